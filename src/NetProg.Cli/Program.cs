@@ -1,6 +1,20 @@
+using NetProg.Cli.Infrastructure;
+
 namespace NetProg.Cli;
 
 internal static class Program
 {
-    public static int Main(string[] args) => 0;
+    public static async Task<int> Main(string[] args)
+    {
+        var console = new SystemConsole();
+        try
+        {
+            return await CliApp.RunAsync(args, console, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // A bug, not a network condition: still one line, and where to report it.
+            return CommandRunner.Fail(console, $"internal error: {e.GetType().Name}: {e.Message}. Please report this with the command you ran.", ExitCode.Failure);
+        }
+    }
 }

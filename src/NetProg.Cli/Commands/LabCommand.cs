@@ -1,0 +1,102 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using NetProg.Cli.Infrastructure;
+using NetProg.Cli.Rendering;
+using NetProg.Protocols.Time;
+using NetProg.Services.Hosting;
+using Spectre.Console;
+
+namespace NetProg.Cli.Commands;
+
+/// <summary>
+/// <c>netprog lab</c>, the main job: time on 30000 and echo on 30001, TCP and UDP, in one process; the commands to try from
+/// this machine and from another; a live count of clients served. Ctrl+C stops it.
+/// </summary>
+internal static class LabCommand
+{
+    public static Command Create(ICliConsole console)
+    {
+        var server = new ServerOptionSet(withProtocolChoice: false);
+        server.Port.Description = "Time port; echo listens on the next one (0 = any free ports). Default: 30000 (echo 30001).";
+        var command = new Command("lab", "Start the course's lab: time on port 30000 and echo on 30001, TCP and UDP, with the commands to try.");
+        server.AddTo(command);
+        command.SetAction((result, ct) => CommandRunner.RunAsync(console, token =>
+        {
+            var shared = new ServedPortsHolder();
+            var time = server.Read(result, shared);
+            if (time.Port == 65535)
+            {
+                throw new UsageException("invalid port 65535 for lab: echo needs the next port. Use --port 65534 or lower.");
+            }
+
+            var echo = time with { Port = time.Port == 0 ? 0 : time.Port + 1 };
+            return RunAsync(console, time, echo, token);
+        }, ct));
+        return command;
+    }
+
+    private static async Task<ExitCode> RunAsync(ICliConsole console, ServerSettings time, ServerSettings echo, CancellationToken stopping)
+    {
+        var live = console.IsOutputInteractive;
+        var recent = new RecentLines(8);
+        // In the live view the per-client lines go into the view: written to the same terminal they would tear it apart.
+        ILoggerProvider provider = live
+            ? new LineLoggerProvider((level, line) =>
+            {
+                if (level >= LogLevel.Warning)
+                {
+                    console.Error.WriteLine(line);
+                }
+
+                recent.Add(line);
+            })
+            : new LineLoggerProvider(console.Error);
+        using var loggers = Logging.Create(provider, time.Quiet);
+
+        console.Out.WriteLine("netprog lab: time and echo servers for the course's exercises. Ctrl+C stops.");
+        var hosts = await ServerRunner.BindAsync(
+            console,
+            [(ServiceCatalog.Time(TimeFormat.Ctime, appendNul: false, TimeProvider.System), time), (ServiceCatalog.Echo(), echo)],
+            loggers,
+            stopping).ConfigureAwait(false);
+
+        var timePort = hosts[0].Port;
+        var echoPort = hosts[1].Port;
+        foreach (var line in LabGuide.Lines(timePort, echoPort, time.Bind, Diagnostics.LocalAddresses.List()))
+        {
+            console.Out.WriteLine(line);
+        }
+
+        console.Out.Flush();
+        var serving = ServerRunner.RunAsync(hosts, stopping);
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(console.Out),
+            Interactive = live ? InteractionSupport.Yes : InteractionSupport.No,
+            Ansi = live ? AnsiSupport.Detect : AnsiSupport.No,
+        });
+
+        if (live)
+        {
+            await ansi.Live(LabView.Render(hosts, recent)).StartAsync(async context =>
+            {
+                while (!serving.IsCompleted)
+                {
+                    context.UpdateTarget(LabView.Render(hosts, recent));
+                    await Task.WhenAny(serving, Task.Delay(TimeSpan.FromMilliseconds(500), CancellationToken.None)).ConfigureAwait(false);
+                }
+
+                context.UpdateTarget(LabView.Render(hosts, recent));
+            }).ConfigureAwait(false);
+        }
+
+        await serving.ConfigureAwait(false);
+        if (!live)
+        {
+            // Redirected output cannot show a live view (it would append a copy per refresh): one final table instead.
+            ansi.Write(LabView.Render(hosts, recent: null));
+        }
+
+        return ExitCode.Success;
+    }
+}

@@ -1,0 +1,50 @@
+using NetProg.Cli.Rendering;
+using NetProg.Diagnostics;
+using NetProg.Transport;
+
+namespace NetProg.Cli.Infrastructure;
+
+/// <summary>
+/// Runs a command's work with the shutdown signal wired in, and turns every expected failure into one line on stderr and an
+/// exit code: never a stack trace.
+/// </summary>
+internal static class CommandRunner
+{
+    public static async Task<int> RunAsync(ICliConsole console, Func<CancellationToken, Task<ExitCode>> work, CancellationToken cancellationToken)
+    {
+        using var signal = new ShutdownSignal(cancellationToken);
+        try
+        {
+            return (int)await work(signal.Token).ConfigureAwait(false);
+        }
+        catch (NetworkException e)
+        {
+            return Fail(console, ErrorText.Describe(e, PortOwnerLookup.ForCurrentOs()), ExitCode.Failure);
+        }
+        catch (UsageException e)
+        {
+            return Fail(console, e.Message, ExitCode.Usage);
+        }
+        catch (OperationCanceledException) when (signal.Token.IsCancellationRequested)
+        {
+            // Ctrl+C in a client: the user asked for it, nothing to report.
+            return (int)ExitCode.Interrupted;
+        }
+        catch (IOException e)
+        {
+            // Writing to a closed pipe (netprog ... | head) or reading a broken stdin.
+            return Fail(console, $"i/o error: {e.Message}", ExitCode.Failure);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            return Fail(console, $"permission denied: {e.Message}", ExitCode.Failure);
+        }
+    }
+
+    public static int Fail(ICliConsole console, string message, ExitCode code)
+    {
+        console.Error.WriteLine($"netprog: {message}");
+        console.Error.Flush();
+        return (int)code;
+    }
+}

@@ -1,0 +1,23 @@
+namespace NetProg.Cli.Infrastructure;
+
+/// <summary>All console access goes through here, so that tests see exactly the lines a user sees (dotnet-counters' IConsole).</summary>
+internal interface ICliConsole
+{
+    TextWriter Out { get; }
+
+    TextWriter Error { get; }
+
+    TextReader In { get; }
+
+    /// <summary>True when stdin is a file or pipe, not a person at a terminal.</summary>
+    bool IsInputRedirected { get; }
+
+    /// <summary>True when stdout is a terminal that can show a live view.</summary>
+    bool IsOutputInteractive { get; }
+
+    /// <summary>Raw stdin, for byte-exact copies.</summary>
+    Stream OpenStandardInput();
+
+    /// <summary>Raw stdout, for byte-exact copies.</summary>
+    Stream OpenStandardOutput();
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using NetProg.Diagnostics;
+using NetProg.Transport;
+
+namespace NetProg.Cli.Rendering;
+
+/// <summary>
+/// The commands a student can paste to try the lab, from this machine and from another one on the network, with this
+/// machine's real addresses, and the hints the course's Q&amp;A keeps needing (firewall, NAT, bridged networking).
+/// </summary>
+internal static class LabGuide
+{
+    public static IEnumerable<string> Lines(int timePort, int echoPort, IReadOnlyList<string> binds, IReadOnlyList<LocalAddress> addresses)
+    {
+        yield return string.Empty;
+        yield return "Try from this machine:";
+        yield return $"  netprog time-client 127.0.0.1 {timePort}";
+        yield return $"  netprog time-client 127.0.0.1 {timePort} --udp";
+        yield return $"  netprog echo-client 127.0.0.1 {echoPort}";
+        yield return $"  nc 127.0.0.1 {echoPort}                     (netcat: type lines; Ctrl+D ends)";
+        yield return $"  nc -u 127.0.0.1 {echoPort}                  (UDP echo)";
+        yield return $"  netstat -na | grep {timePort}              (the listening sockets; Windows: netstat -na | find \"{timePort}\")";
+
+        var loopbackOnly = binds.Count > 0 && binds.All(b => EndPointText.TryParseAddress(b, out var a) && IPAddress.IsLoopback(a));
+        var remote = addresses.Where(a => a.IsUp && a.Scope is not AddressScope.Loopback).ToList();
+        yield return string.Empty;
+        if (loopbackOnly)
+        {
+            yield return "Bound to loopback only (--bind): other machines cannot reach this lab. Leave out --bind to allow them.";
+            yield break;
+        }
+
+        if (remote.Count == 0)
+        {
+            yield return "This machine has no network address besides loopback: other machines cannot reach it.";
+            yield break;
+        }
+
+        yield return "Try from another machine:";
+        foreach (var address in remote.Take(4))
+        {
+            var host = address.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"{address.Address}" : address.Address.ToString();
+            yield return $"  netprog time-client {host} {timePort}          ({address.InterfaceName}{Note(address.Scope)})";
+        }
+
+        yield return $"  If it times out: a firewall on this machine, or NAT (a VM in NAT mode needs port forwarding for {timePort}-{echoPort}; bridged mode avoids it).";
+    }
+
+    private static string Note(AddressScope scope) => scope switch
+    {
+        AddressScope.LinkLocal => ", link-local: no DHCP answer on this interface",
+        AddressScope.SharedCgnat => ", carrier-grade NAT: not reachable from the Internet",
+        AddressScope.Public => ", public address",
+        _ => string.Empty,
+    };
+}

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using NetProg.Protocols.Time;
+using NetProg.Transport;
+using NetProg.Transport.Client;
+
+namespace NetProg.Services.Clients;
+
+/// <summary>Asks a time server for the time, over TCP (read until the server closes) or UDP (one datagram each way).</summary>
+public static class TimeClient
+{
+    /// <summary>Bytes read at most from a TCP time server: every time format is a few dozen bytes.</summary>
+    public const int MaxReplyBytes = 1024;
+
+    public static Task<TimeQueryResult> QueryAsync(string host, int port, bool udp, TimeSpan timeout, CancellationToken cancellationToken) =>
+        udp ? QueryUdpAsync(host, port, timeout, cancellationToken) : QueryTcpAsync(host, port, timeout, cancellationToken);
+
+    private static async Task<TimeQueryResult> QueryTcpAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var connection = await TcpConnector.ConnectAsync(host, port, timeout, cancellationToken).ConfigureAwait(false);
+        var buffer = new byte[MaxReplyBytes];
+        var length = 0;
+        DateTimeOffset? firstByteAt = null;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            // Read until the server closes: the course's client does a single recv(), which works only because the server
+            // sends in one write; we do not rely on that.
+            while (length < buffer.Length)
+            {
+                var received = await connection.Socket.ReceiveAsync(buffer.AsMemory(length), SocketFlags.None, deadline.Token).ConfigureAwait(false);
+                if (received == 0)
+                {
+                    break;
+                }
+
+                firstByteAt ??= DateTimeOffset.UtcNow;
+                length += received;
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            if (length == 0)
+            {
+                throw new NetworkException(
+                    SocketErrorKind.TimedOut, NetworkOperation.Receive, TransportProtocol.Tcp, connection.RemoteEndPoint, host,
+                    $"connected, but the server sent nothing within {timeout.TotalSeconds:0.###} s (is it a time server?)");
+            }
+
+            // Some bytes came but no close: show what came.
+        }
+        catch (SocketException e)
+        {
+            if (length == 0)
+            {
+                throw NetworkException.From(e, NetworkOperation.Receive, TransportProtocol.Tcp, connection.RemoteEndPoint, host);
+            }
+        }
+
+        var roundTrip = connection.ConnectTime;
+        // The server stamped the time when it accepted, about half a round trip before its first byte reached us.
+        var stampedAt = (firstByteAt ?? DateTimeOffset.UtcNow) - (roundTrip / 2);
+        return Result(buffer.AsSpan(0, length), stampedAt, roundTrip, connection.RemoteEndPoint, TransportProtocol.Tcp, connection.FailedAttempts, 1);
+    }
+
+    private static async Task<TimeQueryResult> QueryUdpAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        // RFC 868 asks for an empty datagram; RFC 867 and the course's server answer any datagram, empty included.
+        var (socket, reply) = await UdpClientSocket.OpenAsync(host, port, ReadOnlyMemory<byte>.Empty, timeout, accept: null, cancellationToken).ConfigureAwait(false);
+        using (socket)
+        {
+            var stampedAt = reply.SentAt + (reply.RoundTrip / 2);
+            return Result(reply.Data, stampedAt, reply.RoundTrip, socket.RemoteEndPoint, TransportProtocol.Udp, socket.FailedAttempts, reply.Transmissions);
+        }
+    }
+
+    private static TimeQueryResult Result(
+        ReadOnlySpan<byte> data, DateTimeOffset stampedAt, TimeSpan roundTrip, System.Net.IPEndPoint server, TransportProtocol protocol,
+        IReadOnlyList<ConnectAttempt> failures, int transmissions)
+    {
+        var reply = TimeReplyParser.Parse(data, DateTimeOffset.UtcNow, TimeZoneInfo.Local);
+        TimeSpan? offset = null;
+        var uncertainty = roundTrip / 2 + reply.Resolution / 2;
+        if (reply.Time is { } serverTime)
+        {
+            // A 1 s text was truncated: the true instant is, on average, half a resolution later.
+            offset = serverTime + (reply.Resolution / 2) - stampedAt;
+        }
+
+        return new TimeQueryResult(reply, data.Length, EndPointText.Normalize(server), protocol, roundTrip, offset, uncertainty, failures, transmissions);
+    }
+}

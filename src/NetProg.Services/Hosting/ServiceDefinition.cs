@@ -1,0 +1,7 @@
+using NetProg.Transport.Tcp;
+using NetProg.Transport.Udp;
+
+namespace NetProg.Services.Hosting;
+
+/// <summary>A service as the host needs it: a name for the log, and its TCP and UDP handlers.</summary>
+public sealed record ServiceDefinition(string Name, TcpConnectionHandler TcpHandler, UdpDatagramHandler UdpHandler);

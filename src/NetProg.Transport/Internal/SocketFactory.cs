@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace NetProg.Transport.Internal;
+
+/// <summary>Creates and binds listening sockets; each OS difference in binding lives here, with its reason.</summary>
+internal static class SocketFactory
+{
+    // Windows: WSAECONNRESET on the next ReceiveFrom after an ICMP port unreachable for an earlier SendTo; a UDP server must
+    // not die because one client went away (research/anchors.md B.5; dotnet/corefx#33049, closed "by design").
+    private const int SioUdpConnReset = unchecked((int)0x9800000C);
+
+    public static Socket Bind(IPEndPoint endPoint, TransportProtocol protocol, int backlog)
+    {
+        var socket = protocol == TransportProtocol.Tcp
+            ? new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp)
+            : new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            if (endPoint.AddressFamily == AddressFamily.InterNetworkV6)
+            {
+                // We bind 0.0.0.0 and [::] as two sockets; without V6ONLY a Linux [::] socket also claims IPv4 and the
+                // 0.0.0.0 bind then fails with EADDRINUSE (research/anchors.md B.3).
+                socket.DualMode = false;
+            }
+
+            if (OperatingSystem.IsWindows())
+            {
+                // On Windows SO_REUSEADDR lets another process bind the same active port (port hijacking);
+                // SO_EXCLUSIVEADDRUSE is the safe default there (research/anchors.md B.4).
+                socket.ExclusiveAddressUse = true;
+                if (protocol == TransportProtocol.Udp)
+                {
+                    socket.IOControl(SioUdpConnReset, [0, 0, 0, 0], null);
+                }
+            }
+            else if (protocol == TransportProtocol.Tcp)
+            {
+                // Unix: SO_REUSEADDR only allows a restart over TIME_WAIT connections of the previous run; it never lets two
+                // listeners share a port. Not set on UDP, where on Linux it would let two servers share one port silently.
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            }
+
+            socket.Bind(endPoint);
+            if (protocol == TransportProtocol.Tcp)
+            {
+                socket.Listen(backlog);
+            }
+
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Binds every address on one port. With port 0 the first socket picks a free port and the others take the same one, so a
+    /// server has one port number on all its addresses; if that port is taken on another address, we start over a few times.
+    /// </summary>
+    public static IReadOnlyList<Socket> BindAll(IReadOnlyList<IPAddress> addresses, int port, TransportProtocol protocol, int backlog)
+    {
+        const int attempts = 8;
+        for (var attempt = 1; ; attempt++)
+        {
+            var sockets = new List<Socket>(addresses.Count);
+            var chosenPort = port;
+            try
+            {
+                foreach (var address in addresses)
+                {
+                    var endPoint = new IPEndPoint(address, chosenPort);
+                    Socket socket;
+                    try
+                    {
+                        socket = Bind(endPoint, protocol, backlog);
+                    }
+                    catch (SocketException e)
+                    {
+                        throw NetworkException.From(e, NetworkOperation.Bind, protocol, endPoint);
+                    }
+
+                    sockets.Add(socket);
+                    chosenPort = ((IPEndPoint)socket.LocalEndPoint!).Port;
+                }
+
+                return sockets;
+            }
+            catch (NetworkException e) when (port == 0 && sockets.Count > 0 && e.Kind == SocketErrorKind.AddressInUse && attempt < attempts)
+            {
+                foreach (var socket in sockets)
+                {
+                    socket.Dispose();
+                }
+            }
+            catch
+            {
+                foreach (var socket in sockets)
+                {
+                    socket.Dispose();
+                }
+
+                throw;
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Net.Sockets;
+
+namespace NetProg.Transport.Tcp;
+
+public sealed partial class TcpConnection
+{
+    private async Task ReceiveLoopAsync(CancellationToken stopping)
+    {
+        var writer = _input.Writer;
+        Exception? error = null;
+        try
+        {
+            // Stop taking new input when the server stops: the handler then sees the end of input, answers what it already
+            // has, and finishes (the "let in-flight exchanges finish" part of shutdown).
+            using var receiveCancel = CancellationTokenSource.CreateLinkedTokenSource(stopping, _aborted.Token);
+            var discarding = false;
+            byte[]? discardBuffer = null;
+            while (true)
+            {
+                int received;
+                if (!discarding)
+                {
+                    var memory = writer.GetMemory(MinReceiveBuffer);
+                    received = await _socket.ReceiveAsync(memory, SocketFlags.None, receiveCancel.Token).ConfigureAwait(false);
+                    if (received == 0)
+                    {
+                        break; // FIN: the peer half-closed.
+                    }
+
+                    Interlocked.Add(ref _bytesReceived, received);
+                    Touch();
+                    writer.Advance(received);
+                    var flush = await writer.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+                    // The handler completed its input: from now on only wait for FIN.
+                    discarding = flush.IsCompleted;
+                }
+                else
+                {
+                    discardBuffer ??= new byte[MinReceiveBuffer];
+                    received = await _socket.ReceiveAsync(discardBuffer, SocketFlags.None, _aborted.Token).ConfigureAwait(false);
+                    if (received == 0)
+                    {
+                        break;
+                    }
+
+                    Interlocked.Add(ref _bytesReceived, received);
+                    Touch();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Server stopping or connection aborted: end of input.
+        }
+        catch (Exception e) when (SocketErrors.IsConnectionGone(e))
+        {
+            if (!_aborted.IsCancellationRequested)
+            {
+                Interlocked.CompareExchange(ref _closeReason, (int)CloseReason.PeerReset, -1);
+                error = e;
+                Abort(CloseReason.PeerReset);
+            }
+        }
+        catch (Exception e)
+        {
+            error = e;
+            Abort(CloseReason.Error);
+        }
+
+        await writer.CompleteAsync(error is null ? null : new IOException("connection reset", error)).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Sockets;
+
+namespace NetProg.Transport.Tcp;
+
+/// <summary>
+/// One accepted TCP connection: a receive loop feeding <see cref="Input"/> and a send loop draining <see cref="Output"/>, joined to
+/// the handler by two bounded pipes (the shape of Kestrel's SocketConnection). Unlike Kestrel it honours half-close: a FIN from
+/// the peer only completes <see cref="Input"/>, and our FIN is sent only after the handler completed <see cref="Output"/> and
+/// every byte of it was sent (research/anchors.md B.6).
+/// </summary>
+#pragma warning disable CA1001 // _aborted has no timer: nothing to release, and Abort may race with the end of RunAsync.
+public sealed partial class TcpConnection
+#pragma warning restore CA1001
+{
+    private const int MinReceiveBuffer = 4096;
+
+    private readonly Socket _socket;
+    private readonly TcpServerOptions _options;
+    private readonly Pipe _input;
+    private readonly Pipe _output;
+    private readonly CancellationTokenSource _aborted = new();
+    private readonly long _startTimestamp = Stopwatch.GetTimestamp();
+    private long _lastActivity = Environment.TickCount64;
+    private long _bytesReceived;
+    private long _bytesSent;
+    private int _closeReason = -1;
+
+    internal TcpConnection(Socket socket, TcpServerOptions options)
+    {
+        _socket = socket;
+        _options = options;
+        RemoteEndPoint = EndPointText.Normalize((IPEndPoint)socket.RemoteEndPoint!);
+        LocalEndPoint = EndPointText.Normalize((IPEndPoint)socket.LocalEndPoint!);
+        // Thresholds make the pipes bounded: the receive loop stops reading when the handler lags (TCP flow control then slows
+        // the peer), and the handler's FlushAsync waits while the send loop lags. Inline schedulers: no thread hop per read.
+        _input = new Pipe(new PipeOptions(
+            pauseWriterThreshold: options.MaxInputBufferSize,
+            resumeWriterThreshold: options.MaxInputBufferSize / 2,
+            readerScheduler: PipeScheduler.Inline,
+            writerScheduler: PipeScheduler.Inline,
+            useSynchronizationContext: false));
+        _output = new Pipe(new PipeOptions(
+            pauseWriterThreshold: options.MaxOutputBufferSize,
+            resumeWriterThreshold: options.MaxOutputBufferSize / 2,
+            readerScheduler: PipeScheduler.Inline,
+            writerScheduler: PipeScheduler.Inline,
+            useSynchronizationContext: false));
+    }
+
+    /// <summary>Bytes from the peer. Completes when the peer half-closes (FIN), or when the server stops.</summary>
+    public PipeReader Input => _input.Reader;
+
+    /// <summary>Bytes to the peer. Completing it sends FIN after the last byte.</summary>
+    public PipeWriter Output => _output.Writer;
+
+    public IPEndPoint RemoteEndPoint { get; }
+
+    public IPEndPoint LocalEndPoint { get; }
+
+    public long BytesReceived => Interlocked.Read(ref _bytesReceived);
+
+    public long BytesSent => Interlocked.Read(ref _bytesSent);
+
+    /// <summary>Fires when the connection is aborted (reset by the peer, idle timeout, server stop).</summary>
+    public CancellationToken Aborted => _aborted.Token;
+
+    internal long IdleMilliseconds => Environment.TickCount64 - Volatile.Read(ref _lastActivity);
+
+    internal CloseReason Reason => _closeReason < 0 ? CloseReason.Completed : (CloseReason)_closeReason;
+
+    /// <summary>Ends the connection at once: pending reads and writes fail, the socket is closed.</summary>
+    internal void Abort(CloseReason reason)
+    {
+        Interlocked.CompareExchange(ref _closeReason, (int)reason, -1);
+        try
+        {
+            _aborted.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+
+        _socket.Dispose();
+    }
+
+    internal async Task<ConnectionSummary> RunAsync(TcpConnectionHandler handler, CancellationToken stopping)
+    {
+        var receiving = ReceiveLoopAsync(stopping);
+        var sending = SendLoopAsync();
+        try
+        {
+            await handler(this, stopping).ConfigureAwait(false);
+            await _output.Writer.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            if (!SocketErrors.IsConnectionGone(e))
+            {
+                Interlocked.CompareExchange(ref _closeReason, (int)CloseReason.Error, -1);
+            }
+
+            await _output.Writer.CompleteAsync(e).ConfigureAwait(false);
+        }
+
+        // The handler will read no more: later input is read and discarded by the receive loop, only to see the FIN.
+        await _input.Reader.CompleteAsync().ConfigureAwait(false);
+        await sending.ConfigureAwait(false);
+
+        if (!_aborted.IsCancellationRequested)
+        {
+            // Wait (bounded) for the peer's FIN before closing, so that our close does not turn into a RST that destroys data
+            // the peer has not read yet.
+            try
+            {
+                await receiving.WaitAsync(_options.LingerTimeout, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+
+        _socket.Dispose();
+        await receiving.ConfigureAwait(false);
+
+        return new ConnectionSummary(RemoteEndPoint, LocalEndPoint, BytesReceived, BytesSent, Stopwatch.GetElapsedTime(_startTimestamp), Reason);
+    }
+
+    private void Touch() => Volatile.Write(ref _lastActivity, Environment.TickCount64);
+}

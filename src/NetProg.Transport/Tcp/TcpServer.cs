@@ -1,0 +1,237 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using NetProg.Transport.Internal;
+
+namespace NetProg.Transport.Tcp;
+
+/// <summary>
+/// Accepts TCP connections on one or more bound sockets and runs a <see cref="TcpConnectionHandler"/> for each, asynchronously:
+/// no thread per connection, so one slow or idle client never holds up another.
+/// </summary>
+public sealed class TcpServer : IAsyncDisposable
+{
+    private readonly IReadOnlyList<Socket> _listeners;
+    private readonly TcpServerOptions _options;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<TcpConnection, Task> _connections = new();
+    private int _active;
+
+    private TcpServer(IReadOnlyList<Socket> listeners, TcpServerOptions options, ILogger logger)
+    {
+        _listeners = listeners;
+        _options = options;
+        _logger = logger;
+        LocalEndPoints = listeners.Select(l => (IPEndPoint)l.LocalEndPoint!).ToArray();
+    }
+
+    /// <summary>The bound addresses, with the real port when 0 was asked for.</summary>
+    public IReadOnlyList<IPEndPoint> LocalEndPoints { get; }
+
+    /// <summary>Connections being served now.</summary>
+    public int ActiveConnections => Volatile.Read(ref _active);
+
+    /// <summary>Called once per finished connection, for the per-client log line and the counters.</summary>
+    public Action<ConnectionSummary>? ConnectionClosed { get; set; }
+
+    /// <summary>Called when a connection is turned away because <see cref="TcpServerOptions.MaxConnections"/> are open.</summary>
+    public Action<IPEndPoint>? ConnectionRejected { get; set; }
+
+    /// <summary>Binds every address on <paramref name="port"/> (0: one free port shared by all). Throws <see cref="NetworkException"/>.</summary>
+    public static TcpServer Bind(IReadOnlyList<IPAddress> addresses, int port, TcpServerOptions options, ILogger logger)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(addresses.Count);
+        var listeners = SocketFactory.BindAll(addresses, port, TransportProtocol.Tcp, options.Backlog);
+        return new TcpServer(listeners, options, logger);
+    }
+
+    /// <summary>
+    /// Serves until <paramref name="stopping"/> fires, then stops accepting, lets in-flight connections finish for at most
+    /// <see cref="TcpServerOptions.ShutdownTimeout"/>, aborts the rest and returns.
+    /// </summary>
+    public async Task RunAsync(TcpConnectionHandler handler, CancellationToken stopping)
+    {
+        var loops = _listeners.Select(l => AcceptLoopAsync(l, handler, stopping)).ToList();
+        using var heartbeatStop = new CancellationTokenSource();
+        var heartbeat = HeartbeatAsync(heartbeatStop.Token);
+
+        await Task.WhenAll(loops).ConfigureAwait(false);
+        CloseListeners();
+
+        var draining = Task.WhenAll(_connections.Values);
+        try
+        {
+            await draining.WaitAsync(_options.ShutdownTimeout, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            TransportLog.ShutdownAborting(_logger, _connections.Count, _options.ShutdownTimeout);
+            foreach (var connection in _connections.Keys)
+            {
+                connection.Abort(CloseReason.ServerStopped);
+            }
+
+            await draining.ConfigureAwait(false);
+        }
+
+        await heartbeatStop.CancelAsync().ConfigureAwait(false);
+        await heartbeat.ConfigureAwait(false);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        CloseListeners();
+        foreach (var connection in _connections.Keys)
+        {
+            connection.Abort(CloseReason.ServerStopped);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private void CloseListeners()
+    {
+        foreach (var listener in _listeners)
+        {
+            listener.Dispose();
+        }
+    }
+
+    private async Task AcceptLoopAsync(Socket listener, TcpConnectionHandler handler, CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            Socket socket;
+            try
+            {
+                socket = await listener.AcceptAsync(stopping).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException
+                                      || e is SocketException { SocketErrorCode: SocketError.OperationAborted or SocketError.Interrupted })
+            {
+                return;
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted)
+            {
+                // "The connection got reset while it was in the backlog, so we try again." (Kestrel SocketConnectionListener)
+                continue;
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.TooManyOpenSockets or SocketError.NoBufferSpaceAvailable)
+            {
+                // EMFILE/ENFILE/ENOBUFS: the pending connection stays in the backlog; back off briefly instead of spinning.
+                TransportLog.AcceptFailed(_logger, EndPointText.Format((IPEndPoint)listener.LocalEndPoint!), e.SocketErrorCode);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(100), stopping).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            if (Interlocked.Increment(ref _active) > _options.MaxConnections)
+            {
+                Interlocked.Decrement(ref _active);
+                Reject(socket);
+                continue;
+            }
+
+            Start(socket, handler, stopping);
+        }
+    }
+
+    private void Reject(Socket socket)
+    {
+        try
+        {
+            if (socket.RemoteEndPoint is IPEndPoint remote)
+            {
+                ConnectionRejected?.Invoke(EndPointText.Normalize(remote));
+            }
+
+            // Linger 0 makes close() send RST: the client learns at once that it was turned away, and no TIME_WAIT is left
+            // behind here under a connection flood.
+            socket.LingerState = new LingerOption(true, 0);
+        }
+        catch (SocketException)
+        {
+        }
+        finally
+        {
+            socket.Dispose();
+        }
+    }
+
+    private void Start(Socket socket, TcpConnectionHandler handler, CancellationToken stopping)
+    {
+        TcpConnection connection;
+        try
+        {
+            socket.NoDelay = true;
+            connection = new TcpConnection(socket, _options);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // Reset between accept() and here: nothing to serve.
+            Interlocked.Decrement(ref _active);
+            socket.Dispose();
+            return;
+        }
+
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _connections[connection] = gate.Task;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var summary = await connection.RunAsync(handler, stopping).ConfigureAwait(false);
+                try
+                {
+                    ConnectionClosed?.Invoke(summary);
+                }
+                catch (Exception e)
+                {
+                    TransportLog.CallbackFailed(_logger, e);
+                }
+            }
+            catch (Exception e)
+            {
+                TransportLog.ConnectionFailed(_logger, EndPointText.Format(connection.RemoteEndPoint), e);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _active);
+                _connections.TryRemove(connection, out _);
+                gate.SetResult();
+            }
+        }, CancellationToken.None);
+    }
+
+    /// <summary>One timer for all connections (Kestrel's heartbeat), instead of one timer reset on every read.</summary>
+    private async Task HeartbeatAsync(CancellationToken cancellationToken)
+    {
+        var idleMs = (long)_options.IdleTimeout.TotalMilliseconds;
+        var period = TimeSpan.FromMilliseconds(Math.Clamp(idleMs / 4, 10, 1000));
+        using var timer = new PeriodicTimer(period);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var connection in _connections.Keys)
+                {
+                    if (connection.IdleMilliseconds >= idleMs)
+                    {
+                        connection.Abort(CloseReason.IdleTimeout);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

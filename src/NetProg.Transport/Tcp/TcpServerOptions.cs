@@ -1,0 +1,39 @@
+namespace NetProg.Transport.Tcp;
+
+/// <summary>Limits of a <see cref="TcpServer"/>. Every limit has a default; none is unbounded.</summary>
+public sealed record TcpServerOptions
+{
+    /// <summary>
+    /// Connections served at once; one more is reset at once (and logged) instead of waiting unseen in the backlog.
+    /// Defaults to 1,000 (ncat uses 100, xinetd's shipped <c>instances</c> 30; the course labs need far fewer).
+    /// </summary>
+    public int MaxConnections { get; init; } = 1000;
+
+    /// <summary>A connection with no byte received or sent for this long is closed. Defaults to 5 minutes.</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>On stop, how long in-flight connections may take to finish before they are aborted. Defaults to 5 seconds.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// After the server has sent everything and its FIN, how long to wait for the client's FIN before closing. Closing with unread
+    /// input makes the kernel send RST, which can destroy the reply the client has not read yet (RFC 1122 §4.2.2.13); waiting a
+    /// little lets the client close first. Defaults to 2 seconds.
+    /// </summary>
+    public TimeSpan LingerTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Pending connections the kernel queues before accept. Defaults to 512, as Kestrel.</summary>
+    public int Backlog { get; init; } = 512;
+
+    /// <summary>
+    /// Bytes received but not yet consumed by the handler before the server stops reading, so that TCP flow control slows the
+    /// sender. Defaults to 64 KiB.
+    /// </summary>
+    public int MaxInputBufferSize { get; init; } = 64 * 1024;
+
+    /// <summary>
+    /// Bytes the handler may have written but not yet sent before its writes wait. "Unlimited server buffering is a security
+    /// risk given untrusted clients" (Kestrel SocketTransportOptions). Defaults to 64 KiB.
+    /// </summary>
+    public int MaxOutputBufferSize { get; init; } = 64 * 1024;
+}
