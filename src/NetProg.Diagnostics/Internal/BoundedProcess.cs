@@ -1,0 +1,71 @@
+using System.Diagnostics;
+
+namespace NetProg.Diagnostics.Internal;
+
+/// <summary>Runs a helper tool (lsof, netstat) and returns its standard output, or null if it did not finish in time.</summary>
+internal static class BoundedProcess
+{
+    /// <summary>
+    /// Starts <paramref name="fileName"/> with <paramref name="arguments"/>, waits at most <paramref name="timeout"/>,
+    /// and returns what it wrote to stdout regardless of its exit code (lsof exits 1 when nothing matched).
+    /// Returns <see langword="null"/> when the tool is missing, fails to start or overruns; never throws.
+    /// </summary>
+    public static string? TryRun(string fileName, IReadOnlyList<string> arguments, TimeSpan timeout)
+    {
+        try
+        {
+            var startInfo = new ProcessStartInfo(fileName)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                RedirectStandardInput = true,
+                UseShellExecute = false,
+                CreateNoWindow = true,
+            };
+            foreach (var argument in arguments)
+            {
+                startInfo.ArgumentList.Add(argument);
+            }
+
+            var clock = Stopwatch.StartNew();
+            using var process = Process.Start(startInfo);
+            if (process is null)
+            {
+                return null;
+            }
+
+            process.StandardInput.Close();
+
+            // Drain both pipes concurrently: a child that fills the 64 KiB stderr pipe would block forever otherwise.
+            var output = process.StandardOutput.ReadToEndAsync();
+            _ = process.StandardError.ReadToEndAsync();
+
+            if (!process.WaitForExit(timeout))
+            {
+                Kill(process);
+                return null;
+            }
+
+            // A grandchild could still hold the pipe open; do not let it stretch the budget.
+            var remaining = timeout - clock.Elapsed;
+            return remaining > TimeSpan.Zero && output.Wait(remaining) ? output.Result : null;
+        }
+        catch (Exception)
+        {
+            // Win32Exception when the tool is not installed (ENOENT / ERROR_FILE_NOT_FOUND), among others.
+            return null;
+        }
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (Exception)
+        {
+            // It may have exited between the timeout and the kill.
+        }
+    }
+}
