@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Runs every test of netprog: unit tests, real sockets on loopback, and interop with programs nobody here wrote
+# (nc, socat, xinetd, the course's C programs built with gcc). Installs those peers with apt-get when run as root on
+# Debian/Ubuntu; otherwise says which are missing (their tests then fail with that reason).
+# Ends with one line: "N passed, N failed, N skipped".
+set -u
+cd "$(dirname "$(readlink -f "$0")")" || exit 1
+
+if ! command -v dotnet >/dev/null 2>&1; then
+    echo "test.sh: the .NET 10 SDK is needed (https://dot.net/download)." >&2
+    echo "0 passed, 1 failed, 0 skipped"
+    exit 1
+fi
+
+# Debian package per command the tests run.
+declare -A peers=([nc]=netcat-openbsd [socat]=socat [xinetd]=xinetd [gcc]=gcc [ip]=iproute2 [lsof]=lsof)
+missing=()
+for cmd in "${!peers[@]}"; do
+    command -v "$cmd" >/dev/null 2>&1 || missing+=("${peers[$cmd]}")
+done
+# netcat-traditional also provides nc, without the -N flag the tests use.
+if command -v nc >/dev/null 2>&1 && ! nc -h 2>&1 | grep -q -- '-N'; then
+    missing+=(netcat-openbsd)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "test.sh: installing ${missing[*]}" >&2
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq >/dev/null 2>&1
+        apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 || echo "test.sh: apt-get install ${missing[*]} failed" >&2
+    else
+        echo "test.sh: missing ${missing[*]} (install them, e.g. sudo apt-get install ${missing[*]}); their interop tests will fail" >&2
+    fi
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+# --blame-hang-timeout: a hung test is killed and reported, never a hung run.
+dotnet test netprog.slnx -c Release --nologo --blame-hang-timeout 5m 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# VSTest prints one summary line per test project: "Passed!  - Failed: 0, Passed: 42, Skipped: 1, Total: 43, ..."
+summary=$(awk '/^(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+/ {gsub(",", ""); f += $4; p += $6; s += $8; n++}
+    END {printf "%d %d %d %d", p, f, s, n}' "$log")
+read -r passed failed skipped projects <<<"$summary"
+expected=$(grep -c '<Project Path="tests/' netprog.slnx)
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    # The build failed, or a test host crashed before reporting: count it as a failure, never as green.
+    failed=1
+fi
+if [ "$projects" -lt "$expected" ]; then
+    echo "test.sh: only $projects of $expected test projects reported results" >&2
+    [ "$failed" -eq 0 ] && failed=1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

@@ -1,0 +1,42 @@
+using System.Net;
+using NetProg.Cli.Rendering;
+using NetProg.Diagnostics;
+
+namespace NetProg.Cli.Tests;
+
+public sealed class LabGuideTests
+{
+    [Fact]
+    public void Should_print_commands_for_this_machine_and_for_another_with_real_addresses()
+    {
+        var addresses = new[]
+        {
+            new LocalAddress("lo", IPAddress.Loopback, 8, AddressScope.Loopback, true),
+            new LocalAddress("eth0", IPAddress.Parse("192.168.0.10"), 24, AddressScope.Private, true),
+        };
+
+        var lines = LabGuide.Lines(30000, 30001, [], addresses).ToList();
+
+        Assert.Contains("  netprog time-client 127.0.0.1 30000", lines);
+        Assert.Contains("  netprog echo-client 127.0.0.1 30001", lines);
+        Assert.Contains(lines, l => l.StartsWith("  netprog time-client 192.168.0.10 30000", StringComparison.Ordinal) && l.Contains("eth0"));
+        Assert.Contains(lines, l => l.Contains("port forwarding for 30000-30001"));
+    }
+
+    [Fact]
+    public void Should_say_when_only_loopback_is_bound()
+    {
+        var lines = LabGuide.Lines(30000, 30001, ["127.0.0.1"], [new LocalAddress("eth0", IPAddress.Parse("10.0.2.15"), 24, AddressScope.Private, true)]).ToList();
+
+        Assert.Contains(lines, l => l.StartsWith("Bound to loopback only", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("10.0.2.15"));
+    }
+
+    [Fact]
+    public void Should_flag_a_self_assigned_address()
+    {
+        var lines = LabGuide.Lines(30000, 30001, [], [new LocalAddress("vmnet8", IPAddress.Parse("169.254.3.4"), 16, AddressScope.LinkLocal, true)]).ToList();
+
+        Assert.Contains(lines, l => l.Contains("169.254.3.4") && l.Contains("no DHCP answer"));
+    }
+}
