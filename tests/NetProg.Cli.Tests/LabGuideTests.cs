@@ -20,7 +20,7 @@ public sealed class LabGuideTests
         Assert.Contains("  netprog time-client 127.0.0.1 30000", lines);
         Assert.Contains("  netprog echo-client 127.0.0.1 30001", lines);
         Assert.Contains(lines, l => l.StartsWith("  netprog time-client 192.168.0.10 30000", StringComparison.Ordinal) && l.Contains("eth0"));
-        Assert.Contains(lines, l => l.Contains("port forwarding for 30000-30001"));
+        Assert.Contains(lines, l => l.Contains("port forwarding for ports 30000 and 30001"));
     }
 
     [Fact]
@@ -38,5 +38,17 @@ public sealed class LabGuideTests
         var lines = LabGuide.Lines(30000, 30001, [], [new LocalAddress("vmnet8", IPAddress.Parse("169.254.3.4"), 16, AddressScope.LinkLocal, true)]).ToList();
 
         Assert.Contains(lines, l => l.Contains("169.254.3.4") && l.Contains("no DHCP answer"));
+    }
+
+    [Fact]
+    public void Should_leave_out_ipv6_link_local_addresses()
+    {
+        var lines = LabGuide.Lines(30000, 30001, [], [
+            new LocalAddress("eth0", IPAddress.Parse("fe80::1"), 64, AddressScope.LinkLocal, true),
+            new LocalAddress("eth0", IPAddress.Parse("192.168.0.10"), 24, AddressScope.Private, true),
+        ]).ToList();
+
+        Assert.DoesNotContain(lines, l => l.Contains("fe80::1"));
+        Assert.Contains(lines, l => l.Contains("192.168.0.10"));
     }
 }

@@ -17,12 +17,16 @@ internal static class LabGuide
         yield return $"  netprog time-client 127.0.0.1 {timePort}";
         yield return $"  netprog time-client 127.0.0.1 {timePort} --udp";
         yield return $"  netprog echo-client 127.0.0.1 {echoPort}";
-        yield return $"  nc 127.0.0.1 {echoPort}                     (netcat: type lines; Ctrl+D ends)";
-        yield return $"  nc -u 127.0.0.1 {echoPort}                  (UDP echo)";
-        yield return $"  netstat -na | grep {timePort}              (the listening sockets; Windows: netstat -na | find \"{timePort}\")";
+        yield return $"{$"  nc 127.0.0.1 {echoPort}",-44} (netcat: type lines; Ctrl+D ends)";
+        yield return $"{$"  nc -u 127.0.0.1 {echoPort}",-44} (UDP echo)";
+        yield return $"{$"  netstat -na | grep {timePort}",-44} (the listening sockets; Windows: netstat -na | find \"{timePort}\")";
 
         var loopbackOnly = binds.Count > 0 && binds.All(b => EndPointText.TryParseAddress(b, out var a) && IPAddress.IsLoopback(a));
-        var remote = addresses.Where(a => a.IsUp && a.Scope is not AddressScope.Loopback).ToList();
+        // IPv6 link-local addresses (fe80::/10) exist on every interface and need a zone index to be used: not worth showing.
+        var remote = addresses
+            .Where(a => a.IsUp && a.Scope is not AddressScope.Loopback)
+            .Where(a => !(a.Scope == AddressScope.LinkLocal && a.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6))
+            .ToList();
         yield return string.Empty;
         if (loopbackOnly)
         {
@@ -39,11 +43,10 @@ internal static class LabGuide
         yield return "Try from another machine:";
         foreach (var address in remote.Take(4))
         {
-            var host = address.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"{address.Address}" : address.Address.ToString();
-            yield return $"  netprog time-client {host} {timePort}          ({address.InterfaceName}{Note(address.Scope)})";
+            yield return $"{$"  netprog time-client {address.Address} {timePort}",-44} ({address.InterfaceName}{Note(address.Scope)})";
         }
 
-        yield return $"  If it times out: a firewall on this machine, or NAT (a VM in NAT mode needs port forwarding for {timePort}-{echoPort}; bridged mode avoids it).";
+        yield return $"  If it times out: a firewall on this machine, or NAT in between (a VM in NAT mode needs port forwarding for ports {timePort} and {echoPort}; bridged mode avoids it).";
     }
 
     private static string Note(AddressScope scope) => scope switch
