@@ -36,9 +36,7 @@ internal static class SocketFactory
             }
             else if (protocol == TransportProtocol.Tcp)
             {
-                // Unix: SO_REUSEADDR only allows a restart over TIME_WAIT connections of the previous run; it never lets two
-                // listeners share a port. Not set on UDP, where on Linux it would let two servers share one port silently.
-                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+                SetReuseAddressOnly(socket);
             }
 
             socket.Bind(endPoint);
@@ -54,6 +52,20 @@ internal static class SocketFactory
             socket.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Unix: SO_REUSEADDR alone lets a restarted server bind over TIME_WAIT connections of its previous run, and never lets two
+    /// listeners share a port. Not <c>SetSocketOption(ReuseAddress)</c>: on Unix .NET turns that into SO_REUSEADDR *and*
+    /// SO_REUSEPORT (dotnet/corefx#32046), and with SO_REUSEPORT a second server binds the same port silently and the kernel
+    /// splits the clients between them. Kestrel sets the option directly for the same reason (aspnet/KestrelHttpServer#2111).
+    /// Not set on UDP at all, where SO_REUSEADDR would also let two servers share one port.
+    /// </summary>
+    private static void SetReuseAddressOnly(Socket socket)
+    {
+        // SOL_SOCKET/SO_REUSEADDR: 1/2 on Linux; 0xffff/4 on macOS and the BSDs.
+        var (level, name) = OperatingSystem.IsLinux() ? (1, 2) : (0xffff, 4);
+        socket.SetRawSocketOption(level, name, BitConverter.GetBytes(1));
     }
 
     /// <summary>
