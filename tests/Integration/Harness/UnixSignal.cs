@@ -1,0 +1,11 @@
+namespace NetProg.Integration.Tests.Harness;
+
+/// <summary>The signals a test sends to a child process, by their <c>kill -s</c> names.</summary>
+public enum UnixSignal
+{
+    /// <summary>SIGINT, what Ctrl+C sends.</summary>
+    Int,
+
+    /// <summary>SIGTERM, what <c>kill PID</c> and service managers send.</summary>
+    Term,
+}

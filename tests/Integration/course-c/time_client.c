@@ -1,0 +1,45 @@
+/* Example 1-1: TCP time client. Usage: time_client [ip] [port] */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <sys/socket.h>
+
+int main(int argc, char *argv[])
+{
+    int sock;
+    struct sockaddr_in server_addr;
+    char buf[128];
+    const char *ip = "127.0.0.1";
+    int port = 30000;
+    int n;
+
+    if (argc > 1)
+        ip = argv[1];
+    if (argc > 2)
+        port = atoi(argv[2]);
+
+    if ((sock = socket(PF_INET, SOCK_STREAM, 0)) < 0) {
+        perror("socket");
+        exit(1);
+    }
+    memset(&server_addr, 0, sizeof(server_addr));
+    server_addr.sin_family = AF_INET;
+    server_addr.sin_addr.s_addr = inet_addr(ip);
+    server_addr.sin_port = htons(port);
+
+    if (connect(sock, (struct sockaddr *)&server_addr, sizeof(server_addr)) < 0) {
+        perror("connect");
+        exit(1);
+    }
+    memset(buf, 0, sizeof(buf));
+    if ((n = recv(sock, buf, sizeof(buf) - 1, 0)) < 0) {
+        perror("recv");
+        exit(1);
+    }
+    printf("Time information from server is %s", buf);
+    fflush(stdout);
+    close(sock);
+    return 0;
+}

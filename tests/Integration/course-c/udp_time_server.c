@@ -1,0 +1,54 @@
+/* Example 1-2: UDP time server. Usage: udp_time_server [port] */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <sys/socket.h>
+
+int main(int argc, char *argv[])
+{
+    int sock;
+    struct sockaddr_in server_addr, client_addr;
+    socklen_t addr_len;
+    char buf[128];
+    int port = 30000;
+    time_t now;
+    char *text;
+
+    if (argc > 1)
+        port = atoi(argv[1]);
+
+    if ((sock = socket(PF_INET, SOCK_DGRAM, 0)) < 0) {
+        perror("socket");
+        exit(1);
+    }
+    memset(&server_addr, 0, sizeof(server_addr));
+    server_addr.sin_family = AF_INET;
+    server_addr.sin_addr.s_addr = htonl(INADDR_ANY);
+    server_addr.sin_port = htons(port);
+
+    if (bind(sock, (struct sockaddr *)&server_addr, sizeof(server_addr)) < 0) {
+        perror("bind");
+        exit(1);
+    }
+    addr_len = sizeof(server_addr);
+    getsockname(sock, (struct sockaddr *)&server_addr, &addr_len);
+    printf("port %d\n", ntohs(server_addr.sin_port));
+    fflush(stdout);
+
+    while (1) {
+        printf("Waiting\n");
+        fflush(stdout);
+        addr_len = sizeof(client_addr);
+        if (recvfrom(sock, buf, sizeof(buf), 0, (struct sockaddr *)&client_addr, &addr_len) < 0) {
+            perror("recvfrom");
+            continue;
+        }
+        time(&now);
+        text = ctime(&now);
+        sendto(sock, text, strlen(text) + 1, 0, (struct sockaddr *)&client_addr, addr_len);
+    }
+    return 0;
+}
