@@ -119,6 +119,20 @@ internal sealed class LinuxPortOwnerLookup : IPortOwnerLookup
         try
         {
             var comm = File.ReadAllText(Path.Combine(processDirectory, "comm")).TrimEnd('\n');
+            if (comm == "dotnet")
+            {
+                // "dotnet" says little: a .NET program started as `dotnet app.dll` (netprog's own launcher does that) is
+                // better named by its dll, the first argument ending in .dll (arguments are NUL-separated in cmdline).
+                var app = File.ReadAllText(Path.Combine(processDirectory, "cmdline"))
+                    .Split('\0', StringSplitOptions.RemoveEmptyEntries)
+                    .Skip(1)
+                    .FirstOrDefault(a => a.EndsWith(".dll", StringComparison.OrdinalIgnoreCase));
+                if (app is not null)
+                {
+                    return Path.GetFileNameWithoutExtension(app);
+                }
+            }
+
             return comm.Length == 0 ? null : comm;
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
