@@ -12,8 +12,13 @@ public static class TimeClient
     /// <summary>Bytes read at most from a TCP time server: every time format is a few dozen bytes.</summary>
     public const int MaxReplyBytes = 1024;
 
-    public static Task<TimeQueryResult> QueryAsync(string host, int port, bool udp, TimeSpan timeout, CancellationToken cancellationToken) =>
-        udp ? QueryUdpAsync(host, port, timeout, cancellationToken) : QueryTcpAsync(host, port, timeout, cancellationToken);
+    public static async Task<TimeQueryResult> QueryAsync(string host, int port, bool udp, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await SocketWarmUp.RunAsync(cancellationToken).ConfigureAwait(false);
+        return udp
+            ? await QueryUdpAsync(host, port, timeout, cancellationToken).ConfigureAwait(false)
+            : await QueryTcpAsync(host, port, timeout, cancellationToken).ConfigureAwait(false);
+    }
 
     private static async Task<TimeQueryResult> QueryTcpAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
     {
