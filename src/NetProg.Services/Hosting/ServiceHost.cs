@@ -41,6 +41,7 @@ public sealed class ServiceHost : IAsyncDisposable
         {
             listening.AddRange(udp.LocalEndPoints.Select(e => new ListeningSocket(service.Name, e, TransportProtocol.Udp)));
             udp.DatagramHandled = OnDatagram;
+            udp.DatagramDropped = _ => Stats.DatagramDropped();
         }
 
         Listening = listening;
@@ -141,7 +142,6 @@ public sealed class ServiceHost : IAsyncDisposable
         }
         else
         {
-            Stats.DatagramDropped();
             ServiceLog.DatagramDropped(_logger, _service.Name, EndPointText.Format(summary.RemoteEndPoint), Describe(summary.DropReason));
         }
     }

@@ -18,6 +18,9 @@ internal static partial class TransportLog
     [LoggerMessage(104, LogLevel.Error, "a connection callback failed")]
     public static partial void CallbackFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(111, LogLevel.Error, "a datagram from {Remote} made the service fail; it was not answered")]
+    public static partial void HandlerFailed(ILogger logger, string remote, Exception exception);
+
     [LoggerMessage(110, LogLevel.Debug, "datagram from {Remote} failed: {Error}")]
     public static partial void DatagramFailed(ILogger logger, string remote, SocketError error);
 }

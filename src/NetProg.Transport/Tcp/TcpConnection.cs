@@ -83,6 +83,18 @@ public sealed partial class TcpConnection
         {
         }
 
+        if (reason == CloseReason.Error)
+        {
+            // A failed handler must not look like a finished reply: SO_LINGER 0 makes close() send RST instead of FIN.
+            try
+            {
+                _socket.LingerState = new LingerOption(true, 0);
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+            }
+        }
+
         _socket.Dispose();
     }
 

@@ -186,26 +186,33 @@ public sealed class TcpServer : IAsyncDisposable
         _connections[connection] = gate.Task;
         _ = Task.Run(async () =>
         {
+            ConnectionSummary? summary = null;
             try
             {
-                var summary = await connection.RunAsync(handler, stopping).ConfigureAwait(false);
-                try
-                {
-                    ConnectionClosed?.Invoke(summary);
-                }
-                catch (Exception e)
-                {
-                    TransportLog.CallbackFailed(_logger, e);
-                }
+                summary = await connection.RunAsync(handler, stopping).ConfigureAwait(false);
             }
             catch (Exception e)
             {
                 TransportLog.ConnectionFailed(_logger, EndPointText.Format(connection.RemoteEndPoint), e);
             }
+
+            // Free the slot before telling anyone the connection is over: a client that connects as soon as it hears
+            // of it must find the slot free.
+            Interlocked.Decrement(ref _active);
+            _connections.TryRemove(connection, out _);
+            try
+            {
+                if (summary is not null)
+                {
+                    ConnectionClosed?.Invoke(summary);
+                }
+            }
+            catch (Exception e)
+            {
+                TransportLog.CallbackFailed(_logger, e);
+            }
             finally
             {
-                Interlocked.Decrement(ref _active);
-                _connections.TryRemove(connection, out _);
                 gate.SetResult();
             }
         }, CancellationToken.None);

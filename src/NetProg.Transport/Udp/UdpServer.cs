@@ -62,7 +62,10 @@ public sealed class UdpServer : IAsyncDisposable
     /// <summary>Datagrams not answered, by any rule.</summary>
     public long DroppedDatagrams => Interlocked.Read(ref _dropped);
 
-    /// <summary>Called per answered datagram, and for the first dropped datagram of each source and reason.</summary>
+    /// <summary>Called for every datagram not answered, for the counters.</summary>
+    public Action<UdpDropReason>? DatagramDropped { get; set; }
+
+    /// <summary>Called per answered datagram, and for the first dropped datagram of each source and reason (for the log).</summary>
     public Action<DatagramSummary>? DatagramHandled { get; set; }
 
     public static UdpServer Bind(IReadOnlyList<IPAddress> addresses, int port, UdpServerOptions options, ILogger logger)
@@ -125,6 +128,7 @@ public sealed class UdpServer : IAsyncDisposable
             if (reason != UdpDropReason.None)
             {
                 Interlocked.Increment(ref _dropped);
+                DatagramDropped?.Invoke(reason);
                 if (_offenders.Count < MaxRememberedOffenders && _offenders.TryAdd((remote.Address, reason), 0))
                 {
                     DatagramHandled?.Invoke(new DatagramSummary(remote, local, received.ReceivedBytes, 0, TimeSpan.Zero, reason));
@@ -133,7 +137,18 @@ public sealed class UdpServer : IAsyncDisposable
                 continue;
             }
 
-            var length = handler(request.AsSpan(0, received.ReceivedBytes), remote, reply);
+            int length;
+            try
+            {
+                length = handler(request.AsSpan(0, received.ReceivedBytes), remote, reply);
+            }
+            catch (Exception e)
+            {
+                // One bad datagram must not stop the service for everyone else.
+                TransportLog.HandlerFailed(_logger, EndPointText.Format(remote), e);
+                continue;
+            }
+
             if (length < 0)
             {
                 continue;
