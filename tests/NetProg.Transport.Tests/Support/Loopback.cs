@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace NetProg.Transport.Tests.Support;
+
+/// <summary>Plain client sockets for the tests: the transport is checked against the OS's own TCP, not against our clients.</summary>
+internal static class Loopback
+{
+    public static async Task<Socket> ConnectAsync(IPEndPoint server, Action<Socket>? configure = null)
+    {
+        var socket = new Socket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            configure?.Invoke(socket);
+            await socket.ConnectAsync(server).WaitAsync(Waits.Long);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    public static async Task SendAllAsync(Socket socket, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
+    {
+        while (!data.IsEmpty)
+        {
+            var sent = await socket.SendAsync(data, SocketFlags.None, cancellationToken);
+            data = data[sent..];
+        }
+    }
+
+    /// <summary>Reads exactly <paramref name="count"/> bytes; fails if the stream ends first.</summary>
+    public static async Task<byte[]> ReceiveExactlyAsync(Socket socket, int count)
+    {
+        var buffer = new byte[count];
+        var length = 0;
+        while (length < count)
+        {
+            var n = await socket.ReceiveAsync(buffer.AsMemory(length), SocketFlags.None).AsTask().WaitAsync(Waits.Long);
+            if (n == 0)
+            {
+                throw new EndOfStreamException($"EOF after {length} of {count} bytes");
+            }
+
+            length += n;
+        }
+
+        return buffer;
+    }
+
+    /// <summary>Reads until FIN or RST. Bounded by <paramref name="within"/> as a whole.</summary>
+    public static Task<ReceivedStream> ReadToEndAsync(Socket socket, TimeSpan within) => ReadToEndCoreAsync(socket).WaitAsync(within);
+
+    /// <summary>One echo round trip: sends <paramref name="data"/> and reads the same number of bytes back.</summary>
+    public static async Task<byte[]> RoundTripAsync(Socket socket, byte[] data)
+    {
+        await SendAllAsync(socket, data).WaitAsync(Waits.Long);
+        return await ReceiveExactlyAsync(socket, data.Length);
+    }
+
+    /// <summary>A port on 127.0.0.1 where no TCP listener is: held by a bound, non-listening socket, so nobody can take it meanwhile.</summary>
+    public static Socket ReserveTcpPort()
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return socket;
+    }
+
+    /// <summary>A UDP port on 127.0.0.1 that nothing is bound to (just released; nothing else binds loopback ports here).</summary>
+    public static int FreeUdpPort()
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+
+    private static async Task<ReceivedStream> ReadToEndCoreAsync(Socket socket)
+    {
+        using var data = new MemoryStream();
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (true)
+            {
+                var n = await socket.ReceiveAsync(buffer, SocketFlags.None);
+                if (n == 0)
+                {
+                    return new ReceivedStream(data.ToArray(), WasReset: false);
+                }
+
+                data.Write(buffer, 0, n);
+            }
+        }
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted)
+        {
+            return new ReceivedStream(data.ToArray(), WasReset: true);
+        }
+    }
+}
