@@ -16,6 +16,10 @@ public sealed class UsageErrorTests
     [InlineData("--bogus", "time-server", "--bogus")]
     [InlineData("netprog lab --help", "lab", "extra")]
     [InlineData("invalid port 65535 for lab", "lab", "--port", "65535")]
+    [InlineData("invalid IPv4 address '999.1.1.1'", "time-client", "999.1.1.1")]
+    [InlineData("invalid IPv4 address '1.2.3'", "time-server", "--bind", "1.2.3")]
+    [InlineData("invalid IPv6 address ':::1'", "echo-client", ":::1")]
+    [InlineData("invalid host name 'a b'", "echo-client", "a b")]
     public async Task Should_exit_2_with_one_line_for_a_bad_command_line(string expected, params string[] args)
     {
         // When

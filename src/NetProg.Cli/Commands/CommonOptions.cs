@@ -25,6 +25,7 @@ internal static class CommonOptions
         HelpName = "ADDR",
         AllowMultipleArgumentsPerToken = false,
         DefaultValueFactory = _ => [],
+        CustomParser = r => r.Tokens.Select(t => CheckHost(r, t.Value)).ToArray(),
     };
 
     public static Option<bool> Udp(string description) => new("--udp", "-u") { Description = description };
@@ -70,6 +71,7 @@ internal static class CommonOptions
     {
         Description = "Server name or address. Default: 127.0.0.1 (this machine).",
         DefaultValueFactory = _ => "127.0.0.1",
+        CustomParser = r => CheckHost(r, r.Tokens.Count > 0 ? r.Tokens[0].Value : "127.0.0.1"),
         Arity = ArgumentArity.ZeroOrOne,
     };
 
@@ -98,6 +100,16 @@ internal static class CommonOptions
             return defaultValue;
         },
     };
+
+    private static string CheckHost(ArgumentResult result, string text)
+    {
+        if (HostSyntax.Check(text) is { } error)
+        {
+            result.AddError(error);
+        }
+
+        return text;
+    }
 
     private static int ParsePort(ArgumentResult result, bool allowZero)
     {

@@ -1,0 +1,47 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace NetProg.Cli.Commands;
+
+/// <summary>
+/// Catches a mistyped address before it becomes a DNS query: <c>999.1.1.1</c> or <c>192.168.1</c> would otherwise go to the
+/// resolver as a name and come back as "unknown host" (or, through inet_aton's legacy forms, <c>1.2.3</c> would silently
+/// mean 1.2.0.3).
+/// </summary>
+internal static class HostSyntax
+{
+    /// <summary>Null when <paramref name="text"/> is a dotted-quad IPv4 address, an IPv6 address or a plausible host name.</summary>
+    public static string? Check(string text)
+    {
+        if (text.Length == 0)
+        {
+            return "an empty host: give a name or an address such as 127.0.0.1";
+        }
+
+        if (text.Contains("://", StringComparison.Ordinal))
+        {
+            return $"'{text}' is a URL: give only the host name or address, and the port as the next argument";
+        }
+
+        if (text.All(c => char.IsAsciiDigit(c) || c == '.'))
+        {
+            var parts = text.Split('.');
+            return parts.Length == 4 && parts.All(p => p.Length is > 0 and <= 3 && int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) <= 255)
+                ? null
+                : $"invalid IPv4 address '{text}': four numbers from 0 to 255 separated by dots, such as 192.168.0.10";
+        }
+
+        if (text.Contains(':', StringComparison.Ordinal))
+        {
+            var inner = text.StartsWith('[') && text.EndsWith(']') ? text[1..^1] : text;
+            return IPAddress.TryParse(inner, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6
+                ? null
+                : $"invalid IPv6 address '{text}', such as ::1 or fe80::1%eth0";
+        }
+
+        // RFC 1123 host names: letters, digits, hyphens and dots (underscores are seen in the wild), at most 253 characters.
+        return text.Length <= 253 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_')
+            ? null
+            : $"invalid host name '{text}': use letters, digits, '-' and '.', or an IP address";
+    }
+}
