@@ -7,7 +7,13 @@ namespace NetProg.Transport.Tests.Tcp;
 [Collection(TimingCollection.Name)]
 public sealed class TcpFlowControlTests
 {
-    private const int EightMiB = 8 * 1024 * 1024;
+    // More than the kernel can absorb on both sides of a loopback connection (Linux autotunes the server's buffers up to
+    // tcp_rmem/tcp_wmem maxima, 6 MiB + 4 MiB by default), so that only the server's own reading can take it all.
+    private const int ThirtyTwoMiB = 32 * 1024 * 1024;
+
+    // What the server may hold between its socket reads and writes: the two pipe thresholds (64 KiB each), plus one read
+    // chunk and one copy batch of overshoot.
+    private const int ServerHeldBound = 256 * 1024;
 
     // The client's own buffers are kept small so that the 8 MiB cannot hide in this side's kernel; the server's are its own.
     private static void SmallBuffers(Socket socket)
@@ -29,18 +35,21 @@ public sealed class TcpFlowControlTests
         await using var server = RunningTcpServer.Start(handler);
         using var client = await Loopback.ConnectAsync(server.EndPoint, SmallBuffers);
         var connection = await connected.Task.WaitAsync(Waits.Long);
-        var payload = Payloads.Random(8, EightMiB);
+        var payload = Payloads.Random(8, ThirtyTwoMiB);
 
-        // When the client sends 8 MiB and reads nothing
+        // When the client sends 32 MiB and reads nothing
         var sending = Loopback.SendAllAsync(client, payload);
         var completedUnread = await Waits.CompletesWithinAsync(sending, TimeSpan.FromSeconds(1));
 
-        // Then the send is held back: the server stopped taking input it cannot pass on (bounded pipes + TCP flow control)
-        Assert.False(completedUnread, "8 MiB were accepted although the client read nothing: the server buffers without bound");
-        Assert.True(connection.BytesReceived < EightMiB, $"the server read {connection.BytesReceived} bytes");
+        // Then the send is held back: the server stopped taking input it cannot pass on (bounded pipes + TCP flow control),
+        // and what it holds itself (read but not yet written to its socket) stays within its pipes' bounds
+        Assert.False(completedUnread, "32 MiB were accepted although the client read nothing: the server buffers without bound");
+        var held = connection.BytesReceived - connection.BytesSent;
+        Assert.True(connection.BytesReceived < ThirtyTwoMiB, $"the server read {connection.BytesReceived} bytes");
+        Assert.True(held <= ServerHeldBound, $"the server holds {held} bytes it read but did not send");
 
         // When the client starts reading
-        var receiving = Loopback.ReceiveExactlyAsync(client, EightMiB);
+        var receiving = Loopback.ReceiveExactlyAsync(client, ThirtyTwoMiB);
         await sending.WaitAsync(Waits.Long);
         var echoed = await receiving.WaitAsync(Waits.Long);
         client.Shutdown(SocketShutdown.Send);
@@ -55,11 +64,11 @@ public sealed class TcpFlowControlTests
     [Fact]
     public async Task Should_serve_other_clients_while_one_client_never_reads()
     {
-        // Given an echo server and a client that sends 8 MiB and never reads (so its connection is stuck on flow control)
+        // Given an echo server and a client that sends 32 MiB and never reads (so its connection is stuck on flow control)
         await using var server = RunningTcpServer.Start(Handlers.Echo);
         using var slow = await Loopback.ConnectAsync(server.EndPoint, SmallBuffers);
         using var stopSlow = new CancellationTokenSource();
-        var slowSending = Loopback.SendAllAsync(slow, Payloads.Random(1, EightMiB), stopSlow.Token);
+        var slowSending = Loopback.SendAllAsync(slow, Payloads.Random(1, ThirtyTwoMiB), stopSlow.Token);
         Assert.False(await Waits.CompletesWithinAsync(slowSending, Waits.Negative), "the slow client's data was all taken");
 
         // When 20 other clients do echo round trips meanwhile
