@@ -23,10 +23,19 @@ public static class EchoClient
     /// half-closes after the input's end and returns when the server closes. Fails when neither side makes progress for
     /// <paramref name="timeout"/> while we wait on the server (waiting on the input does not count: a person may be typing).
     /// </summary>
-    public static async Task<EchoStreamResult> StreamAsync(string host, int port, Stream input, Stream output, TimeSpan timeout, CancellationToken cancellationToken)
+    public static Task<EchoStreamResult> StreamAsync(string host, int port, Stream input, Stream output, TimeSpan timeout, CancellationToken cancellationToken) =>
+        StreamAsync(host, port, input, output, new EchoConnectOptions(timeout), cancellationToken);
+
+    /// <summary>As above, over TLS and after a login when <paramref name="options"/> ask for them.</summary>
+    public static async Task<EchoStreamResult> StreamAsync(string host, int port, Stream input, Stream output, EchoConnectOptions options, CancellationToken cancellationToken)
     {
-        using var connection = await TcpConnector.ConnectAsync(host, port, timeout, cancellationToken).ConfigureAwait(false);
-        var socket = connection.Socket;
+        var timeout = options.Timeout;
+        await using var channel = await ClientChannel.ConnectAsync(host, port, options.Tls, timeout, cancellationToken).ConfigureAwait(false);
+        if (options.Login is { } login)
+        {
+            await LoginClient.LoginAsync(channel, login, timeout, cancellationToken).ConfigureAwait(false);
+        }
+
         var progress = new ProgressWatch();
         using var stalled = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         long sent = 0;
@@ -42,7 +51,7 @@ public static class EchoClient
                 while ((read = await input.ReadAsync(buffer.AsMemory(0, ChunkSize), stalled.Token).ConfigureAwait(false)) > 0)
                 {
                     progress.Blocked = true;
-                    await socket.SendAsync(buffer.AsMemory(0, read), SocketFlags.None, stalled.Token).ConfigureAwait(false);
+                    await channel.WriteAsync(buffer.AsMemory(0, read), stalled.Token).ConfigureAwait(false);
                     progress.Blocked = false;
                     Interlocked.Add(ref sent, read);
                     progress.Touch();
@@ -52,7 +61,7 @@ public static class EchoClient
                 progress.Blocked = true;
                 progress.Touch();
                 // Half-close: the server sees the end of our input and closes after echoing the rest.
-                socket.Shutdown(SocketShutdown.Send);
+                await channel.HalfCloseAsync().ConfigureAwait(false);
             }
             finally
             {
@@ -61,30 +70,42 @@ public static class EchoClient
         }, CancellationToken.None);
 
         using var watchdog = progress.Watch(timeout, stalled);
-        var buffer = new byte[ChunkSize];
         try
         {
             while (true)
             {
-                var n = await socket.ReceiveAsync(buffer, SocketFlags.None, stalled.Token).ConfigureAwait(false);
-                if (n == 0)
+                var result = await channel.Reader.ReadAsync(stalled.Token).ConfigureAwait(false);
+                var buffer = result.Buffer;
+                if (!buffer.IsEmpty)
+                {
+                    progress.Touch();
+                    received += buffer.Length;
+                    foreach (var segment in buffer)
+                    {
+                        await output.WriteAsync(segment, stalled.Token).ConfigureAwait(false);
+                    }
+
+                    await output.FlushAsync(stalled.Token).ConfigureAwait(false);
+                }
+
+                channel.Reader.AdvanceTo(buffer.End);
+                if (result.IsCompleted)
                 {
                     break;
                 }
-
-                progress.Touch();
-                received += n;
-                await output.WriteAsync(buffer.AsMemory(0, n), stalled.Token).ConfigureAwait(false);
-                await output.FlushAsync(stalled.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw Stalled(connection, timeout, Volatile.Read(ref inputEnded));
+            throw Stalled(channel, timeout, Volatile.Read(ref inputEnded));
+        }
+        catch (IOException e) when (e.InnerException is SocketException s)
+        {
+            throw NetworkException.From(s, NetworkOperation.Receive, TransportProtocol.Tcp, channel.RemoteEndPoint, host);
         }
         catch (SocketException e)
         {
-            throw NetworkException.From(e, NetworkOperation.Receive, TransportProtocol.Tcp, connection.RemoteEndPoint, host);
+            throw NetworkException.From(e, NetworkOperation.Receive, TransportProtocol.Tcp, channel.RemoteEndPoint, host);
         }
 
         var closedEarly = !Volatile.Read(ref inputEnded);
@@ -94,14 +115,18 @@ public static class EchoClient
             {
                 await upload.ConfigureAwait(false);
             }
+            catch (IOException e) when (e.InnerException is SocketException s)
+            {
+                throw NetworkException.From(s, NetworkOperation.Send, TransportProtocol.Tcp, channel.RemoteEndPoint, host);
+            }
             catch (SocketException e)
             {
-                throw NetworkException.From(e, NetworkOperation.Send, TransportProtocol.Tcp, connection.RemoteEndPoint, host);
+                throw NetworkException.From(e, NetworkOperation.Send, TransportProtocol.Tcp, channel.RemoteEndPoint, host);
             }
         }
 
         // When the server closed first, the upload may still be blocked reading input that nobody will echo: leave it.
-        return new EchoStreamResult(connection.RemoteEndPoint, TransportProtocol.Tcp, Interlocked.Read(ref sent), received, 0, closedEarly, connection.FailedAttempts);
+        return new EchoStreamResult(channel.RemoteEndPoint, TransportProtocol.Tcp, Interlocked.Read(ref sent), received, 0, closedEarly, channel.FailedAttempts);
     }
 
     /// <summary>
@@ -189,8 +214,8 @@ public static class EchoClient
         return true;
     }
 
-    private static NetworkException Stalled(TcpClientConnection connection, TimeSpan timeout, bool inputEnded) =>
-        new(SocketErrorKind.TimedOut, NetworkOperation.Receive, TransportProtocol.Tcp, connection.RemoteEndPoint, null,
+    private static NetworkException Stalled(ClientChannel channel, TimeSpan timeout, bool inputEnded) =>
+        new(SocketErrorKind.TimedOut, NetworkOperation.Receive, TransportProtocol.Tcp, channel.RemoteEndPoint, null,
             inputEnded
                 ? $"the server neither sent anything nor closed the connection for {timeout.TotalSeconds:0.###} s after the end of the input"
                 : $"the server stopped reading: nothing could be sent for {timeout.TotalSeconds:0.###} s");

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using NetProg.Transport;
@@ -6,22 +7,24 @@ using NetProg.Transport.Client;
 namespace NetProg.Services.Clients;
 
 /// <summary>
-/// The interactive echo client's connection: send a line, wait for as many bytes back (TCP) or for the echo datagram (UDP).
+/// The interactive echo client's connection: send a line, wait for as many bytes back (TCP, optionally over TLS and after a
+/// login) or for the echo datagram (UDP).
 /// </summary>
-public sealed class EchoSession : IDisposable
+public sealed class EchoSession : IAsyncDisposable
 {
     private readonly string _host;
     private readonly int _port;
     private readonly TimeSpan _timeout;
-    private readonly TcpClientConnection? _tcp;
+    private readonly ClientChannel? _tcp;
     private UdpClientSocket? _udp;
 
-    private EchoSession(string host, int port, TimeSpan timeout, TcpClientConnection? tcp)
+    private EchoSession(string host, int port, TimeSpan timeout, ClientChannel? tcp, string? welcome)
     {
         _host = host;
         _port = port;
         _timeout = timeout;
         _tcp = tcp;
+        Welcome = welcome;
     }
 
     /// <summary>The server's address; for UDP known only after the first exchange.</summary>
@@ -31,16 +34,30 @@ public sealed class EchoSession : IDisposable
 
     public TransportProtocol Protocol => _tcp is null ? TransportProtocol.Udp : TransportProtocol.Tcp;
 
-    /// <summary>TCP connects now; UDP has nothing to connect to until the first line is sent.</summary>
-    public static async Task<EchoSession> OpenAsync(string host, int port, bool udp, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        if (udp)
-        {
-            return new EchoSession(host, port, timeout, null);
-        }
+    public bool IsTls => _tcp?.IsTls ?? false;
 
-        var tcp = await TcpConnector.ConnectAsync(host, port, timeout, cancellationToken).ConfigureAwait(false);
-        return new EchoSession(host, port, timeout, tcp);
+    /// <summary>The server's 230 line after a login, e.g. <c>230 welcome alice</c>.</summary>
+    public string? Welcome { get; }
+
+    public static Task<EchoSession> OpenAsync(string host, int port, bool udp, TimeSpan timeout, CancellationToken cancellationToken) =>
+        udp ? Task.FromResult(new EchoSession(host, port, timeout, null, null)) : OpenAsync(host, port, new EchoConnectOptions(timeout), cancellationToken);
+
+    /// <summary>TCP: connects now, sets up TLS and logs in when <paramref name="options"/> ask for it.</summary>
+    public static async Task<EchoSession> OpenAsync(string host, int port, EchoConnectOptions options, CancellationToken cancellationToken)
+    {
+        var channel = await ClientChannel.ConnectAsync(host, port, options.Tls, options.Timeout, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var welcome = options.Login is { } login
+                ? await LoginClient.LoginAsync(channel, login, options.Timeout, cancellationToken).ConfigureAwait(false)
+                : null;
+            return new EchoSession(host, port, options.Timeout, channel, welcome);
+        }
+        catch
+        {
+            await channel.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>Sends <paramref name="line"/> and returns what came back; fewer bytes than sent means the server closed.</summary>
@@ -58,27 +75,26 @@ public sealed class EchoSession : IDisposable
             return (await _udp.ExchangeAsync(line, _timeout, SameBytes, cancellationToken).ConfigureAwait(false)).Data;
         }
 
-        var socket = _tcp.Socket;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_timeout);
         try
         {
-            await socket.SendAsync(line, SocketFlags.None, deadline.Token).ConfigureAwait(false);
+            await _tcp.WriteAsync(line, deadline.Token).ConfigureAwait(false);
             // TCP has no message boundaries: the echo may come in several pieces (research/anchors.md B.7).
-            var reply = new byte[line.Length];
-            var length = 0;
-            while (length < reply.Length)
+            while (true)
             {
-                var n = await socket.ReceiveAsync(reply.AsMemory(length), SocketFlags.None, deadline.Token).ConfigureAwait(false);
-                if (n == 0)
+                var result = await _tcp.Reader.ReadAsync(deadline.Token).ConfigureAwait(false);
+                var buffer = result.Buffer;
+                if (buffer.Length >= line.Length || result.IsCompleted)
                 {
-                    return reply[..length];
+                    var take = buffer.Slice(0, Math.Min(buffer.Length, line.Length));
+                    var reply = take.ToArray();
+                    _tcp.Reader.AdvanceTo(take.End);
+                    return reply;
                 }
 
-                length += n;
+                _tcp.Reader.AdvanceTo(buffer.Start, buffer.End);
             }
-
-            return reply;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -86,15 +102,19 @@ public sealed class EchoSession : IDisposable
                 SocketErrorKind.TimedOut, NetworkOperation.Receive, TransportProtocol.Tcp, _tcp.RemoteEndPoint, _host,
                 $"no echo within {_timeout.TotalSeconds:0.###} s");
         }
-        catch (SocketException e)
+        catch (IOException e) when (e.InnerException is SocketException s)
         {
-            throw NetworkException.From(e, NetworkOperation.Receive, TransportProtocol.Tcp, _tcp.RemoteEndPoint, _host);
+            throw NetworkException.From(s, NetworkOperation.Receive, TransportProtocol.Tcp, _tcp.RemoteEndPoint, _host);
         }
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        _tcp?.Dispose();
+        if (_tcp is not null)
+        {
+            await _tcp.DisposeAsync().ConfigureAwait(false);
+        }
+
         _udp?.Dispose();
     }
 }

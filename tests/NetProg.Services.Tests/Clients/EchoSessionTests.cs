@@ -17,7 +17,7 @@ public sealed class EchoSessionTests
         await using var server = RunningHost.Start(ServiceCatalog.Echo(), ProtocolSelection.Both);
 
         // When a session sends three lines, one after the other
-        using var session = await EchoSession.OpenAsync("127.0.0.1", server.Port, udp, Waits.Deadline, CancellationToken.None).WaitAsync(Waits.Long);
+        await using var session = await EchoSession.OpenAsync("127.0.0.1", server.Port, udp, Waits.Deadline, CancellationToken.None).WaitAsync(Waits.Long);
         var lines = new[] { "hello\n"u8.ToArray(), "second line\n"u8.ToArray(), new byte[5000] };
         var replies = new List<byte[]>();
         foreach (var line in lines)
@@ -37,7 +37,7 @@ public sealed class EchoSessionTests
     {
         // Given a TCP session to a server that stops (and so closes its connections) before the next line
         var server = RunningHost.Start(ServiceCatalog.Echo(), ProtocolSelection.Tcp);
-        using var session = await EchoSession.OpenAsync("127.0.0.1", server.Port, udp: false, Waits.Deadline, CancellationToken.None).WaitAsync(Waits.Long);
+        await using var session = await EchoSession.OpenAsync("127.0.0.1", server.Port, udp: false, Waits.Deadline, CancellationToken.None).WaitAsync(Waits.Long);
         Assert.Equal("before\n"u8.ToArray(), await session.ExchangeAsync("before\n"u8.ToArray(), CancellationToken.None).WaitAsync(Waits.Long));
         await server.StopAsync();
         await server.DisposeAsync();

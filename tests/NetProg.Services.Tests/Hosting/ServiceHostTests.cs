@@ -45,7 +45,7 @@ public sealed class ServiceHostTests
                 await EchoClient.StreamAsync("127.0.0.1", server.Port, input, output, Waits.Deadline, CancellationToken.None).WaitAsync(Waits.Long);
             }
 
-            using (var session = await EchoSession.OpenAsync("127.0.0.1", server.Port, udp: true, Waits.Deadline, CancellationToken.None).WaitAsync(Waits.Long))
+            await using (var session = await EchoSession.OpenAsync("127.0.0.1", server.Port, udp: true, Waits.Deadline, CancellationToken.None).WaitAsync(Waits.Long))
             {
                 for (var i = 0; i < 4; i++)
                 {
@@ -74,14 +74,14 @@ public sealed class ServiceHostTests
     {
         // Given the echo service limited to one TCP connection, with one client holding it
         await using var server = RunningHost.Start(ServiceCatalog.Echo(), ProtocolSelection.Tcp, o => o with { Tcp = new() { MaxConnections = 1 } });
-        using var holder = await EchoSession.OpenAsync("127.0.0.1", server.Port, udp: false, Waits.Deadline, CancellationToken.None).WaitAsync(Waits.Long);
+        await using var holder = await EchoSession.OpenAsync("127.0.0.1", server.Port, udp: false, Waits.Deadline, CancellationToken.None).WaitAsync(Waits.Long);
         Assert.Equal("held\n"u8.ToArray(), await holder.ExchangeAsync("held\n"u8.ToArray(), CancellationToken.None).WaitAsync(Waits.Long));
 
         // When a second client connects and asks for an echo (the server's RST may even beat the end of our connect)
         byte[]? reply = null;
         try
         {
-            using var second = await EchoSession.OpenAsync("127.0.0.1", server.Port, udp: false, Waits.Deadline, CancellationToken.None).WaitAsync(Waits.Long);
+            await using var second = await EchoSession.OpenAsync("127.0.0.1", server.Port, udp: false, Waits.Deadline, CancellationToken.None).WaitAsync(Waits.Long);
             reply = await second.ExchangeAsync("turned away?\n"u8.ToArray(), CancellationToken.None).WaitAsync(Waits.Long);
         }
         catch (NetworkException e) when (e.Kind == SocketErrorKind.ConnectionReset)
