@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of netprog: unit tests, real sockets on loopback, and interop with programs nobody here wrote
-# (nc, socat, xinetd, the course's C programs built with gcc). Installs those peers with apt-get when run as root on
+# (nc, socat, xinetd, the course's C programs built with gcc, a throwaway PostgreSQL server). Installs those peers with apt-get when run as root on
 # Debian/Ubuntu; otherwise says which are missing (their tests then fail with that reason).
 # Ends with one line: "N passed, N failed, N skipped".
 set -u
@@ -18,6 +18,9 @@ missing=()
 for cmd in "${!peers[@]}"; do
     command -v "$cmd" >/dev/null 2>&1 || missing+=("${peers[$cmd]}")
 done
+# PostgreSQL's server binaries are not on PATH (Debian keeps them in /usr/lib/postgresql/N/bin); the account store tests
+# start a throwaway server with them.
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 # netcat-traditional also provides nc, without the -N flag the tests use.
 if command -v nc >/dev/null 2>&1 && ! nc -h 2>&1 | grep -q -- '-N'; then
     missing+=(netcat-openbsd)

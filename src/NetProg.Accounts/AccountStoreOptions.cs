@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Logging;
+
+namespace NetProg.Accounts;
+
+/// <summary>How a store is opened. Every default suits the server and the CLI; tests inject a clock.</summary>
+public sealed record AccountStoreOptions
+{
+    /// <summary>Gives <see cref="Account.Created"/> for new accounts. Default: <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// PostgreSQL: the longest wait for a connection. Default 5 s; a larger <c>Timeout</c> in the connection string is lowered to
+    /// this, so an unreachable server is reported while the user still waits for the answer.
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// SQLite: how long a write waits for another writer (another process, another store instance) before it fails as
+    /// <see cref="AccountErrorKind.StoreUnavailable"/>. Default 5 s: writes here take milliseconds. Below 1 s it is about 1 s
+    /// (Microsoft.Data.Sqlite retries busy statements for at least a second of its own).
+    /// </summary>
+    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Schema migrations and degraded modes (e.g. WAL refused by the file system) are logged here. Default: none.</summary>
+    public ILogger? Logger { get; init; }
+}

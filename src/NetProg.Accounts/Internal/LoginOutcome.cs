@@ -1,0 +1,8 @@
+namespace NetProg.Accounts.Internal;
+
+internal enum LoginOutcome
+{
+    Succeeded,
+    Failed,
+    Abandoned,
+}

@@ -1,0 +1,140 @@
+using System.Data.Common;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace NetProg.Accounts.Internal;
+
+/// <summary>
+/// Accounts in a PostgreSQL database shared by several netprog servers. Concurrency is PostgreSQL's: the primary key makes a
+/// duplicate add fail in whichever instance comes second, and single-row updates need no more than READ COMMITTED.
+/// </summary>
+internal sealed class PostgresAccountStore : DbAccountStore
+{
+    /// <summary>
+    /// The advisory lock that serializes schema migrations across instances: the ASCII bytes of "netprog". Without it two
+    /// instances starting together can both pass the "not exists" check of <c>CREATE TABLE IF NOT EXISTS</c>, and the second then
+    /// fails on the system catalog's unique index; with it the second waits, then finds the schema done.
+    /// </summary>
+    private const long MigrationLockKey = 0x006E657470726F67;
+
+    private readonly NpgsqlDataSource dataSource;
+    private readonly string endpoint;
+    private readonly string user;
+    private readonly string database;
+    private readonly int connectTimeoutSeconds;
+
+    private PostgresAccountStore(NpgsqlDataSource dataSource, NpgsqlConnectionStringBuilder builder, string description, TimeProvider clock)
+        : base(description, clock)
+    {
+        this.dataSource = dataSource;
+        endpoint = AccountStoreLocation.Endpoint(builder);
+        user = builder.Username ?? Environment.UserName;
+        database = builder.Database ?? user;
+        connectTimeoutSeconds = builder.Timeout;
+    }
+
+    public static async Task<IAccountStore> OpenAsync(AccountStoreLocation location, AccountStoreOptions options, CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(location.Target);
+        var limit = Math.Max(1, (int)Math.Ceiling(options.ConnectTimeout.TotalSeconds));
+
+        // Timeout=0 means "wait forever" to Npgsql: never acceptable for a server that must answer its user.
+        builder.Timeout = builder.Timeout is > 0 && builder.Timeout < limit ? builder.Timeout : limit;
+        if (string.IsNullOrEmpty(builder.ApplicationName))
+        {
+            // Shows in pg_stat_activity, so a DBA can tell whose connections these are.
+            builder.ApplicationName = "netprog";
+        }
+
+        var store = new PostgresAccountStore(NpgsqlDataSource.Create(builder), builder, location.Description, options.Clock);
+        try
+        {
+            await using var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await store.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({MigrationLockKey})", cancellationToken).ConfigureAwait(false);
+            var found = await Schema.MigrateAsync(connection, transaction, StoreKind.PostgreSql, store.Description, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            if (found != Schema.Latest && options.Logger is { } logger)
+            {
+                AccountLog.SchemaMigrated(logger, store.Description, found, Schema.Latest);
+            }
+
+            return store;
+        }
+        catch (Exception e)
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+            if (e is not AccountException && store.Translate(e) is { } translated)
+            {
+                throw translated;
+            }
+
+            throw;
+        }
+    }
+
+    public override ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    protected override async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+    protected override bool IsUniqueViolation(DbException exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    protected override AccountException? Translate(Exception exception)
+    {
+        var why = exception switch
+        {
+            PostgresException { SqlState: PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification } e =>
+                $"PostgreSQL at {endpoint} refused user '{user}' ({e.MessageText}): check Username/Password and the server's pg_hba.conf",
+            PostgresException { SqlState: PostgresErrorCodes.InvalidCatalogName } =>
+                $"PostgreSQL at {endpoint} has no database '{database}': create it (createdb {database}) or fix Database= in --db",
+            PostgresException { SqlState: PostgresErrorCodes.InsufficientPrivilege } e =>
+                $"PostgreSQL at {endpoint}: user '{user}' may not use the account tables ({e.MessageText}): grant it CREATE and table privileges in '{database}'",
+            PostgresException { SqlState: PostgresErrorCodes.TooManyConnections } =>
+                $"PostgreSQL at {endpoint} has too many connections (max_connections): try again, or raise it on the server",
+            PostgresException e =>
+                $"PostgreSQL at {endpoint}: {AccountStoreLocation.OneLine(e.MessageText)} (SQLSTATE {e.SqlState})",
+            NpgsqlException e when Find<SocketException>(e) is { } socket => socket.SocketErrorCode switch
+            {
+                SocketError.ConnectionRefused =>
+                    $"cannot reach PostgreSQL at {endpoint} (connection refused): check that the server runs and listens there (listen_addresses, port)",
+                SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain =>
+                    $"cannot reach PostgreSQL at {endpoint}: the host name does not resolve",
+                SocketError.TimedOut =>
+                    $"no answer from PostgreSQL at {endpoint} within {connectTimeoutSeconds} s: check the address, and that no firewall drops the packets",
+                _ =>
+                    $"cannot reach PostgreSQL at {endpoint} ({socket.SocketErrorCode}): check that the server runs and the network path to it",
+            },
+            NpgsqlException e when Find<TimeoutException>(e) is not null =>
+                $"no answer from PostgreSQL at {endpoint} within {connectTimeoutSeconds} s: check the address, and that no firewall drops the packets",
+            NpgsqlException e =>
+                $"PostgreSQL at {endpoint}: {AccountStoreLocation.OneLine(e.Message)}",
+            _ => null,
+        };
+        return why is null ? null : new AccountException(AccountErrorKind.StoreUnavailable, why, null, exception);
+    }
+
+    // Npgsql rejects a DateTimeOffset with a non-zero offset for timestamptz; the store keeps UTC anyway.
+    protected override object ToDb(DateTimeOffset time) => time.ToUniversalTime();
+
+    protected override DateTimeOffset FromDb(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
+
+    private static T? Find<T>(Exception exception)
+        where T : Exception
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+}

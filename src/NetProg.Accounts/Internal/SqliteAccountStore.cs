@@ -1,0 +1,187 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace NetProg.Accounts.Internal;
+
+/// <summary>
+/// Accounts in one SQLite file. WAL journal mode, so logins (readers) never wait for <c>users add</c> (a writer) in another
+/// process; writes take the lock up front (<c>BEGIN IMMEDIATE</c>) and wait for another writer up to the busy timeout.
+/// Microsoft.Data.Sqlite runs its "async" methods synchronously; each call holds its thread for the milliseconds a local file
+/// takes, or up to the busy timeout while another process writes.
+/// </summary>
+internal sealed class SqliteAccountStore : DbAccountStore
+{
+    // SQLite primary result codes (https://www.sqlite.org/rescode.html).
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+    private const int SqliteReadOnly = 8;
+    private const int SqliteCorrupt = 11;
+    private const int SqliteFull = 13;
+    private const int SqliteCantOpen = 14;
+    private const int SqliteConstraint = 19;
+    private const int SqliteNotADatabase = 26;
+    private const int SqliteConstraintPrimaryKey = 1555;
+    private const int SqliteConstraintUnique = 2067;
+
+    private readonly string connectionString;
+    private readonly string path;
+    private readonly int busyTimeoutMs;
+
+    private SqliteAccountStore(string path, string connectionString, int busyTimeoutMs, TimeProvider clock)
+        : base($"SQLite {path}", clock)
+    {
+        this.path = path;
+        this.connectionString = connectionString;
+        this.busyTimeoutMs = busyTimeoutMs;
+    }
+
+    public static async Task<IAccountStore> OpenAsync(AccountStoreLocation location, AccountStoreOptions options, CancellationToken cancellationToken)
+    {
+        var path = location.Target;
+        var folder = Path.GetDirectoryName(path)!;
+        if (location.IsDefault)
+        {
+            try
+            {
+                Directory.CreateDirectory(folder);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new AccountException(AccountErrorKind.StoreUnavailable, $"cannot create folder {folder} for the account database: {AccountStoreLocation.OneLine(e.Message)}", null, e);
+            }
+        }
+        else if (!Directory.Exists(folder))
+        {
+            // Not created for an explicit --db: a mistyped path should fail, not grow a new folder tree.
+            throw new AccountException(AccountErrorKind.StoreUnavailable, $"cannot open SQLite database {path}: folder {folder} does not exist");
+        }
+
+        var busyTimeout = (int)Math.Clamp(options.BusyTimeout.TotalMilliseconds, 1, int.MaxValue);
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            // Microsoft.Data.Sqlite retries a busy statement (150 ms sleeps) until this many seconds have passed, on top of
+            // SQLite's own busy handler (busy_timeout below); 1, the least that is not "forever", lets busy_timeout decide.
+            // SQLite commands are never interrupted for taking long, so this limits nothing else.
+            DefaultTimeout = 1,
+        }.ToString();
+
+        var store = new SqliteAccountStore(path, connectionString, busyTimeout, options.Clock);
+        try
+        {
+            await using var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+            // WAL is a property of the file, kept once set; asking again is a no-op. A file system without shared-memory support
+            // (some network mounts) answers with the old mode: the store still works, with readers waiting for writers.
+            await using (var pragma = Command(connection, null, "PRAGMA journal_mode = WAL"))
+            {
+                var mode = Convert.ToString(await pragma.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) ?? "";
+                if (!mode.Equals("wal", StringComparison.OrdinalIgnoreCase) && options.Logger is { } logger)
+                {
+                    AccountLog.WalUnavailable(logger, store.Description, mode);
+                }
+            }
+
+            await using var transaction = await store.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+            var found = await Schema.MigrateAsync(connection, transaction, StoreKind.Sqlite, store.Description, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            if (found != Schema.Latest && options.Logger is { } log)
+            {
+                AccountLog.SchemaMigrated(log, store.Description, found, Schema.Latest);
+            }
+
+            return store;
+        }
+        catch (Exception e)
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+            if (e is not AccountException && store.Translate(e) is { } translated)
+            {
+                throw translated;
+            }
+
+            throw;
+        }
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        // Pooled connections keep the file open (and its -wal/-shm files in place) after the last call; a disposed store
+        // releases them so the file can be moved, deleted or backed up.
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
+        return ValueTask.CompletedTask;
+    }
+
+    protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+            // busy_timeout is per connection and not part of the connection string; SQLite's own handler waits with backoff
+            // in C, finer than Microsoft.Data.Sqlite's retry loop.
+            await using var pragma = Command(connection, null, $"PRAGMA busy_timeout = {busyTimeoutMs}");
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    protected override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Not deferred: BEGIN IMMEDIATE takes the write lock now, waiting under busy_timeout. A deferred transaction that
+        // upgrades from read to write can fail with SQLITE_BUSY at once, without waiting (https://www.sqlite.org/lang_transaction.html).
+        return ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+    }
+
+    protected override bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException { SqliteErrorCode: SqliteConstraint } sqlite &&
+        sqlite.SqliteExtendedErrorCode is SqliteConstraintPrimaryKey or SqliteConstraintUnique;
+
+    protected override AccountException? Translate(Exception exception)
+    {
+        if (exception is not SqliteException e)
+        {
+            return exception is IOException or UnauthorizedAccessException
+                ? Unavailable($"cannot open SQLite database {path}: {AccountStoreLocation.OneLine(exception.Message)}", exception)
+                : null;
+        }
+
+        var why = e.SqliteErrorCode switch
+        {
+            SqliteBusy or SqliteLocked => $"SQLite database {path} stayed locked by another writer for {busyTimeoutMs / 1000.0:0.#} s; try again",
+            SqliteCantOpen => $"cannot open SQLite database {path}: check that the folder is writable and the path is a file",
+            SqliteReadOnly => $"SQLite database {path} is read-only: check the file's and its folder's permissions",
+            SqliteNotADatabase => $"{path} is not an SQLite database (choose another file with --db)",
+            SqliteCorrupt => $"SQLite database {path} is corrupt: restore it from a backup, or choose another file with --db",
+            SqliteFull => $"SQLite database {path}: the disk is full",
+            _ => $"SQLite database {path}: {AccountStoreLocation.OneLine(e.Message)}",
+        };
+        return Unavailable(why, e);
+    }
+
+    protected override object ToDb(DateTimeOffset time) => Timestamps.ToSqlite(time);
+
+    protected override DateTimeOffset FromDb(DbDataReader reader, int ordinal)
+    {
+        var text = reader.GetString(ordinal);
+        return Timestamps.TryParseSqlite(text, out var time)
+            ? time
+            : throw Unavailable($"SQLite database {path}: unreadable time {AccountNames.Quote(text)} in table accounts", null);
+    }
+
+    private static AccountException Unavailable(string message, Exception? inner) =>
+        new(AccountErrorKind.StoreUnavailable, message, null, inner);
+}

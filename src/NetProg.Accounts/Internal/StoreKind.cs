@@ -1,0 +1,7 @@
+namespace NetProg.Accounts.Internal;
+
+internal enum StoreKind
+{
+    Sqlite,
+    PostgreSql,
+}
