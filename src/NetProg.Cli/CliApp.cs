@@ -16,6 +16,7 @@ internal static class CliApp
             TimeClientCommand.Create(console),
             EchoServerCommand.Create(console),
             EchoClientCommand.Create(console),
+            UsersCommand.Create(console),
         };
         return root;
     }

@@ -26,5 +26,11 @@ internal sealed class TestConsole(string input = "", bool inputRedirected = true
 
     public Stream OpenStandardInput() => new MemoryStream(Encoding.UTF8.GetBytes(input));
 
+    public string? ReadSecret(string prompt)
+    {
+        ErrorWriter.Write(prompt);
+        return In.ReadLine();
+    }
+
     public Stream OpenStandardOutput() => new NonClosingStream(_stdout);
 }

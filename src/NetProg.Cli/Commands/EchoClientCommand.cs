@@ -3,6 +3,7 @@ using System.Text;
 using NetProg.Cli.Infrastructure;
 using NetProg.Services.Clients;
 using NetProg.Transport;
+using NetProg.Transport.Tls;
 
 namespace NetProg.Cli.Commands;
 
@@ -18,32 +19,87 @@ internal static class EchoClientCommand
         var port = CommonOptions.PortArgument();
         var udp = CommonOptions.Udp("Send datagrams (one per line) instead of a TCP stream.");
         var timeout = CommonOptions.Timeout();
+        var user = new Option<string?>("--user") { Description = "Log in as NAME first (echo-server --login). The password is asked for without echo.", HelpName = "NAME" };
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = "With --user: the password is the first line of stdin; the rest is sent to the server." };
+        var tls = new Option<bool>("--tls") { Description = "Use TLS; the server's certificate must be trusted, or pinned with --tls-fingerprint." };
+        var fingerprint = new Option<string?>("--tls-fingerprint")
+        {
+            Description = "Accept exactly the certificate with this SHA-256 fingerprint (as echo-server --tls prints it); implies --tls.",
+            HelpName = "SHA256",
+        };
 
         var command = new Command("echo-client", "Send lines (or all of stdin) to an echo server and print what comes back.");
         command.Add(host);
         command.Add(port);
         command.Add(udp);
         command.Add(timeout);
+        command.Add(user);
+        command.Add(passwordStdin);
+        command.Add(tls);
+        command.Add(fingerprint);
         command.SetAction((result, ct) => CommandRunner.RunAsync(console, token =>
         {
             var target = result.GetValue(host)!;
             var portNumber = result.GetValue(port);
             var useUdp = result.GetValue(udp);
-            var wait = result.GetValue(timeout);
+            var connect = ConnectOptions(console, result, timeout, user, passwordStdin, tls, fingerprint, out var stdin);
+            if (useUdp && (connect.Tls is not null || connect.Login is not null))
+            {
+                throw new UsageException("--user and --tls are TCP only: leave out --udp.");
+            }
+
             return console.IsInputRedirected
-                ? StreamAsync(console, target, portNumber, useUdp, wait, token)
-                : InteractiveAsync(console, target, portNumber, useUdp, wait, token);
+                ? StreamAsync(console, target, portNumber, useUdp, connect, stdin, token)
+                : InteractiveAsync(console, target, portNumber, useUdp, connect, token);
         }, ct));
         return command;
     }
 
-    private static async Task<ExitCode> StreamAsync(ICliConsole console, string host, int port, bool udp, TimeSpan timeout, CancellationToken token)
+    private static EchoConnectOptions ConnectOptions(
+        ICliConsole console, ParseResult result, Option<TimeSpan> timeout, Option<string?> user, Option<bool> passwordStdin, Option<bool> tls, Option<string?> fingerprint, out Stream? stdin)
     {
-        await using var input = console.OpenStandardInput();
+        stdin = null;
+        ClientTls? clientTls = null;
+        if (result.GetValue(fingerprint) is { } text)
+        {
+            if (!CertificatePin.TryParse(text, out var pin))
+            {
+                throw new UsageException($"invalid --tls-fingerprint '{text}': 64 hex digits, with or without colons, as echo-server --tls prints it.");
+            }
+
+            clientTls = new ClientTls(pin);
+        }
+        else if (result.GetValue(tls))
+        {
+            clientTls = new ClientTls(null);
+        }
+
+        LoginCredentials? login = null;
+        if (result.GetValue(user) is { } name)
+        {
+            if (result.GetValue(passwordStdin))
+            {
+                stdin = console.OpenStandardInput();
+            }
+
+            login = new LoginCredentials(name, PasswordInput.Read(console, result.GetValue(passwordStdin), stdin, $"Password for {name}: "));
+        }
+        else if (result.GetValue(passwordStdin))
+        {
+            throw new UsageException("--password-stdin goes with --user.");
+        }
+
+        return new EchoConnectOptions(result.GetValue(timeout), clientTls, login);
+    }
+
+    private static async Task<ExitCode> StreamAsync(ICliConsole console, string host, int port, bool udp, EchoConnectOptions connect, Stream? stdin, CancellationToken token)
+    {
+        // With --password-stdin the password line was taken from this same stream: the rest of it is the data.
+        await using var input = stdin ?? console.OpenStandardInput();
         await using var output = console.OpenStandardOutput();
         var result = udp
-            ? await EchoClient.StreamDatagramsAsync(host, port, input, output, timeout, token).ConfigureAwait(false)
-            : await EchoClient.StreamAsync(host, port, input, output, timeout, token).ConfigureAwait(false);
+            ? await EchoClient.StreamDatagramsAsync(host, port, input, output, connect.Timeout, token).ConfigureAwait(false)
+            : await EchoClient.StreamAsync(host, port, input, output, connect, token).ConfigureAwait(false);
         if (result.ServerClosedEarly)
         {
             return (ExitCode)CommandRunner.Fail(
@@ -55,12 +111,24 @@ internal static class EchoClientCommand
         return ExitCode.Success;
     }
 
-    private static async Task<ExitCode> InteractiveAsync(ICliConsole console, string host, int port, bool udp, TimeSpan timeout, CancellationToken token)
+    private static async Task<ExitCode> InteractiveAsync(ICliConsole console, string host, int port, bool udp, EchoConnectOptions connect, CancellationToken token)
     {
-        using var session = await EchoSession.OpenAsync(host, port, udp, timeout, token).ConfigureAwait(false);
+        await using var session = udp
+            ? await EchoSession.OpenAsync(host, port, udp: true, connect.Timeout, token).ConfigureAwait(false)
+            : await EchoSession.OpenAsync(host, port, connect, token).ConfigureAwait(false);
         var target = session.RemoteEndPoint is { } remote
             ? EndPointText.Format(remote, session.Protocol)
             : $"{host}:{port}/udp";
+        if (session.IsTls)
+        {
+            target += " over TLS";
+        }
+
+        if (session.Welcome is { } welcome)
+        {
+            console.Out.WriteLine(welcome);
+        }
+
         console.Out.WriteLine($"connected to {target}. Type a line and press Enter; 'quit' or Ctrl+D ends.");
         while (true)
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using NetProg.Cli.Infrastructure;
 using NetProg.Services.Hosting;
 
@@ -10,6 +11,12 @@ internal static class ServeCommand
         ICliConsole console, IReadOnlyList<(ServiceDefinition Service, ServerSettings Settings)> services, bool quiet, CancellationToken stopping)
     {
         using var loggers = Logging.Create(new LineLoggerProvider(console.Error), quiet);
+        return await ServeAsync(console, services, loggers, stopping).ConfigureAwait(false);
+    }
+
+    public static async Task<ExitCode> ServeAsync(
+        ICliConsole console, IReadOnlyList<(ServiceDefinition Service, ServerSettings Settings)> services, ILoggerFactory loggers, CancellationToken stopping)
+    {
         var hosts = await ServerRunner.BindAsync(console, services, loggers, stopping).ConfigureAwait(false);
         await ServerRunner.RunAsync(hosts, stopping).ConfigureAwait(false);
         return ExitCode.Success;

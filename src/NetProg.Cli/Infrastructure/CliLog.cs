@@ -10,4 +10,7 @@ internal static partial class CliLog
 
     [LoggerMessage(302, LogLevel.Information, "stopping: finishing what is in flight")]
     public static partial void Stopping(ILogger logger);
+
+    [LoggerMessage(303, LogLevel.Warning, "no --tls: user names and passwords cross the network in clear text (anyone on the path can read them with Wireshark). Add --tls, or --bind 127.0.0.1 for this machine only")]
+    public static partial void PasswordsInClear(ILogger logger);
 }

@@ -1,6 +1,9 @@
 using NetProg.Cli.Rendering;
 using NetProg.Diagnostics;
+using NetProg.Accounts;
+using NetProg.Services.Clients;
 using NetProg.Transport;
+using NetProg.Transport.Tls;
 
 namespace NetProg.Cli.Infrastructure;
 
@@ -24,6 +27,18 @@ internal static class CommandRunner
         catch (UsageException e)
         {
             return Fail(console, e.Message, ExitCode.Usage);
+        }
+        catch (AccountException e)
+        {
+            return Fail(console, e.Message, e.Kind == AccountErrorKind.InvalidName ? ExitCode.Usage : ExitCode.Failure);
+        }
+        catch (TlsRefusedException e)
+        {
+            return Fail(console, e.Message, ExitCode.Failure);
+        }
+        catch (LoginRefusedException e)
+        {
+            return Fail(console, $"login refused: {e.Reply}", ExitCode.Failure);
         }
         catch (OperationCanceledException) when (signal.Token.IsCancellationRequested)
         {

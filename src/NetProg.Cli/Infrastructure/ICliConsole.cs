@@ -15,6 +15,9 @@ internal interface ICliConsole
     /// <summary>True when stdout is a terminal that can show a live view.</summary>
     bool IsOutputInteractive { get; }
 
+    /// <summary>Reads a line at the terminal without showing it (a password); null at end of input.</summary>
+    string? ReadSecret(string prompt);
+
     /// <summary>Raw stdin, for byte-exact copies.</summary>
     Stream OpenStandardInput();
 

@@ -15,5 +15,34 @@ internal sealed class SystemConsole : ICliConsole
 
     public Stream OpenStandardInput() => Console.OpenStandardInput();
 
+    public string? ReadSecret(string prompt)
+    {
+        Console.Error.Write(prompt);
+        var text = new System.Text.StringBuilder();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            switch (key.Key)
+            {
+                case ConsoleKey.Enter:
+                    Console.Error.WriteLine();
+                    return text.ToString();
+                case ConsoleKey.Backspace when text.Length > 0:
+                    text.Length--;
+                    break;
+                case ConsoleKey.D when key.Modifiers.HasFlag(ConsoleModifiers.Control) && text.Length == 0:
+                    Console.Error.WriteLine();
+                    return null;
+                default:
+                    if (!char.IsControl(key.KeyChar))
+                    {
+                        text.Append(key.KeyChar);
+                    }
+
+                    break;
+            }
+        }
+    }
+
     public Stream OpenStandardOutput() => Console.OpenStandardOutput();
 }

@@ -28,7 +28,7 @@ public static class LoginClient
         {
             throw new NetworkException(
                 SocketErrorKind.TimedOut, NetworkOperation.Receive, TransportProtocol.Tcp, channel.RemoteEndPoint, null,
-                $"no login reply within {timeout.TotalSeconds:0.###} s: is it a netprog echo-server --login?");
+                $"no login reply within {timeout.TotalSeconds:0.###} s: is it a netprog echo-server --login, and does it need --tls?");
         }
     }
 

@@ -57,6 +57,11 @@ public sealed class ServiceHost : IAsyncDisposable
     /// <summary>Binds every socket of the service, or none: throws <see cref="NetworkException"/> on the first that fails.</summary>
     public static ServiceHost Bind(ServiceDefinition service, ServiceHostOptions options, ILogger logger)
     {
+        if (service.UdpHandler is null && options.Protocols.HasFlag(ProtocolSelection.Udp))
+        {
+            throw new ArgumentException($"the {service.Name} service has no UDP form", nameof(options));
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             TcpServer? tcp = null;
@@ -98,7 +103,7 @@ public sealed class ServiceHost : IAsyncDisposable
 
         if (_udp is not null)
         {
-            tasks.Add(_udp.RunAsync(_service.UdpHandler, stopping));
+            tasks.Add(_udp.RunAsync(_service.UdpHandler!, stopping));
         }
 
         return Task.WhenAll(tasks);

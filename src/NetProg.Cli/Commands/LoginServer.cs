@@ -1,0 +1,97 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Logging;
+using NetProg.Accounts;
+using NetProg.Cli.Infrastructure;
+using NetProg.Services.Hosting;
+using NetProg.Services.Login;
+using NetProg.Transport;
+using NetProg.Transport.Tls;
+
+namespace NetProg.Cli.Commands;
+
+/// <summary>
+/// Everything the login echo needs, opened once per server: the account store, the hasher, the throttle and the TLS
+/// certificate. Disposing it closes the store.
+/// </summary>
+internal sealed class LoginServer : IAsyncDisposable
+{
+    private readonly IAccountStore _store;
+    private readonly PasswordHasher _hasher;
+
+    private LoginServer(IAccountStore store, PasswordHasher hasher, ServiceDefinition service, X509Certificate2? certificate, bool certificateCreated)
+    {
+        _store = store;
+        _hasher = hasher;
+        Service = service;
+        Certificate = certificate;
+        CertificateCreated = certificateCreated;
+    }
+
+    public ServiceDefinition Service { get; }
+
+    public X509Certificate2? Certificate { get; }
+
+    public bool CertificateCreated { get; }
+
+    public string StoreDescription => _store.Description;
+
+    public static async Task<LoginServer> OpenAsync(
+        string? db, bool tls, string? certificatePath, string? keyPath, LoginThrottleOptions throttle, TimeSpan idleTimeout, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        if (!tls && (certificatePath is not null || keyPath is not null))
+        {
+            throw new UsageException("--tls-cert and --tls-key go with --tls.");
+        }
+
+        if (keyPath is not null && certificatePath is null)
+        {
+            throw new UsageException("--tls-key goes with --tls-cert.");
+        }
+
+        X509Certificate2? certificate = null;
+        var created = false;
+        if (tls)
+        {
+            try
+            {
+                certificate = certificatePath is null
+                    ? ServerCertificates.LoadOrCreateSelfSigned(DataFolders.Root, out created)
+                    : ServerCertificates.Load(certificatePath, keyPath);
+            }
+            catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"cannot use the TLS certificate {certificatePath ?? Path.Combine(DataFolders.Root, ServerCertificates.SelfSignedFileName)}: {e.Message}");
+            }
+        }
+
+        var store = await AccountStores.OpenAsync(db, new AccountStoreOptions { Logger = loggers.CreateLogger("accounts") }, cancellationToken).ConfigureAwait(false);
+        var hasher = new PasswordHasher();
+        var service = new LoginEchoService(
+            store, hasher, new LoginThrottle(throttle), new LoginEchoOptions { IdleTimeout = idleTimeout }, certificate, TimeProvider.System, loggers.CreateLogger("login"));
+        return new LoginServer(store, hasher, new ServiceDefinition("login", service.HandleConnectionAsync, null), certificate, created);
+    }
+
+    /// <summary>The lines a user needs: where the accounts are, and the fingerprint to pin.</summary>
+    public IEnumerable<string> Describe()
+    {
+        yield return $"accounts: {StoreDescription}";
+        if (Certificate is not null)
+        {
+            var origin = CertificateCreated ? " (self-signed, made now; kept for next time)" : string.Empty;
+            yield return $"tls certificate sha256 fingerprint: {ServerCertificates.Fingerprint(Certificate)}{origin}";
+        }
+    }
+
+    /// <summary>Passwords in clear text are fine on loopback, and nowhere else: say so once.</summary>
+    public static bool CrossesNetworkInClear(IEnumerable<IPEndPoint> endPoints, bool tls) =>
+        !tls && endPoints.Any(e => !IPAddress.IsLoopback(EndPointText.Normalize(e.Address)));
+
+    public async ValueTask DisposeAsync()
+    {
+        _hasher.Dispose();
+        Certificate?.Dispose();
+        await _store.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,17 @@
+namespace NetProg.Services.Login;
+
+/// <summary>Settings of the login echo; each states its default.</summary>
+public sealed record LoginEchoOptions
+{
+    /// <summary>The text after <c>220</c>. Defaults to "netprog echo with login ready".</summary>
+    public string Banner { get; init; } = "netprog echo with login ready";
+
+    /// <summary>A session with no complete line for this long gets <c>421 idle timeout</c> and is closed. Defaults to 5 minutes.</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A TLS client has this long to finish its handshake. Defaults to 10 seconds.</summary>
+    public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Failed <c>PASS</c> on one connection before <c>421 too many failed logins</c>. Defaults to 3.</summary>
+    public int MaxFailedPasswords { get; init; } = 3;
+}

@@ -1,0 +1,222 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Logging;
+using NetProg.Accounts;
+using NetProg.Protocols.Lines;
+using NetProg.Protocols.Login;
+using NetProg.Transport;
+using NetProg.Transport.Tcp;
+using NetProg.Transport.Tls;
+
+namespace NetProg.Services.Login;
+
+/// <summary>
+/// The course's homework, done as a security engineer would sign off on it: echo after a login (docs/PROTOCOL.md). The
+/// protocol decisions are <see cref="LoginSession"/>'s (pure); this class does the I/O: lines in, replies and echoes out,
+/// password checks against the store (off the I/O path, in <see cref="PasswordHasher"/>), throttling, and TLS when asked.
+/// </summary>
+public sealed class LoginEchoService
+{
+    private readonly IAccountStore _store;
+    private readonly PasswordHasher _hasher;
+    private readonly LoginThrottle _throttle;
+    private readonly LoginEchoOptions _options;
+    private readonly X509Certificate2? _certificate;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+
+    public LoginEchoService(
+        IAccountStore store, PasswordHasher hasher, LoginThrottle throttle, LoginEchoOptions options, X509Certificate2? certificate, TimeProvider clock, ILogger logger)
+    {
+        _store = store;
+        _hasher = hasher;
+        _throttle = throttle;
+        _options = options;
+        _certificate = certificate;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    public async ValueTask HandleConnectionAsync(TcpConnection connection, CancellationToken stopping)
+    {
+        var remote = EndPointText.Format(connection.RemoteEndPoint);
+        if (_certificate is null)
+        {
+            await RunSessionAsync(connection.RemoteEndPoint, remote, connection.Input, connection.Output).ConfigureAwait(false);
+            return;
+        }
+
+        TlsDuplex tls;
+        try
+        {
+            tls = await TlsDuplex.AuthenticateAsServerAsync(connection, _certificate, _options.HandshakeTimeout, stopping).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is AuthenticationException or TimeoutException or IOException or OperationCanceledException)
+        {
+            // A plain-text client, a client that refused our certificate, or one that said nothing.
+            LoginEchoLog.HandshakeFailed(_logger, remote, e.Message);
+            return;
+        }
+
+        await using (tls.ConfigureAwait(false))
+        {
+            await RunSessionAsync(connection.RemoteEndPoint, remote, tls.Input, tls.Output).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunSessionAsync(IPEndPoint client, string remote, PipeReader input, PipeWriter output)
+    {
+        var session = new LoginSession(_options.Banner, _options.MaxFailedPasswords);
+        Write(output, (SendReply)session.Start());
+        await output.FlushAsync().ConfigureAwait(false);
+
+        using var idle = new CancellationTokenSource(_options.IdleTimeout, _clock);
+        while (true)
+        {
+            ReadResult result;
+            try
+            {
+                // Not the server's stopping token: on stop the transport ends our input, and what was read is still answered.
+                result = await input.ReadAsync(idle.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                Write(output, (SendReply)session.OnIdleTimeout());
+                await output.CompleteAsync().ConfigureAwait(false);
+                return;
+            }
+
+            var buffer = result.Buffer;
+            var close = false;
+            Func<Task>? afterFlush = null;
+            try
+            {
+                while (!close)
+                {
+                    var status = LineReader.TryReadLine(ref buffer, LineReader.DefaultMaxLineLength, out var line, out var raw);
+                    if (status == LineReadStatus.NeedMoreData)
+                    {
+                        break;
+                    }
+
+                    LoginAction action;
+                    if (status == LineReadStatus.TooLong)
+                    {
+                        action = session.OnLineTooLong();
+                    }
+                    else
+                    {
+                        idle.CancelAfter(_options.IdleTimeout);
+                        action = session.OnLine(line.IsSingleSegment ? line.FirstSpan : line.ToArray());
+                    }
+
+                    if (action is VerifyPassword verify)
+                    {
+                        (action, afterFlush) = await VerifyAsync(session, verify, client, remote).ConfigureAwait(false);
+                    }
+
+                    switch (action)
+                    {
+                        case EchoLine:
+                            foreach (var segment in raw)
+                            {
+                                output.Write(segment.Span);
+                            }
+
+                            break;
+                        case SendReply reply:
+                            Write(output, reply);
+                            close = reply.ThenClose;
+                            break;
+                    }
+
+                    if (afterFlush is not null)
+                    {
+                        // Reply first, bookkeeping after: the time to the 530 must not tell whether the name exists.
+                        await output.FlushAsync().ConfigureAwait(false);
+                        await afterFlush().ConfigureAwait(false);
+                        afterFlush = null;
+                    }
+                }
+            }
+            finally
+            {
+                input.AdvanceTo(buffer.Start, buffer.End);
+            }
+
+            // One flush per batch of lines read: many lines in one segment are echoed with one send.
+            var flush = await output.FlushAsync().ConfigureAwait(false);
+            if (close || result.IsCompleted || flush.IsCompleted)
+            {
+                await output.CompleteAsync().ConfigureAwait(false);
+                return;
+            }
+        }
+    }
+
+    private async Task<(LoginAction Action, Func<Task>? AfterFlush)> VerifyAsync(LoginSession session, VerifyPassword verify, IPEndPoint client, string remote)
+    {
+        var shownName = verify.UserName ?? "(invalid name)";
+        // Invalid names share one throttle bucket: they are all guesses.
+        using var attempt = _throttle.TryBegin(client.Address, verify.UserName ?? string.Empty, out var retryAfter);
+        if (attempt is null)
+        {
+            LoginEchoLog.Throttled(_logger, remote, shownName, retryAfter.TotalSeconds);
+            return (session.OnThrottled(), null);
+        }
+
+        Account? account;
+        PasswordVerification verification;
+        try
+        {
+            account = verify.UserName is null ? null : await _store.FindAsync(verify.UserName).ConfigureAwait(false);
+            // An unknown name is checked against a dummy hash: the same work, so the same time (no user enumeration).
+            verification = await _hasher.VerifyAsync(verify.Password, account?.PasswordHash).ConfigureAwait(false);
+        }
+        catch (AccountException e)
+        {
+            LoginEchoLog.StoreFailed(_logger, remote, e.Message);
+            return (new SendReply(ReplyCode.ServiceNotAvailable, "service not available, try later", ThenClose: true), null);
+        }
+
+        var ok = account is not null && verification.Succeeded;
+        if (ok)
+        {
+            attempt.Succeeded();
+            LoginEchoLog.LoggedIn(_logger, remote, account!.Name);
+        }
+        else
+        {
+            attempt.Failed();
+            LoginEchoLog.LoginFailed(_logger, remote, shownName);
+        }
+
+        Func<Task>? after = account is null ? null : async () =>
+        {
+            try
+            {
+                await _store.RecordLoginAsync(account.Name, ok, _clock.GetUtcNow()).ConfigureAwait(false);
+                if (ok && verification.NeedsRehash)
+                {
+                    // Parameters were raised since this hash was made (PHC string): upgrade it now that we know the password.
+                    await _store.SetPasswordHashAsync(account.Name, await _hasher.HashAsync(verify.Password).ConfigureAwait(false)).ConfigureAwait(false);
+                    LoginEchoLog.Rehashed(_logger, remote, account.Name);
+                }
+            }
+            catch (AccountException e)
+            {
+                LoginEchoLog.StoreFailed(_logger, remote, e.Message);
+            }
+        };
+        return (session.CompleteVerification(ok), after);
+    }
+
+    private static void Write(PipeWriter output, SendReply reply)
+    {
+        var span = output.GetSpan(ReplyWriter.GetByteCount(reply.Text));
+        output.Advance(ReplyWriter.Write(reply.Code, reply.Text, span));
+    }
+}
