@@ -118,10 +118,12 @@ public sealed partial class CommandTests
     public async Task Should_run_the_lab_and_print_a_final_table_when_output_is_redirected()
     {
         // Given the lab on free ports, loopback only
-        await using var lab = await Cli.StartAsync(4, "lab", "--port", "0", "--bind", "127.0.0.1");
+        var db = Path.Combine(Directory.CreateTempSubdirectory("netprog-lab-").FullName, "accounts.db");
+        await using var lab = await Cli.StartAsync(5, "lab", "--port", "0", "--bind", "127.0.0.1", "--db", db);
         var timePort = lab.Ports[0];
         var echoPort = lab.Ports[2];
-        Assert.NotEqual(timePort, echoPort);
+        var loginPort = lab.Ports[4];
+        Assert.Equal(3, new[] { timePort, echoPort, loginPort }.Distinct().Count());
 
         // When a client uses each service
         var (timeExit, _) = await Cli.RunAsync("time-client", "127.0.0.1", timePort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--udp");
@@ -135,6 +137,9 @@ public sealed partial class CommandTests
         var output = lab.Console.OutWriter.Text;
         Assert.Contains($"netprog time-client 127.0.0.1 {timePort}", output);
         Assert.Contains($"netprog echo-client 127.0.0.1 {echoPort}", output);
+        Assert.Contains($"netprog echo-client 127.0.0.1 {loginPort} --user alice", output);
+        Assert.Contains($"netprog users add alice --db {db}", output);
+        Assert.True(File.Exists(db));
         Assert.Contains("Bound to loopback only", output);
         Assert.Contains("clients served", output);
         Assert.Matches(@"time\s*│\s*" + timePort + @"\s*│\s*0\s*│\s*0\s*│\s*1\s*│", output);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using NetProg.Accounts;
 using NetProg.Cli.Infrastructure;
 using NetProg.Cli.Rendering;
 using NetProg.Protocols.Time;
@@ -17,25 +18,35 @@ internal static class LabCommand
     public static Command Create(ICliConsole console)
     {
         var server = new ServerOptionSet(withProtocolChoice: false);
-        server.Port.Description = "Time port; echo listens on the next one (0 = any free ports). Default: 30000 (echo 30001).";
-        var command = new Command("lab", "Start the course's lab: time on port 30000 and echo on 30001, TCP and UDP, with the commands to try.");
+        server.Port.Description = "Time port; echo listens on the next one, the login echo on the one after (0 = any free ports). Default: 30000 (echo 30001, login 30002).";
+        var db = UsersCommand.DbOption();
+        db.Description = "Account store of the lab's login echo. Default: the lab's own accounts.db in netprog's data folder.";
+        var command = new Command("lab", "Start the course's lab: time on port 30000 and echo on 30001 (TCP and UDP), echo with login on 30002, with the commands to try.");
         server.AddTo(command);
+        command.Add(db);
         command.SetAction((result, ct) => CommandRunner.RunAsync(console, token =>
         {
             var shared = new ServedPortsHolder();
             var time = server.Read(result, shared);
-            if (time.Port == 65535)
+            if (time.Port > 65533)
             {
-                throw new UsageException("invalid port 65535 for lab: echo needs the next port. Use --port 65534 or lower.");
+                throw new UsageException($"invalid port {time.Port} for lab: echo and the login echo need the next two ports. Use --port 65533 or lower.");
             }
 
             var echo = time with { Port = time.Port == 0 ? 0 : time.Port + 1 };
-            return RunAsync(console, time, echo, token);
+            // The login echo is TCP only; its own "421 idle timeout" comes before the transport's backstop.
+            var login = time with
+            {
+                Port = time.Port == 0 ? 0 : time.Port + 2,
+                Protocols = ProtocolSelection.Tcp,
+                Tcp = time.Tcp with { IdleTimeout = time.Tcp.IdleTimeout + TimeSpan.FromSeconds(30) },
+            };
+            return RunAsync(console, time, echo, login, result.GetValue(db) ?? DataFolders.LabDatabase, token);
         }, ct));
         return command;
     }
 
-    private static async Task<ExitCode> RunAsync(ICliConsole console, ServerSettings time, ServerSettings echo, CancellationToken stopping)
+    private static async Task<ExitCode> RunAsync(ICliConsole console, ServerSettings time, ServerSettings echo, ServerSettings login, string db, CancellationToken stopping)
     {
         var live = console.IsOutputInteractive;
         var recent = new RecentLines(8);
@@ -53,16 +64,27 @@ internal static class LabCommand
             : new LineLoggerProvider(console.Error);
         using var loggers = Logging.Create(provider, time.Quiet);
 
-        console.Out.WriteLine("netprog lab: time and echo servers for the course's exercises. Ctrl+C stops.");
+        console.Out.WriteLine("netprog lab: time, echo and echo-with-login servers for the course's exercises. Ctrl+C stops.");
+        if (Path.GetDirectoryName(Path.GetFullPath(db)) is { } folder && !db.Contains('=', StringComparison.Ordinal))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        await using var loginServer = await LoginServer.OpenAsync(db, tls: false, null, null, new LoginThrottleOptions(), time.Tcp.IdleTimeout, loggers, stopping).ConfigureAwait(false);
         var hosts = await ServerRunner.BindAsync(
             console,
-            [(ServiceCatalog.Time(TimeFormat.Ctime, appendNul: false, TimeProvider.System), time), (ServiceCatalog.Echo(), echo)],
+            [
+                (ServiceCatalog.Time(TimeFormat.Ctime, appendNul: false, TimeProvider.System), time),
+                (ServiceCatalog.Echo(), echo),
+                (loginServer.Service, login),
+            ],
             loggers,
             stopping).ConfigureAwait(false);
 
         var timePort = hosts[0].Port;
         var echoPort = hosts[1].Port;
-        foreach (var line in LabGuide.Lines(timePort, echoPort, time.Bind, Diagnostics.LocalAddresses.List()))
+        var loginPort = hosts[2].Port;
+        foreach (var line in LabGuide.Lines(new LabPorts(timePort, echoPort, loginPort), db, time.Bind, Diagnostics.LocalAddresses.List()))
         {
             console.Out.WriteLine(line);
         }
