@@ -14,7 +14,9 @@ internal sealed class PostgresAccountStore : DbAccountStore
     /// <summary>
     /// The advisory lock that serializes schema migrations across instances: the ASCII bytes of "netprog". Without it two
     /// instances starting together can both pass the "not exists" check of <c>CREATE TABLE IF NOT EXISTS</c>, and the second then
-    /// fails on the system catalog's unique index; with it the second waits, then finds the schema done.
+    /// fails on the system catalog's unique index; with it the second waits, then finds the schema done. (Seen here: without
+    /// the lock, five instances opening one new database fail every time with 23505 on <c>pg_type_typname_nsp_index</c>;
+    /// the test <c>Should_migrate_once_when_several_instances_open_a_new_database_together</c> guards it.)
     /// </summary>
     private const long MigrationLockKey = 0x006E657470726F67;
 

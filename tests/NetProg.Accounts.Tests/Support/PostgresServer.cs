@@ -14,6 +14,10 @@ namespace NetProg.Accounts.Tests.Support;
 public sealed class PostgresServer : IAsyncLifetime
 {
     private const string Superuser = "postgres";
+    private const string FolderPrefix = "netprog-pg-";
+
+    /// <summary>The test process that started the server in this folder; see <see cref="ReapAbandonedServersAsync"/>.</summary>
+    private const string OwnerFile = "owner.pid";
 
     private string? binaries;
     private string? root;
@@ -101,7 +105,9 @@ public sealed class PostgresServer : IAsyncLifetime
             throw new InvalidOperationException("runuser (util-linux) is missing: as root the server must run as the postgres user");
         }
 
-        root = Directory.CreateTempSubdirectory("netprog-pg-").FullName;
+        await ReapAbandonedServersAsync();
+        root = Directory.CreateTempSubdirectory(FolderPrefix).FullName;
+        await File.WriteAllTextAsync(Path.Combine(root, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         if (runAsPostgres)
         {
             await RequireAsync("/bin/chown", ["postgres:postgres", root]);
@@ -127,6 +133,51 @@ public sealed class PostgresServer : IAsyncLifetime
         }
 
         throw new InvalidOperationException(lastFailure);
+    }
+
+    /// <summary>
+    /// Stops servers whose test process died without disposing its fixture (killed by --blame-hang-timeout, a crash):
+    /// PostgreSQL does not notice its starter is gone, so without this each such run would leave a server behind.
+    /// </summary>
+    private async Task ReapAbandonedServersAsync()
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            try
+            {
+                var owner = Path.Combine(folder, OwnerFile);
+                if (!File.Exists(owner) ||
+                    !int.TryParse(await File.ReadAllTextAsync(owner), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ||
+                    IsAlive(pid))
+                {
+                    continue;
+                }
+
+                if (File.Exists(Path.Combine(folder, "data", "postmaster.pid")))
+                {
+                    await PgAsync("pg_ctl", ["-D", Path.Combine(folder, "data"), "-m", "immediate", "-w", "-t", "30", "stop"]);
+                }
+
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another user's folder, or one being removed right now: not ours to clean.
+            }
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static string? FindBinaries()
