@@ -91,8 +91,8 @@ public sealed class LoginThrottle
                 return null;
             }
 
-            var wait = Wait(address, Options.FreeFailuresPerAddress, now);
-            var nameWait = Wait(name, Options.FreeFailuresPerAccount, now);
+            var wait = Wait(address, Options.FreeFailuresPerAddress, now, limitInFlightWhenClean: false);
+            var nameWait = Wait(name, Options.FreeFailuresPerAccount, now, limitInFlightWhenClean: true);
             if (nameWait > wait)
             {
                 wait = nameWait;
@@ -138,13 +138,21 @@ public sealed class LoginThrottle
     /// <summary>
     /// How long <paramref name="entry"/> must wait: the rest of its block; or, while it is not blocked, the first delay if the
     /// attempts already in flight could use up its remaining free failures (at most one in flight once delays have begun).
+    /// For addresses the in-flight rule starts only with the first failure (<paramref name="limitInFlightWhenClean"/> false):
+    /// a whole classroom behind one NAT address logs in at once at the start of a lab, each student to their own account,
+    /// and must not be refused; one account, though, has no reason to log in many times at once.
     /// </summary>
-    private TimeSpan Wait(ThrottleEntry entry, int freeFailures, TimeSpan now)
+    private TimeSpan Wait(ThrottleEntry entry, int freeFailures, TimeSpan now, bool limitInFlightWhenClean)
     {
         Forget(entry, now);
         if (entry.BlockedUntil > now)
         {
             return entry.BlockedUntil - now;
+        }
+
+        if (entry.Failures == 0 && !limitInFlightWhenClean)
+        {
+            return TimeSpan.Zero;
         }
 
         return entry.Pending >= Math.Max(1, freeFailures - entry.Failures) ? Options.FirstDelay : TimeSpan.Zero;

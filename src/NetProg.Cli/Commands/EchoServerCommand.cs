@@ -43,11 +43,7 @@ internal static class EchoServerCommand
     {
         using var loggers = Logging.Create(new LineLoggerProvider(console.Error), settings.Quiet);
         var tls = result.GetValue(login.Tls);
-        var throttle = new LoginThrottleOptions
-        {
-            FreeFailuresPerAccount = result.GetValue(login.ThrottleFailures),
-            MaxDelay = result.GetValue(login.ThrottleMaxDelay),
-        };
+        var throttle = login.ReadThrottle(result);
         await using var server = await LoginServer.OpenAsync(
             result.GetValue(login.Db), tls, result.GetValue(login.TlsCert), result.GetValue(login.TlsKey), throttle, settings.Tcp.IdleTimeout, loggers, stopping).ConfigureAwait(false);
         foreach (var line in server.Describe())

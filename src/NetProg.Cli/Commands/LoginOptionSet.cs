@@ -26,8 +26,36 @@ internal sealed class LoginOptionSet
     {
         Description = $"Failed logins per account name before each further attempt must wait (1 s, doubling). Default: {new LoginThrottleOptions().FreeFailuresPerAccount}.",
         DefaultValueFactory = _ => new LoginThrottleOptions().FreeFailuresPerAccount,
+        CustomParser = r =>
+        {
+            var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : string.Empty;
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= 1)
+            {
+                return value;
+            }
+
+            r.AddError($"invalid value for --throttle-failures: '{text}'. Use a whole number of 1 or more.");
+            return 1;
+        },
         HelpName = "N",
     };
+
+    /// <summary>
+    /// The throttle the flags describe. The delays that depend on the longest one follow it: the first delay is never longer
+    /// than the longest, and failures are remembered at least as long as the longest delay lasts.
+    /// </summary>
+    public LoginThrottleOptions ReadThrottle(ParseResult result)
+    {
+        var defaults = new LoginThrottleOptions();
+        var maxDelay = result.GetValue(ThrottleMaxDelay);
+        return defaults with
+        {
+            FreeFailuresPerAccount = result.GetValue(ThrottleFailures),
+            MaxDelay = maxDelay,
+            FirstDelay = maxDelay < defaults.FirstDelay ? maxDelay : defaults.FirstDelay,
+            ForgetAfter = maxDelay > defaults.ForgetAfter ? maxDelay : defaults.ForgetAfter,
+        };
+    }
 
     public Option<TimeSpan> ThrottleMaxDelay { get; } = new("--throttle-max-delay")
     {

@@ -44,17 +44,17 @@ public sealed class EchoLoginServerOptionsTests
         await server.Process.WaitForStderrLineAsync(new("throttled \\(alice\\)"), Timeouts.Line);
     }
 
-    [Theory(Skip = "bug: the throttle flags are not validated; LoginThrottle's constructor throws ArgumentOutOfRangeException -> 'internal error', exit 1 (src/NetProg.Cli/Commands/EchoServerCommand.cs:46-50, thrown at LoginServer.cs:72)")]
-    [InlineData("--throttle-max-delay", "20m")]
-    [InlineData("--throttle-max-delay", "500ms")]
+    [Theory]
     [InlineData("--throttle-failures", "0")]
-    public async Task Should_exit_2_with_a_usage_line_When_a_throttle_flag_is_out_of_range(string flag, string value)
+    [InlineData("--throttle-failures", "many")]
+    [InlineData("--throttle-max-delay", "soon")]
+    public async Task Should_exit_2_with_a_usage_line_When_a_throttle_flag_is_invalid(string flag, string value)
     {
         // Given an SQLite file for the server
         using var folder = new TempFolder();
         var db = Path.Combine(folder.Path, "a.db");
 
-        // When the server is started with a throttle flag that LoginThrottle cannot take
+        // When the server is started with a throttle flag that makes no sense
         using var server = NetProgApp.Start(
             ["echo-server", "--login", "--db", db, "--port", "0", "--bind", "127.0.0.1", flag, value], null, LoginCli.Environment(folder));
 
@@ -63,5 +63,23 @@ public sealed class EchoLoginServerOptionsTests
         var error = OutputAssert.SingleErrorLine(server);
         Assert.Contains(flag, error, StringComparison.Ordinal);
         Assert.DoesNotContain("internal error", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("20m")]
+    [InlineData("500ms")]
+    public async Task Should_start_When_the_longest_throttle_delay_is_beyond_the_other_defaults(string maxDelay)
+    {
+        // Given a longest delay above the 15 min memory of failures, or below the 1 s first delay
+        using var folder = new TempFolder();
+        var db = Path.Combine(folder.Path, "a.db");
+
+        // When
+        using var server = NetProgApp.Start(
+            ["echo-server", "--login", "--db", db, "--port", "0", "--bind", "127.0.0.1", "--throttle-max-delay", maxDelay], null, LoginCli.Environment(folder));
+
+        // Then the dependent delays follow it, and the server listens
+        await server.WaitForStdoutLineAsync(NetProgApp.ListeningLine(), Timeouts.Line);
+        OutputAssert.NoStackTrace(server);
     }
 }

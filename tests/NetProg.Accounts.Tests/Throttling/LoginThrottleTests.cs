@@ -187,6 +187,23 @@ public sealed class LoginThrottleTests
     }
 
     [Fact]
+    public void Should_let_a_whole_classroom_behind_one_address_log_in_at_once()
+    {
+        // Given 100 students behind one NAT address, each logging in to their own account at the start of a lab
+        var throttle = new LoginThrottle(clock: clock);
+
+        // When all their attempts are in flight together
+        var attempts = Enumerable.Range(0, 100).Select(i => throttle.TryBegin(Client, $"student{i}", out _)).ToList();
+
+        // Then none is refused: a clean address is not limited by attempts in flight, only by failures
+        Assert.All(attempts, Assert.NotNull);
+        foreach (var attempt in attempts)
+        {
+            attempt!.Succeeded();
+        }
+    }
+
+    [Fact]
     public void Should_let_only_one_attempt_in_flight_once_delays_have_begun()
     {
         // Given an account at its free limit, after its delay
