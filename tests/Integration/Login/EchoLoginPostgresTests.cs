@@ -5,14 +5,14 @@ namespace NetProg.Integration.Tests.Login;
 
 /// <summary>Two <c>echo-server --login</c> processes on one PostgreSQL database: one set of accounts, live.</summary>
 [Collection(LoginPostgresCollection.Name)]
-public sealed class EchoLoginPostgresTests(LoginPostgresServer postgres)
+public sealed class EchoLoginPostgresTests(PostgresServer postgres)
 {
     [Fact]
     public async Task Should_log_in_through_either_server_When_two_servers_share_one_PostgreSQL_store()
     {
         // Given alice added through the connection string, and two servers on that database
         using var folder = new TempFolder();
-        var db = postgres.ConnectionString;
+        var db = postgres.ConnectionString("postgres");
         await LoginCli.AddUserAsync(folder, db, "alice", "pw");
         using var first = await LoginCli.StartServerAsync(folder, db);
         using var second = await LoginCli.StartServerAsync(folder, db);

@@ -3,16 +3,20 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace NetProg.Accounts.Tests.Support;
+namespace NetProg.Tests.Shared;
 
 /// <summary>
 /// A throwaway PostgreSQL server for the whole test run (shared/TOOLING.md): initdb into a temp folder, started by pg_ctl on a
 /// free loopback port with its socket in that folder and fsync off, stopped and deleted at the end. As root it runs as the
 /// <c>postgres</c> user (initdb refuses root); otherwise as the current user. Every test gets a database of its own.
 /// When the server cannot be had, tests that need it fail with one line saying what to install: never a silent pass.
+/// Compiled into each test project that needs it (tests/Shared), rather than copied.
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
+    /// <summary>initdb, pg_ctl start and stop each get this long on a loaded 2-core machine.</summary>
+    private static readonly TimeSpan ServerTimeout = TimeSpan.FromSeconds(60);
+
     private const string Superuser = "postgres";
     private const string FolderPrefix = "netprog-pg-";
 
@@ -208,8 +212,8 @@ public sealed class PostgresServer : IAsyncLifetime
     {
         var path = Path.Combine(binaries!, program);
         return runAsPostgres
-            ? ProcessRunner.RunAsync("runuser", ["-u", "postgres", "--", path, .. arguments], Waits.Server)
-            : ProcessRunner.RunAsync(path, arguments, Waits.Server);
+            ? ProcessRunner.RunAsync("runuser", ["-u", "postgres", "--", path, .. arguments], ServerTimeout)
+            : ProcessRunner.RunAsync(path, arguments, ServerTimeout);
     }
 
     private async Task RequirePgAsync(string program, IEnumerable<string> arguments)
@@ -223,7 +227,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
     private static async Task RequireAsync(string program, IEnumerable<string> arguments)
     {
-        var (exitCode, output) = await ProcessRunner.RunAsync(program, arguments, Waits.Server);
+        var (exitCode, output) = await ProcessRunner.RunAsync(program, arguments, ServerTimeout);
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"{program} failed ({exitCode}): {Tail(output)}");

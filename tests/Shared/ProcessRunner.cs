@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace NetProg.Integration.Tests.Login;
+namespace NetProg.Tests.Shared;
 
-/// <summary>Runs a program (initdb, pg_ctl) to completion within a deadline, capturing its output; on timeout it is killed.</summary>
-internal static class LoginProcessRunner
+/// <summary>Runs a program to completion within a deadline, capturing its output; on timeout it is killed and the test told why.</summary>
+public static class ProcessRunner
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout)
     {
@@ -34,6 +34,7 @@ internal static class LoginProcessRunner
             throw new TimeoutException($"{fileName} {string.Join(' ', start.ArgumentList)} did not finish within {timeout.TotalSeconds} s");
         }
 
+        // pg_ctl start leaves the server running with our pipes inherited only if not redirected by -l; bound the read anyway.
         var output = await Task.WhenAll(stdout, stderr).WaitAsync(timeout);
         return (process.ExitCode, (output[0] + output[1]).Trim());
     }
