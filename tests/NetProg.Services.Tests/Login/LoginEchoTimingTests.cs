@@ -5,7 +5,9 @@ namespace NetProg.Services.Tests.Login;
 
 /// <summary>
 /// "530 login incorrect takes about the same time whether the name exists or not": a correctness property of the dummy-hash
-/// check, measured alone (<see cref="LoginMeasurementsCollection"/>) so that other tests' CPU load does not blur it.
+/// check, measured alone (<see cref="LoginMeasurementsCollection"/>) so that other tests' CPU load does not blur it. Other
+/// test projects still run at the same time in CI, so the fastest of several tries is compared, not the median: load only
+/// ever adds time, and the fastest try is the closest to the work itself.
 /// </summary>
 [Collection(LoginMeasurementsCollection.Name)]
 public sealed class LoginEchoTimingTests
@@ -13,25 +15,26 @@ public sealed class LoginEchoTimingTests
     [Fact]
     public async Task Should_take_about_as_long_to_refuse_an_unknown_name_as_a_wrong_password()
     {
-        // Given the account alice, hashed at a cost that dominates the time of a reply (m = 4 MiB)
-        await using var server = await LoginHost.StartAsync(hashing: new PasswordHasherOptions { Parameters = new Argon2Parameters(4 * 1024, 1, 1) });
+        // Given the account alice, hashed at a cost that dwarfs the noise of a loaded machine (m = 64 MiB, t = 2: ~250 ms here)
+        await using var server = await LoginHost.StartAsync(hashing: new PasswordHasherOptions { Parameters = new Argon2Parameters(64 * 1024, 2, 1) });
         await server.AddUserAsync("alice", "pw");
         await TimeFailedPassAsync(server, "alice"); // warm-up: JIT, SQLite pool
 
-        // When wrong passwords for alice and for an unknown name are timed, alternately, 7 of each
+        // When wrong passwords for alice and for an unknown name are timed, alternately, 5 of each
         var known = new List<TimeSpan>();
         var unknown = new List<TimeSpan>();
-        for (var i = 0; i < 7; i++)
+        for (var i = 0; i < 5; i++)
         {
             known.Add(await TimeFailedPassAsync(server, "alice"));
             unknown.Add(await TimeFailedPassAsync(server, "nobody"));
         }
 
-        // Then the medians are comparable: the unknown name is checked against a dummy hash of the same cost
-        var ratio = Median(unknown) / Median(known);
+        // Then the fastest tries are comparable: the unknown name is checked against a dummy hash of the same cost (without
+        // it, the unknown name would be refused in about a millisecond, a ratio near 0.02)
+        var ratio = unknown.Min() / known.Min();
         Assert.True(
             ratio is > 0.5 and < 2.0,
-            $"median unknown name {Median(unknown).TotalMilliseconds:0.0} ms vs wrong password {Median(known).TotalMilliseconds:0.0} ms " +
+            $"fastest unknown name {unknown.Min().TotalMilliseconds:0.0} ms vs wrong password {known.Min().TotalMilliseconds:0.0} ms " +
             $"(unknown: {string.Join(", ", unknown.Select(t => t.TotalMilliseconds.ToString("0.0")))}; known: {string.Join(", ", known.Select(t => t.TotalMilliseconds.ToString("0.0")))})");
     }
 
@@ -50,6 +53,4 @@ public sealed class LoginEchoTimingTests
         Assert.Equal("221 bye\r\n", await client.ReadToEndTextAsync());
         return elapsed;
     }
-
-    private static TimeSpan Median(List<TimeSpan> values) => values.Order().ElementAt(values.Count / 2);
 }
