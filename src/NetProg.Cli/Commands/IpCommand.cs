@@ -1,0 +1,36 @@
+using System.CommandLine;
+using NetProg.Cli.Infrastructure;
+using NetProg.Cli.Rendering;
+using NetProg.Diagnostics.Interfaces;
+
+namespace NetProg.Cli.Commands;
+
+/// <summary><c>netprog ip [--json]</c>: the interfaces and what each address means, like <c>ip a</c> or <c>ifconfig</c>.</summary>
+internal static class IpCommand
+{
+    public static Command Create(ICliConsole console)
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON (camelCase) instead of a table. Default: a table." };
+        var command = new Command("ip", "List network interfaces: state, MTU, MAC, every address with its prefix and what it means (loopback, link-local, private, CGNAT, public, VirtualBox/Docker/VMware).") { json };
+        command.SetAction((result, ct) => CommandRunner.RunAsync(console, _ =>
+        {
+            var list = NetworkInterfaces.List();
+            if (list.Interfaces.Count == 0 && list.Reason is not null)
+            {
+                return Task.FromResult((ExitCode)CommandRunner.Fail(console, list.Reason, ExitCode.Failure));
+            }
+
+            if (result.GetValue(json))
+            {
+                IpJson.Write(console.Out, list);
+            }
+            else
+            {
+                IpView.Write(console.Out, list);
+            }
+
+            return Task.FromResult(ExitCode.Success);
+        }, ct));
+        return command;
+    }
+}
