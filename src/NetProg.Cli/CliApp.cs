@@ -17,6 +17,9 @@ internal static class CliApp
             EchoServerCommand.Create(console),
             EchoClientCommand.Create(console),
             UsersCommand.Create(console),
+            DoctorCommand.Create(console),
+            IpCommand.Create(console),
+            RouteCommand.Create(console),
         };
         return root;
     }
