@@ -20,6 +20,7 @@ internal static class CliApp
             DoctorCommand.Create(console),
             IpCommand.Create(console),
             RouteCommand.Create(console),
+            SocketsCommand.Create(console),
         };
         return root;
     }

@@ -1,0 +1,143 @@
+using System.CommandLine;
+using NetProg.Cli.Infrastructure;
+using NetProg.Cli.Rendering;
+using NetProg.Diagnostics;
+using NetProg.Diagnostics.Sockets;
+using Spectre.Console;
+
+namespace NetProg.Cli.Commands;
+
+/// <summary>
+/// <c>netprog sockets [--listening] [--tcp|--udp] [--port N] [--watch] [--json]</c>: this machine's TCP and UDP
+/// sockets with their owning processes, like <c>netstat -na</c>, <c>ss -tulpn</c> (anchors A.4) and TCPView (A.5).
+/// </summary>
+internal static class SocketsCommand
+{
+    // TCPView's default refresh (anchors A.5).
+    private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(1);
+
+    private static Option<bool> ListeningOption() => new("--listening", "-l")
+    {
+        Description = "Only sockets waiting for peers: TCP in LISTEN and UDP with no fixed peer (as ss -l). Default: all.",
+    };
+
+    private static Option<bool> TcpOption() => new("--tcp", "-t") { Description = "TCP sockets (with --udp: both, the default)." };
+
+    private static Option<bool> UdpOption() => new("--udp", "-u") { Description = "UDP sockets (with --tcp: both, the default)." };
+
+    private static Option<int?> PortOption() => new("--port")
+    {
+        Description = "Only sockets with this local or remote port (a server and the clients connected to it). Default: any.",
+        HelpName = "N",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535)
+            {
+                return port;
+            }
+
+            result.AddError($"invalid port '{text}': a port is a whole number from 1 to 65535.");
+            return null;
+        },
+    };
+
+    private static Option<bool> WatchOption() => new("--watch")
+    {
+        Description = "Refresh every second in place until Ctrl+C: new rows green, changed yellow, closed rows red once (TCPView). With output redirected: one snapshot.",
+    };
+
+    private static Option<bool> JsonOption() => new("--json")
+    {
+        Description = "One snapshot as JSON: { \"sockets\": [ { protocol, family, localAddress, localPort, remoteAddress, remotePort, state, pid, processName, ownerHidden } ] }.",
+    };
+
+    public static Command Create(ICliConsole console) => Create(console, SocketTables.ForCurrentOs);
+
+    /// <summary>The same command over another table (tests); <paramref name="table"/> is called once per run.</summary>
+    public static Command Create(ICliConsole console, Func<ISocketTable> table)
+    {
+        // New options per command (not shared statics): System.CommandLine records each option's parent command.
+        var listening = ListeningOption();
+        var tcpOption = TcpOption();
+        var udpOption = UdpOption();
+        var port = PortOption();
+        var watch = WatchOption();
+        var json = JsonOption();
+        var command = new Command("sockets", "List TCP and UDP sockets with their processes, like netstat -na or ss -tulpn; --watch refreshes live like TCPView.")
+        {
+            listening, tcpOption, udpOption, port, watch, json,
+        };
+        command.SetAction((result, ct) => CommandRunner.RunAsync(console, token =>
+        {
+            var tcp = result.GetValue(tcpOption);
+            var udp = result.GetValue(udpOption);
+            var filter = new SocketFilter(
+                ListeningOnly: result.GetValue(listening),
+                Protocol: tcp == udp ? null : tcp ? PortProtocol.Tcp : PortProtocol.Udp,
+                Port: result.GetValue(port));
+            return RunAsync(console, table(), filter, result.GetValue(watch), result.GetValue(json), token);
+        }, ct));
+        return command;
+    }
+
+    private static async Task<ExitCode> RunAsync(ICliConsole console, ISocketTable table, SocketFilter filter, bool watch, bool json, CancellationToken token)
+    {
+        // The Linux fd scan can take most of a second on a busy machine: keep it off the caller's thread.
+        var snapshot = await SnapshotAsync(table, filter, token).ConfigureAwait(false);
+        if (json)
+        {
+            SocketJson.Write(console.Out, snapshot);
+            return ExitCode.Success;
+        }
+
+        var live = watch && console.IsOutputInteractive;
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(console.Out),
+            Interactive = live ? InteractionSupport.Yes : InteractionSupport.No,
+            Ansi = live ? AnsiSupport.Detect : AnsiSupport.No,
+        });
+
+        if (!live)
+        {
+            // Redirected output cannot show a live view (Spectre would append a copy per refresh): one snapshot, wide
+            // enough that no row wraps for grep.
+            ansi.Profile.Width = Math.Max(ansi.Profile.Width, 200);
+            ansi.Write(SocketTableView.Render(SocketDiff.Compare(snapshot, snapshot), colour: false));
+            console.Out.WriteLine(SocketTableView.Summary(snapshot));
+            return ExitCode.Success;
+        }
+
+        try
+        {
+            await ansi.Live(SocketTableView.Render(SocketDiff.Compare(snapshot, snapshot), colour: true))
+                .Overflow(VerticalOverflow.Ellipsis)
+                .Cropping(VerticalOverflowCropping.Bottom)
+                .StartAsync(async context =>
+                {
+                    var previous = snapshot;
+                    while (true)
+                    {
+                        await Task.Delay(RefreshInterval, token).ConfigureAwait(false);
+                        var current = await SnapshotAsync(table, filter, token).ConfigureAwait(false);
+
+                        // Diffing against the previous snapshot shows a closed socket exactly once, in red.
+                        context.UpdateTarget(new Rows(
+                            SocketTableView.Render(SocketDiff.Compare(previous, current), colour: true),
+                            new Text(SocketTableView.Summary(current) + "  (Ctrl+C stops)")));
+                        previous = current;
+                    }
+                }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // Ctrl+C is how --watch ends: the last table stays on screen, and that is success.
+        }
+
+        return ExitCode.Success;
+    }
+
+    private static async Task<IReadOnlyList<SocketEntry>> SnapshotAsync(ISocketTable table, SocketFilter filter, CancellationToken token) =>
+        filter.Apply(await Task.Run(table.Snapshot, token).ConfigureAwait(false));
+}

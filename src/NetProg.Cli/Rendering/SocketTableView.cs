@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using NetProg.Diagnostics;
+using NetProg.Diagnostics.Sockets;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace NetProg.Cli.Rendering;
+
+/// <summary>
+/// <c>netprog sockets</c> as a table: the same model for the one-shot table and the <c>--watch</c> live view,
+/// where rows are coloured as TCPView does (anchors A.5): new green, changed yellow, gone red for one refresh.
+/// </summary>
+internal static class SocketTableView
+{
+    /// <summary>What the process column says when the OS hides the owner (anchors B.9: never a failure).</summary>
+    public const string NeedsAdmin = "needs admin";
+
+    public static IRenderable Render(IReadOnlyList<SocketRow> rows, bool colour)
+    {
+        var table = new Table().Border(TableBorder.Simple);
+        table.AddColumn("proto");
+        table.AddColumn("local");
+        table.AddColumn("remote");
+        table.AddColumn("state");
+        table.AddColumn(new TableColumn("pid").RightAligned());
+        table.AddColumn("process");
+        foreach (var row in rows)
+        {
+            var style = colour ? Style(row.Change) : null;
+            table.AddRow(Cells(row.Entry).Select(text => Cell(text, style)));
+        }
+
+        return table;
+    }
+
+    /// <summary>The line under the table: how many sockets, and how many owners the OS would not show.</summary>
+    public static string Summary(IReadOnlyList<SocketEntry> entries)
+    {
+        var text = $"{entries.Count.ToString(CultureInfo.InvariantCulture)} socket(s)";
+        var hidden = entries.Count(e => e.OwnerHidden);
+        return hidden == 0
+            ? text
+            : $"{text}; the owner of {hidden.ToString(CultureInfo.InvariantCulture)} is hidden by the OS: run as root (sudo) or Administrator to see it";
+    }
+
+    /// <summary>The six cells of a row as plain text: tests and the table share them.</summary>
+    public static string[] Cells(SocketEntry entry) =>
+    [
+        Protocol(entry),
+        Format(entry.Local),
+        entry.Remote is null ? "*:*" : Format(entry.Remote),
+        entry.State,
+        entry.ProcessId?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+        entry.OwnerHidden ? NeedsAdmin : entry.ProcessName ?? string.Empty,
+    ];
+
+    // netstat's and ss's spelling: "tcp6" for an IPv6 socket, even an IPv4-mapped one.
+    private static string Protocol(SocketEntry entry) =>
+        (entry.Protocol == PortProtocol.Tcp ? "tcp" : "udp") + (entry.Family == AddressFamily.InterNetworkV6 ? "6" : string.Empty);
+
+    // IPEndPoint.ToString() already brackets IPv6 ("[::1]:30001"); "*" for the any-address, as ss prints it.
+    private static string Format(IPEndPoint endPoint) =>
+        endPoint.Address.Equals(IPAddress.Any) || endPoint.Address.Equals(IPAddress.IPv6Any)
+            ? $"*:{endPoint.Port.ToString(CultureInfo.InvariantCulture)}"
+            : endPoint.ToString();
+
+    private static string? Style(SocketChange change) => change switch
+    {
+        SocketChange.Added => "green",
+        SocketChange.Changed => "yellow",
+        SocketChange.Removed => "red strikethrough",
+        _ => null,
+    };
+
+    private static Markup Cell(string text, string? style) =>
+        new(style is null ? Markup.Escape(text) : $"[{style}]{Markup.Escape(text)}[/]");
+}
