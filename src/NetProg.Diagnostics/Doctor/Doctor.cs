@@ -77,6 +77,8 @@ public static partial class Doctor
         if (isThisMachine)
         {
             checks.AddRange(await ThisMachineAsync(target, port, request.Udp, state, local, request.Timeout, cancellationToken).ConfigureAwait(false));
+            // 8. The local firewall, where it can be read: what other machines' packets will meet.
+            checks.AddRange(LocalFirewall.Inspect(port, request.Udp));
             checks.Add(new DoctorCheck(
                 "firewall", CheckStatus.Info,
                 "tested from the server's own machine: its firewall does not filter these packets, so this proves nothing about other machines.",

@@ -10,7 +10,7 @@ internal static class BoundedProcess
     /// and returns what it wrote to stdout regardless of its exit code (lsof exits 1 when nothing matched).
     /// Returns <see langword="null"/> when the tool is missing, fails to start or overruns; never throws.
     /// </summary>
-    public static string? TryRun(string fileName, IReadOnlyList<string> arguments, TimeSpan timeout)
+    public static string? TryRun(string fileName, IReadOnlyList<string> arguments, TimeSpan timeout, bool requireSuccess = false)
     {
         try
         {
@@ -48,6 +48,12 @@ internal static class BoundedProcess
 
             // A grandchild could still hold the pipe open; do not let it stretch the budget.
             var remaining = timeout - clock.Elapsed;
+            if (requireSuccess && process.ExitCode != 0)
+            {
+                // E.g. nft without root: its (empty) output would read as "no rules".
+                return null;
+            }
+
             return remaining > TimeSpan.Zero && output.Wait(remaining) ? output.Result : null;
         }
         catch (Exception)

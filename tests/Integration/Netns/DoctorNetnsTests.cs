@@ -40,6 +40,8 @@ public sealed class DoctorNetnsTests(ITestOutputHelper output)
         var closed = await DoctorAsync(lab, NetworkLab.ServerAddress, "30001");
         var filtered = await DoctorAsync(lab, NetworkLab.ServerAddress, "30002");
         var rejected = await DoctorAsync(lab, NetworkLab.ServerAddress, "30003");
+        // and, run on the server, the doctor reads its firewall
+        var onServer = await DoctorAsync(lab, NetworkLab.ServerAddress, "30002", timeout: "1s", ns: lab.Server);
 
         // Then each gets the verdict nmap would give, and only the open one exits 0
         Assert.Equal((0, "open"), (open.Exit, open.State));
@@ -49,6 +51,7 @@ public sealed class DoctorNetnsTests(ITestOutputHelper output)
         Assert.Equal((1, "filtered"), (filtered.Exit, filtered.State));
         Assert.Contains("firewall", filtered.Text, StringComparison.Ordinal);
         Assert.Equal((1, "unreachable"), (rejected.Exit, rejected.State));
+        Assert.Contains("an nftables rule drops tcp port 30002", onServer.Text, StringComparison.Ordinal);
     }
 
     [Fact]

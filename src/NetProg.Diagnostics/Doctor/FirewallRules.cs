@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace NetProg.Diagnostics.Doctor;
+
+/// <summary>
+/// Reads a firewall's rules as text and says what they do to one port: pure, so each format is tested on captured samples.
+/// Only the input direction matters to a server. It is a reading, not an emulation: rules are matched by the port they name
+/// (single, set or range) and their verdict; anything subtler is reported as "a rule mentions the port".
+/// </summary>
+public static partial class FirewallRules
+{
+    /// <summary>
+    /// <c>nft list ruleset</c>: input rules that name the port (drop, reject, accept), or, when none does, an input chain whose
+    /// policy is drop.
+    /// </summary>
+    public static IReadOnlyList<DoctorCheck> AnalyzeNftables(string ruleset, int port, bool udp)
+    {
+        var proto = udp ? "udp" : "tcp";
+        var checks = new List<DoctorCheck>();
+        var inInput = false;
+        var inputPolicyDrop = false;
+        foreach (var raw in ruleset.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.StartsWith("chain ", StringComparison.Ordinal))
+            {
+                inInput = false;
+            }
+
+            if (line.Contains("hook input", StringComparison.Ordinal))
+            {
+                inInput = true;
+                inputPolicyDrop |= line.Contains("policy drop", StringComparison.Ordinal);
+                continue;
+            }
+
+            if (!inInput || !line.Contains($"{proto} dport", StringComparison.Ordinal) || !NamesPort(line, port))
+            {
+                continue;
+            }
+
+            if (line.Contains(" drop", StringComparison.Ordinal) || line.Contains(" reject", StringComparison.Ordinal))
+            {
+                var verdict = line.Contains(" reject", StringComparison.Ordinal) ? "rejects" : "drops";
+                checks.Add(new DoctorCheck(
+                    "firewall", CheckStatus.Failed, $"an nftables rule {verdict} {proto} port {port}: '{line}'.",
+                    $"Remove that rule, or add an accept rule before it (nft insert rule ... {proto} dport {port} accept)."));
+            }
+            else if (line.Contains(" accept", StringComparison.Ordinal))
+            {
+                checks.Add(new DoctorCheck("firewall", CheckStatus.Passed, $"an nftables rule accepts {proto} port {port}: '{line}'."));
+            }
+        }
+
+        if (inputPolicyDrop && checks.Count == 0)
+        {
+            checks.Add(new DoctorCheck(
+                "firewall", CheckStatus.Warning, $"nftables drops incoming packets by default (input policy drop) and no rule accepts {proto} port {port}.",
+                $"Allow it: nft add rule inet filter input {proto} dport {port} accept (or with your distribution's firewall tool)."));
+        }
+
+        return checks;
+    }
+
+    /// <summary><c>iptables -S</c> (or <c>ip6tables -S</c>): INPUT rules that name the port with DROP or REJECT, and a DROP policy.</summary>
+    public static IReadOnlyList<DoctorCheck> AnalyzeIptables(string rules, int port, bool udp)
+    {
+        var proto = udp ? "udp" : "tcp";
+        var checks = new List<DoctorCheck>();
+        var policyDrop = false;
+        foreach (var raw in rules.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line is "-P INPUT DROP")
+            {
+                policyDrop = true;
+                continue;
+            }
+
+            if (!line.StartsWith("-A INPUT", StringComparison.Ordinal) || !line.Contains($"-p {proto}", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var match = DportRegex().Match(line);
+            if (!match.Success || !NamesPort(match.Groups["ports"].Value.Replace(':', '-'), port))
+            {
+                continue;
+            }
+
+            if (line.EndsWith("-j DROP", StringComparison.Ordinal) || line.Contains("-j REJECT", StringComparison.Ordinal))
+            {
+                checks.Add(new DoctorCheck(
+                    "firewall", CheckStatus.Failed, $"an iptables rule blocks {proto} port {port}: '{line}'.",
+                    $"Remove it (iptables -D {line[3..]}), or insert an ACCEPT before it."));
+            }
+            else if (line.EndsWith("-j ACCEPT", StringComparison.Ordinal))
+            {
+                checks.Add(new DoctorCheck("firewall", CheckStatus.Passed, $"an iptables rule accepts {proto} port {port}: '{line}'."));
+            }
+        }
+
+        if (policyDrop && checks.Count == 0)
+        {
+            checks.Add(new DoctorCheck(
+                "firewall", CheckStatus.Warning, $"iptables drops incoming packets by default (INPUT policy DROP) and no rule accepts {proto} port {port}.",
+                $"Allow it: iptables -I INPUT -p {proto} --dport {port} -j ACCEPT"));
+        }
+
+        return checks;
+    }
+
+    /// <summary>
+    /// <c>firewall-cmd --list-ports</c> on a running firewalld (CentOS has it on by default, course/NOTES.md): is the port open
+    /// in the default zone?
+    /// </summary>
+    public static DoctorCheck AnalyzeFirewalld(string listPorts, int port, bool udp)
+    {
+        var proto = udp ? "udp" : "tcp";
+        var open = listPorts.Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).Any(entry =>
+        {
+            var slash = entry.IndexOf('/', StringComparison.Ordinal);
+            return slash > 0 && entry[(slash + 1)..] == proto && NamesPort(entry[..slash], port);
+        });
+        return open
+            ? new DoctorCheck("firewall", CheckStatus.Passed, $"firewalld is running and allows {port}/{proto}.")
+            : new DoctorCheck(
+                "firewall", CheckStatus.Failed, $"firewalld is running and does not allow {port}/{proto}: other machines' packets are rejected.",
+                $"sudo firewall-cmd --add-port={port}/{proto} (add --permanent to keep it after a reboot)");
+    }
+
+    /// <summary>True when <paramref name="text"/> names <paramref name="port"/> as a number, in a set, or in a range a-b.</summary>
+    internal static bool NamesPort(string text, int port)
+    {
+        foreach (Match match in PortOrRangeRegex().Matches(text))
+        {
+            var low = int.Parse(match.Groups["low"].Value, CultureInfo.InvariantCulture);
+            var high = match.Groups["high"].Success ? int.Parse(match.Groups["high"].Value, CultureInfo.InvariantCulture) : low;
+            if (port >= low && port <= high)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"(?<![\w.:])(?<low>\d{1,5})(?:-(?<high>\d{1,5}))?(?![\w.:])")]
+    private static partial Regex PortOrRangeRegex();
+
+    [GeneratedRegex(@"--dports? (?<ports>[\d,:]+)")]
+    private static partial Regex DportRegex();
+}

@@ -1,0 +1,53 @@
+using NetProg.Diagnostics.Internal;
+
+namespace NetProg.Diagnostics.Doctor;
+
+/// <summary>
+/// The firewall of this machine, where it can be read: nftables, else iptables, and firewalld on top (Linux). Reading rules
+/// needs root; without it, or on other systems, the step says what to check by hand.
+/// </summary>
+internal static class LocalFirewall
+{
+    private static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(2);
+
+    public static IReadOnlyList<DoctorCheck> Inspect(int port, bool udp)
+    {
+        var proto = udp ? "udp" : "tcp";
+        if (OperatingSystem.IsWindows())
+        {
+            return [new DoctorCheck("firewall", CheckStatus.Info, "Windows Defender Firewall asks, the first time a program listens, whether to allow it; a 'no' blocks other machines silently.", $"Check Windows Security > Firewall > Allow an app, or: netsh advfirewall firewall add rule name=netprog dir=in action=allow protocol={proto.ToUpperInvariant()} localport={port}")];
+        }
+
+        if (!OperatingSystem.IsLinux())
+        {
+            return [new DoctorCheck("firewall", CheckStatus.Info, "this machine's firewall is not read on this system.", "Check it by hand (macOS: System Settings > Network > Firewall).")];
+        }
+
+        var checks = new List<DoctorCheck>();
+        if (BoundedProcess.TryRun("nft", ["list", "ruleset"], ToolTimeout, requireSuccess: true) is { } ruleset)
+        {
+            checks.AddRange(FirewallRules.AnalyzeNftables(ruleset, port, udp));
+        }
+        else if (BoundedProcess.TryRun("iptables", ["-S"], ToolTimeout, requireSuccess: true) is { } rules)
+        {
+            checks.AddRange(FirewallRules.AnalyzeIptables(rules, port, udp));
+        }
+        else
+        {
+            return [new DoctorCheck("firewall", CheckStatus.Info, "the firewall rules could not be read (no nft or iptables, or not root).", "Run the doctor with sudo to read them.")];
+        }
+
+        if (BoundedProcess.TryRun("firewall-cmd", ["--state"], ToolTimeout, requireSuccess: true) is { } state && state.Trim() == "running"
+            && BoundedProcess.TryRun("firewall-cmd", ["--list-ports"], ToolTimeout, requireSuccess: true) is { } ports)
+        {
+            checks.Add(FirewallRules.AnalyzeFirewalld(ports, port, udp));
+        }
+
+        if (checks.Count == 0)
+        {
+            checks.Add(new DoctorCheck("firewall", CheckStatus.Passed, $"no firewall rule of this machine blocks {proto} port {port}."));
+        }
+
+        return checks;
+    }
+}

@@ -1,0 +1,92 @@
+using NetProg.Diagnostics.Doctor;
+
+namespace NetProg.Diagnostics.Tests.Doctor;
+
+/// <summary>Firewall rules read as text: what they do to one port (issue #4, step 8).</summary>
+public sealed class FirewallRulesTests
+{
+    // As `nft list ruleset` prints it (nftables 1.0.6, Debian 12), with a drop, a reject and an accept.
+    private const string Nft = """
+        table inet filter {
+        	chain input {
+        		type filter hook input priority filter; policy accept;
+        		tcp dport 30002 drop
+        		tcp dport { 30003, 30010-30020 } reject with icmpx admin-prohibited
+        		udp dport 30000 accept
+        	}
+        	chain output {
+        		type filter hook output priority filter; policy accept;
+        		tcp dport 30000 drop
+        	}
+        }
+        """;
+
+    [Theory]
+    [InlineData(30002, false, CheckStatus.Failed, "drops tcp port 30002")]
+    [InlineData(30003, false, CheckStatus.Failed, "rejects tcp port 30003")]
+    [InlineData(30015, false, CheckStatus.Failed, "rejects tcp port 30015")]
+    [InlineData(30000, true, CheckStatus.Passed, "accepts udp port 30000")]
+    public void Should_read_what_nftables_input_rules_do_to_a_port(int port, bool udp, CheckStatus status, string finding)
+    {
+        var check = Assert.Single(FirewallRules.AnalyzeNftables(Nft, port, udp));
+
+        Assert.Equal(status, check.Status);
+        Assert.Contains(finding, check.Finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_ignore_output_rules_and_ports_nobody_names()
+    {
+        // The output chain's drop of 30000 concerns what this machine sends, not what a server receives.
+        Assert.Empty(FirewallRules.AnalyzeNftables(Nft, 30000, udp: false));
+        Assert.Empty(FirewallRules.AnalyzeNftables(Nft, 300, udp: false));
+    }
+
+    [Fact]
+    public void Should_warn_when_the_input_policy_drops_and_nothing_accepts_the_port()
+    {
+        const string ruleset = "table inet filter {\n chain input {\n  type filter hook input priority filter; policy drop;\n  tcp dport 22 accept\n }\n}\n";
+
+        var check = Assert.Single(FirewallRules.AnalyzeNftables(ruleset, 30000, udp: false));
+
+        Assert.Equal(CheckStatus.Warning, check.Status);
+        Assert.Contains("policy drop", check.Finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_read_iptables_rules_and_policy()
+    {
+        const string rules = """
+            -P INPUT DROP
+            -P FORWARD ACCEPT
+            -P OUTPUT ACCEPT
+            -A INPUT -p tcp -m tcp --dport 30000 -j REJECT --reject-with icmp-port-unreachable
+            -A INPUT -p tcp -m multiport --dports 30001:30005 -j ACCEPT
+            """;
+
+        var blocked = Assert.Single(FirewallRules.AnalyzeIptables(rules, 30000, udp: false));
+        var allowed = Assert.Single(FirewallRules.AnalyzeIptables(rules, 30003, udp: false));
+        var unnamed = Assert.Single(FirewallRules.AnalyzeIptables(rules, 30009, udp: false));
+
+        Assert.Equal(CheckStatus.Failed, blocked.Status);
+        Assert.Equal(CheckStatus.Passed, allowed.Status);
+        Assert.Equal(CheckStatus.Warning, unnamed.Status);
+        Assert.Contains("INPUT policy DROP", unnamed.Finding, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("30000/tcp 8080/tcp", 30000, false, CheckStatus.Passed)]
+    [InlineData("30000-40000/tcp", 35000, false, CheckStatus.Passed)]
+    [InlineData("30000/tcp", 30000, true, CheckStatus.Failed)]
+    [InlineData("", 30000, false, CheckStatus.Failed)]
+    public void Should_read_firewalld_open_ports(string listPorts, int port, bool udp, CheckStatus status)
+    {
+        var check = FirewallRules.AnalyzeFirewalld(listPorts, port, udp);
+
+        Assert.Equal(status, check.Status);
+        if (status == CheckStatus.Failed)
+        {
+            Assert.Contains("firewall-cmd --add-port", check.Advice, StringComparison.Ordinal);
+        }
+    }
+}
