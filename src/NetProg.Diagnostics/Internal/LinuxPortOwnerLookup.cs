@@ -79,7 +79,7 @@ internal sealed class LinuxPortOwnerLookup : IPortOwnerLookup
             // A socket shared across fork() or passed over a Unix socket has several owners, so keep scanning.
             if (HoldsAnyInode(processDirectory, inodes))
             {
-                owners.Add(new PortOwner(pid, ReadComm(processDirectory)));
+                owners.Add(new PortOwner(pid, Sockets.Internal.ProcessNames.Read(processDirectory)));
             }
         }
 
@@ -112,32 +112,5 @@ internal sealed class LinuxPortOwnerLookup : IPortOwnerLookup
         }
 
         return false;
-    }
-
-    private static string? ReadComm(string processDirectory)
-    {
-        try
-        {
-            var comm = File.ReadAllText(Path.Combine(processDirectory, "comm")).TrimEnd('\n');
-            if (comm == "dotnet")
-            {
-                // "dotnet" says little: a .NET program started as `dotnet app.dll` (netprog's own launcher does that) is
-                // better named by its dll, the first argument ending in .dll (arguments are NUL-separated in cmdline).
-                var app = File.ReadAllText(Path.Combine(processDirectory, "cmdline"))
-                    .Split('\0', StringSplitOptions.RemoveEmptyEntries)
-                    .Skip(1)
-                    .FirstOrDefault(a => a.EndsWith(".dll", StringComparison.OrdinalIgnoreCase));
-                if (app is not null)
-                {
-                    return Path.GetFileNameWithoutExtension(app);
-                }
-            }
-
-            return comm.Length == 0 ? null : comm;
-        }
-        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
-        {
-            return null;
-        }
     }
 }

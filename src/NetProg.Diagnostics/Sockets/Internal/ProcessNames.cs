@@ -1,6 +1,6 @@
 namespace NetProg.Diagnostics.Sockets.Internal;
 
-/// <summary>The short name of a Linux process, read the way <see cref="Diagnostics.Internal.LinuxPortOwnerLookup"/> names owners.</summary>
+/// <summary>The short name of a Linux process, for the socket table and for the owner of a port.</summary>
 internal static class ProcessNames
 {
     /// <summary>/proc/[pid]/comm (at most 15 characters, TASK_COMM_LEN 16), or the dll of a <c>dotnet app.dll</c>; null if unreadable.</summary>
