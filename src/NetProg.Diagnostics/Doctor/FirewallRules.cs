@@ -130,6 +130,50 @@ public static partial class FirewallRules
                 $"sudo firewall-cmd --add-port={port}/{proto} (add --permanent to keep it after a reboot)");
     }
 
+    /// <summary>
+    /// <c>ufw status</c> (Ubuntu's front end to the same kernel tables): when active, whether a rule allows or denies the port.
+    /// Null when ufw is inactive: the nftables/iptables reading then says it all.
+    /// </summary>
+    public static DoctorCheck? AnalyzeUfw(string status, int port, bool udp)
+    {
+        var proto = udp ? "udp" : "tcp";
+        if (!status.Contains("Status: active", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        foreach (var raw in status.Split('\n'))
+        {
+            // "30000/tcp                  ALLOW       Anywhere", "30000:30010/tcp DENY IN Anywhere", "30000 ALLOW Anywhere" (both protocols)
+            var fields = raw.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length < 2)
+            {
+                continue;
+            }
+
+            var target = fields[0];
+            var slash = target.IndexOf('/', StringComparison.Ordinal);
+            var ports = slash < 0 ? target : target[..slash];
+            if ((slash >= 0 && target[(slash + 1)..] != proto) || !NamesPort(ports.Replace(':', '-'), port))
+            {
+                continue;
+            }
+
+            var action = fields[1];
+            if (action is "ALLOW")
+            {
+                return new DoctorCheck("firewall", CheckStatus.Passed, $"ufw is active and allows {port}/{proto}: '{raw.Trim()}'.");
+            }
+
+            if (action is "DENY" or "REJECT")
+            {
+                return new DoctorCheck("firewall", CheckStatus.Failed, $"ufw is active and blocks {port}/{proto}: '{raw.Trim()}'.", $"sudo ufw allow {port}/{proto}");
+            }
+        }
+
+        return new DoctorCheck("firewall", CheckStatus.Failed, $"ufw is active and no rule allows {port}/{proto}: its default denies incoming connections.", $"sudo ufw allow {port}/{proto}");
+    }
+
     /// <summary>True when <paramref name="text"/> names <paramref name="port"/> as a number, in a set, or in a range a-b.</summary>
     internal static bool NamesPort(string text, int port)
     {

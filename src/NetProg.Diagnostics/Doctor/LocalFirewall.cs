@@ -3,7 +3,7 @@ using NetProg.Diagnostics.Internal;
 namespace NetProg.Diagnostics.Doctor;
 
 /// <summary>
-/// The firewall of this machine, where it can be read: nftables, else iptables, and firewalld on top (Linux). Reading rules
+/// The firewall of this machine, where it can be read: nftables, else iptables, and ufw or firewalld on top (Linux). Reading rules
 /// needs root; without it, or on other systems, the step says what to check by hand.
 /// </summary>
 internal static class LocalFirewall
@@ -35,6 +35,11 @@ internal static class LocalFirewall
         else
         {
             return [new DoctorCheck("firewall", CheckStatus.Info, "the firewall rules could not be read (no nft or iptables, or not root).", "Run the doctor with sudo to read them.")];
+        }
+
+        if (BoundedProcess.TryRun("ufw", ["status"], ToolTimeout, requireSuccess: true) is { } ufw && FirewallRules.AnalyzeUfw(ufw, port, udp) is { } ufwCheck)
+        {
+            checks.Add(ufwCheck);
         }
 
         if (BoundedProcess.TryRun("firewall-cmd", ["--state"], ToolTimeout, requireSuccess: true) is { } state && state.Trim() == "running"

@@ -89,4 +89,32 @@ public sealed class FirewallRulesTests
             Assert.Contains("firewall-cmd --add-port", check.Advice, StringComparison.Ordinal);
         }
     }
+
+    // As `ufw status` prints it (ufw 0.36, Ubuntu 22.04).
+    private const string Ufw = """
+        Status: active
+
+        To                         Action      From
+        --                         ------      ----
+        22/tcp                     ALLOW       Anywhere
+        30000/tcp                  ALLOW       Anywhere
+        30001:30005/tcp            DENY        Anywhere
+        30000/tcp (v6)             ALLOW       Anywhere (v6)
+        """;
+
+    [Theory]
+    [InlineData(30000, false, CheckStatus.Passed)]
+    [InlineData(30003, false, CheckStatus.Failed)]
+    [InlineData(30000, true, CheckStatus.Failed)]
+    [InlineData(40000, false, CheckStatus.Failed)]
+    public void Should_read_ufw_rules(int port, bool udp, CheckStatus status)
+    {
+        var check = FirewallRules.AnalyzeUfw(Ufw, port, udp);
+
+        Assert.NotNull(check);
+        Assert.Equal(status, check.Status);
+    }
+
+    [Fact]
+    public void Should_say_nothing_of_an_inactive_ufw() => Assert.Null(FirewallRules.AnalyzeUfw("Status: inactive\n", 30000, udp: false));
 }
