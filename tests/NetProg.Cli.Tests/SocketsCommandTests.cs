@@ -20,8 +20,8 @@ public sealed class SocketsCommandTests
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
 
-        // When netprog sockets --listening --port P runs
-        var (exit, console) = await RunAsync(new TestConsole(), null, "sockets", "--listening", "--port", Port(port));
+        // When netprog sockets --listening --tcp --port P runs (TCP only: a UDP socket of another process may hold the same number)
+        var (exit, console) = await RunAsync(new TestConsole(), null, "sockets", "--listening", "--tcp", "--port", Port(port));
 
         // Then one row shows it, LISTEN, with this process's pid
         Assert.Equal(0, exit);

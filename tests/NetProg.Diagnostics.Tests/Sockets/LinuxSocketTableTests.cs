@@ -21,12 +21,12 @@ public sealed class LinuxSocketTableTests
         var snapshot = SocketTables.ForCurrentOs().Snapshot();
 
         // Then both are there, owned by this process
-        var tcp = Assert.Single(snapshot, e => e.Protocol == PortProtocol.Tcp && e.Local.Port == tcpPort && e.State == SocketStates.Listen);
+        var tcp = Assert.Single(snapshot, e => e.Protocol == PortProtocol.Tcp && e.Local.Equals(new IPEndPoint(IPAddress.Loopback, tcpPort)) && e.State == SocketStates.Listen);
         Assert.Equal(new IPEndPoint(IPAddress.Loopback, tcpPort), tcp.Local);
         Assert.Equal(Environment.ProcessId, tcp.ProcessId);
         Assert.False(string.IsNullOrEmpty(tcp.ProcessName));
 
-        var bound = Assert.Single(snapshot, e => e.Protocol == PortProtocol.Udp && e.Local.Port == udpPort);
+        var bound = Assert.Single(snapshot, e => e.Protocol == PortProtocol.Udp && e.Local.Equals(new IPEndPoint(IPAddress.Loopback, udpPort)));
         Assert.Equal(SocketStates.Unconnected, bound.State);
         Assert.Equal(Environment.ProcessId, bound.ProcessId);
     }
@@ -45,10 +45,10 @@ public sealed class LinuxSocketTableTests
         // When the table is read
         var snapshot = SocketTables.ForCurrentOs().Snapshot();
 
-        // Then the client's side is ESTABLISHED with the listener as its peer
-        var row = Assert.Single(snapshot, e => e.Local.Equals(clientEnd));
+        // Then the client's side is ESTABLISHED with the listener as its peer (matched on both ends: the same local port can
+        // also appear in TIME_WAIT rows of earlier connections to other peers)
+        var row = Assert.Single(snapshot, e => e.Local.Equals(clientEnd) && listener.LocalEndpoint.Equals(e.Remote));
         Assert.Equal(SocketStates.Established, row.State);
-        Assert.Equal(listener.LocalEndpoint, row.Remote);
         Assert.Equal(Environment.ProcessId, row.ProcessId);
     }
 }
