@@ -10,12 +10,15 @@ internal static class LocalFirewall
 {
     private static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(2);
 
+    // PowerShell itself takes a second or two to start, and the NetSecurity cmdlets a few more on a machine with many rules.
+    private static readonly TimeSpan PowerShellTimeout = TimeSpan.FromSeconds(15);
+
     public static IReadOnlyList<DoctorCheck> Inspect(int port, bool udp)
     {
         var proto = udp ? "udp" : "tcp";
         if (OperatingSystem.IsWindows())
         {
-            return [new DoctorCheck("firewall", CheckStatus.Info, "Windows Defender Firewall asks, the first time a program listens, whether to allow it; a 'no' blocks other machines silently.", $"Check Windows Security > Firewall > Allow an app, or: netsh advfirewall firewall add rule name=netprog dir=in action=allow protocol={proto.ToUpperInvariant()} localport={port}")];
+            return InspectWindows(port, udp);
         }
 
         if (!OperatingSystem.IsLinux())
@@ -54,5 +57,29 @@ internal static class LocalFirewall
         }
 
         return checks;
+    }
+
+    private static IReadOnlyList<DoctorCheck> InspectWindows(int port, bool udp)
+    {
+        var proto = udp ? "UDP" : "TCP";
+        var json = WindowsFirewallQuery.Run(udp, PowerShellTimeout);
+        if (json is null)
+        {
+            return [new DoctorCheck(
+                "firewall", CheckStatus.Info,
+                "Windows Defender Firewall's rules could not be read (PowerShell's NetSecurity module did not answer); it asks, the first time a program listens, whether to allow it, and a 'no' blocks other machines silently.",
+                $"Check Windows Security > Firewall > Allow an app, or: netsh advfirewall firewall add rule name=netprog dir=in action=allow protocol={proto} localport={port}")];
+        }
+
+        var programs = PortOwnerLookup.ForCurrentOs().FindOwners(udp ? PortProtocol.Udp : PortProtocol.Tcp, port)
+            .Select(o => o.ProcessName).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        try
+        {
+            return FirewallRules.AnalyzeWindowsFirewall(json, port, udp, programs);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return [new DoctorCheck("firewall", CheckStatus.Info, "Windows Defender Firewall's rules came back in a form this version does not read.", "Check Windows Security > Firewall > Allow an app.")];
+        }
     }
 }

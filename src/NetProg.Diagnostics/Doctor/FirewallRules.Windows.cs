@@ -1,0 +1,125 @@
+using System.Text.Json;
+
+namespace NetProg.Diagnostics.Doctor;
+
+public static partial class FirewallRules
+{
+    /// <summary>
+    /// Windows Defender Firewall, from the JSON <see cref="WindowsFirewallQuery"/> prints: for each network the machine is on
+    /// (its category picks the profile: Public, Private or Domain), what the enabled inbound rules do to the port. Block rules
+    /// win over allow rules, and with no matching rule the profile's default applies, which is Block unless someone changed it
+    /// (learn.microsoft.com, "Windows Firewall rules", rule precedence). A rule limited to a program counts only when that
+    /// program holds the port now (<paramref name="listeningPrograms"/>, process names without ".exe").
+    /// </summary>
+    public static IReadOnlyList<DoctorCheck> AnalyzeWindowsFirewall(string json, int port, bool udp, IReadOnlyCollection<string> listeningPrograms)
+    {
+        var proto = udp ? "UDP" : "TCP";
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        var profiles = Items(root, "profiles").ToDictionary(p => Text(p, "name"), StringComparer.OrdinalIgnoreCase);
+        var rules = Items(root, "rules")
+            .Where(r => ProtocolMatches(Text(r, "protocol"), proto) && Items(r, "localPort").Any(p => LocalPortMatches(p.GetString() ?? string.Empty, port)))
+            .ToList();
+
+        // Which profile applies depends on the network the packet arrives on; report each network the machine is on.
+        var networks = Items(root, "networks")
+            .Select(n => (Interface: Text(n, "interface"), Profile: ProfileOfCategory(Text(n, "category"))))
+            .GroupBy(n => n.Profile, StringComparer.OrdinalIgnoreCase)
+            .Select(g => (Profile: g.Key, Interfaces: string.Join(", ", g.Select(n => n.Interface))))
+            .ToList();
+        if (networks.Count == 0)
+        {
+            networks = [.. profiles.Keys.Select(p => (Profile: p, Interfaces: "no network connected"))];
+        }
+
+        var checks = new List<DoctorCheck>();
+        foreach (var (profile, interfaces) in networks)
+        {
+            var where = $"the {profile} network ({interfaces})";
+            if (profiles.TryGetValue(profile, out var settings) && Text(settings, "enabled").Equals("False", StringComparison.OrdinalIgnoreCase))
+            {
+                checks.Add(new DoctorCheck("firewall", CheckStatus.Passed, $"Windows Firewall is off for {where}."));
+                continue;
+            }
+
+            var applying = rules.Where(r => ProfileMatches(Text(r, "profile"), profile)).ToList();
+            var matching = applying.Where(r => ProgramMatches(Text(r, "program"), listeningPrograms)).ToList();
+            if (matching.FirstOrDefault(r => Text(r, "action") == "Block") is { ValueKind: JsonValueKind.Object } block)
+            {
+                var name = Text(block, "name");
+                checks.Add(new DoctorCheck(
+                    "firewall", CheckStatus.Failed,
+                    $"a Windows Firewall rule blocks {proto} port {port} on {where}: '{name}'{ForProgram(block)}; block rules win over allow rules.",
+                    $"Disable it (Windows Defender Firewall > Advanced settings > Inbound Rules), or in an administrator PowerShell: Disable-NetFirewallRule -DisplayName '{name}'. "
+                    + "Windows adds such a rule when its 'allow access' prompt is cancelled."));
+            }
+            else if (matching.FirstOrDefault(r => Text(r, "action") == "Allow") is { ValueKind: JsonValueKind.Object } allow)
+            {
+                checks.Add(new DoctorCheck(
+                    "firewall", CheckStatus.Passed, $"a Windows Firewall rule allows {proto} port {port} on {where}: '{Text(allow, "name")}'{ForProgram(allow)}."));
+            }
+            else if (profiles.TryGetValue(profile, out settings) && Text(settings, "defaultInboundAction") == "Allow")
+            {
+                checks.Add(new DoctorCheck("firewall", CheckStatus.Passed, $"Windows Firewall allows incoming connections by default on {where}."));
+            }
+            else
+            {
+                // Without a known listener, a rule for some program may or may not be the server's: say so rather than guess.
+                var unsure = listeningPrograms.Count == 0 && applying.Any(r => Text(r, "action") == "Allow");
+                var finding = $"Windows Firewall is on for {where} and no rule allows {proto} port {port}"
+                    + (unsure ? " (rules for particular programs do; no program holds the port now to match them)" : string.Empty)
+                    + ": other machines' packets are dropped without an answer.";
+                var advice = $"In an administrator PowerShell: New-NetFirewallRule -DisplayName 'netprog {port}' -Direction Inbound -Protocol {proto} -LocalPort {port} -Action Allow"
+                    + (profile.Equals("Public", StringComparison.OrdinalIgnoreCase)
+                        ? ". This network is 'Public'; if it is your home or lab network, make it Private (Settings > Network & internet)."
+                        : ".");
+                checks.Add(new DoctorCheck("firewall", unsure ? CheckStatus.Warning : CheckStatus.Failed, finding, advice));
+            }
+        }
+
+        return checks;
+    }
+
+    private static string ForProgram(JsonElement rule) =>
+        Text(rule, "program") is { Length: > 0 } program && !program.Equals("Any", StringComparison.OrdinalIgnoreCase) ? $" (for {program})" : string.Empty;
+
+    private static IEnumerable<JsonElement> Items(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : [];
+
+    private static string Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;
+
+    // NetConnectionProfile.NetworkCategory: Public, Private, DomainAuthenticated; the firewall's profiles: Public, Private, Domain.
+    private static string ProfileOfCategory(string category) => category == "DomainAuthenticated" ? "Domain" : category;
+
+    // [string] of the NET_FW_PROFILE flags: "Any", "Public", "Domain, Private", ...
+    private static bool ProfileMatches(string profiles, string profile) =>
+        profiles.Equals("Any", StringComparison.OrdinalIgnoreCase)
+        || profiles.Split(',', StringSplitOptions.TrimEntries).Contains(profile, StringComparer.OrdinalIgnoreCase);
+
+    // Port filters name the protocol as TCP, UDP or Any, or by number for the others (6 and 17 are TCP and UDP, RFC 790).
+    private static bool ProtocolMatches(string protocol, string proto) =>
+        protocol.Equals(proto, StringComparison.OrdinalIgnoreCase) || protocol.Equals("Any", StringComparison.OrdinalIgnoreCase)
+        || protocol == (proto == "TCP" ? "6" : "17");
+
+    // "Any", "30000", "30000-40000", or a keyword (RPC, RPCEPMap, IPHTTPSIn, PlayToDiscovery...) that names no fixed port.
+    private static bool LocalPortMatches(string localPort, int port) =>
+        localPort.Equals("Any", StringComparison.OrdinalIgnoreCase) || NamesPort(localPort, port);
+
+    // "Any", or a path like "C:\\course\\time_server.exe" or "%SystemRoot%\\system32\\svchost.exe", matched by file name.
+    private static bool ProgramMatches(string program, IReadOnlyCollection<string> listeningPrograms)
+    {
+        if (program.Length == 0 || program.Equals("Any", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var name = program[(program.LastIndexOfAny(['\\', '/']) + 1)..];
+        if (name.EndsWith(".exe", StringComparison.OrdinalIgnoreCase))
+        {
+            name = name[..^4];
+        }
+
+        return listeningPrograms.Contains(name, StringComparer.OrdinalIgnoreCase);
+    }
+}
