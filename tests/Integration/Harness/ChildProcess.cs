@@ -106,6 +106,9 @@ public sealed class ChildProcess : IDisposable
     public async Task<Match> WaitForStdoutLineAsync(Regex pattern, TimeSpan timeout) =>
         (await WaitForLinesAsync(_stdout, "stdout", pattern, 1, timeout))[0];
 
+    public Task<IReadOnlyList<Match>> WaitForStderrLinesAsync(Regex pattern, int count, TimeSpan timeout) =>
+        WaitForLinesAsync(_stderr, "stderr", pattern, count, timeout);
+
     public async Task<Match> WaitForStderrLineAsync(Regex pattern, TimeSpan timeout) =>
         (await WaitForLinesAsync(_stderr, "stderr", pattern, 1, timeout))[0];
 

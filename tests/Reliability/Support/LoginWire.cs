@@ -1,0 +1,91 @@
+using System.Net.Sockets;
+using System.Text;
+
+namespace NetProg.Reliability.Tests.Support;
+
+/// <summary>The login echo protocol (docs/PROTOCOL.md) spoken over a raw socket, as an attacker or a C client would.</summary>
+public static class LoginWire
+{
+    private const int MaxLine = 8192;
+
+    /// <summary>Reads one line (without its CRLF); throws at end of stream, past 8 KiB, or after the deadline.</summary>
+    public static async Task<string> ReadLineAsync(Socket socket)
+    {
+        using var timeout = new CancellationTokenSource(EchoTraffic.Deadline);
+        var line = new List<byte>();
+        var one = new byte[1];
+        while (line.Count < MaxLine)
+        {
+            if (await socket.ReceiveAsync(one, SocketFlags.None, timeout.Token) == 0)
+            {
+                throw new IOException($"the server closed after '{Encoding.UTF8.GetString([.. line])}'");
+            }
+
+            if (one[0] == '\n')
+            {
+                return Encoding.UTF8.GetString([.. line]).TrimEnd('\r');
+            }
+
+            line.Add(one[0]);
+        }
+
+        throw new IOException("a reply line longer than 8 KiB");
+    }
+
+    public static Task SendLineAsync(Socket socket, string line) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(line + "\r\n"), SocketFlags.None);
+
+    /// <summary>True when the server ends the connection (FIN or reset) before the deadline, whatever it sends first.</summary>
+    public static async Task<bool> ReadsEndAsync(Socket socket)
+    {
+        using var timeout = new CancellationTokenSource(EchoTraffic.Deadline);
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token) > 0)
+            {
+            }
+
+            return true;
+        }
+        catch (SocketException)
+        {
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A whole well-behaved session: banner, USER, PASS, one echoed line, QUIT. True when every reply was right.</summary>
+    public static async Task<bool> LogInAndEchoAsync(int port, string user, string password)
+    {
+        using var socket = await EchoTraffic.ConnectAsync(port);
+        if (!(await ReadLineAsync(socket)).StartsWith("220 ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        await SendLineAsync(socket, "USER " + user);
+        if (!(await ReadLineAsync(socket)).StartsWith("331 ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        await SendLineAsync(socket, "PASS " + password);
+        if (!(await ReadLineAsync(socket)).StartsWith("230 ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        await SendLineAsync(socket, "still here");
+        if (await ReadLineAsync(socket) != "still here")
+        {
+            return false;
+        }
+
+        await SendLineAsync(socket, "QUIT");
+        return (await ReadLineAsync(socket)).StartsWith("221 ", StringComparison.Ordinal);
+    }
+}
