@@ -48,7 +48,9 @@ public sealed class PasswordHasher : IDisposable
     /// <summary>A new PHC string for <paramref name="password"/> under the current parameters.</summary>
     public Task<string> HashAsync(string password, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(password);
+        // No account has an empty password: Konscious's Argon2 cannot hash one (RFC 9106 would allow it), and `users add`
+        // refuses it anyway.
+        ArgumentException.ThrowIfNullOrEmpty(password);
         return RunGatedAsync(
             () =>
             {
@@ -69,14 +71,18 @@ public sealed class PasswordHasher : IDisposable
         ArgumentNullException.ThrowIfNull(password);
         var known = PhcString.TryParse(storedHash, out var stored);
         var target = known ? stored : dummy;
+
+        // An empty password ("PASS" alone) can match no account (see HashAsync), but it costs a full derivation like any
+        // other failure; Konscious throws on a zero-length input, so a one-byte stand-in is derived instead.
+        var empty = password.Length == 0;
         return RunGatedAsync(
             () =>
             {
-                var computed = Argon2Kernel.Derive(password, target.Salt, target.Parameters, target.Hash.Length);
+                var computed = Argon2Kernel.Derive(empty ? "\0" : password, target.Salt, target.Parameters, target.Hash.Length);
 
                 // Constant time: how many leading bytes matched must not show in the timing.
                 var matches = CryptographicOperations.FixedTimeEquals(computed, target.Hash);
-                if (!known || !matches)
+                if (!known || !matches || empty)
                 {
                     return PasswordVerification.Failed;
                 }

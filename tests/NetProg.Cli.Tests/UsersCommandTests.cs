@@ -42,6 +42,19 @@ public sealed class UsersCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public async Task Should_refuse_an_empty_password_as_usage_and_add_nobody(string stdin)
+    {
+        var (exit, console) = await RunAsync(stdin, "users", "add", "carol", "--password-stdin", "--db", Db);
+        var listed = await RunAsync(string.Empty, "users", "list", "--db", Db);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("netprog: the password is empty; give one of at least one character.", Assert.Single(console.ErrorWriter.Lines));
+        Assert.DoesNotContain("carol", listed.Console.OutWriter.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("bad name!")]
     [InlineData("a-name-that-is-far-longer-than-32-chars")]
     public async Task Should_refuse_an_invalid_name_as_usage(string name)

@@ -12,6 +12,14 @@ internal static class PasswordInput
 
     public static string Read(ICliConsole console, bool fromStdin, Stream? stdin, string prompt, bool confirm = false)
     {
+        var password = ReadAny(console, fromStdin, stdin, prompt, confirm);
+
+        // No account can have an empty password (PasswordHasher refuses to hash one), so none is ever worth sending.
+        return password.Length > 0 ? password : throw new UsageException("the password is empty; give one of at least one character.");
+    }
+
+    private static string ReadAny(ICliConsole console, bool fromStdin, Stream? stdin, string prompt, bool confirm)
+    {
         if (fromStdin)
         {
             return ReadLine(stdin ?? console.OpenStandardInput())

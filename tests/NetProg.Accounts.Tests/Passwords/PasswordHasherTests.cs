@@ -123,6 +123,19 @@ public sealed class PasswordHasherTests
     }
 
     [Fact]
+    public async Task Should_fail_an_empty_password_without_an_exception_When_a_client_sends_PASS_without_an_argument()
+    {
+        // Found by tests/Reliability (garbage on the login echo): "PASS" alone reaches the hasher with "", and Konscious's
+        // Argon2 throws on an empty password, which reset the connection instead of answering 530.
+        using var hasher = new PasswordHasher(CheapHashes.Options);
+        var standIn = await hasher.HashAsync("\0");
+
+        Assert.False((await hasher.VerifyAsync(string.Empty, null)).Succeeded);
+        Assert.False((await hasher.VerifyAsync(string.Empty, standIn)).Succeeded);
+        await Assert.ThrowsAsync<ArgumentException>(() => hasher.HashAsync(string.Empty));
+    }
+
+    [Fact]
     public async Task Should_spend_a_full_verification_on_an_unknown_user()
     {
         // Given the default cost, and a real account's hash

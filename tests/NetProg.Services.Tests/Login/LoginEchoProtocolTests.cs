@@ -78,6 +78,22 @@ public sealed class LoginEchoProtocolTests
     }
 
     [Fact]
+    public async Task Should_say_login_incorrect_When_PASS_comes_without_a_password()
+    {
+        // Found by tests/Reliability: "PASS" alone reached Argon2 with an empty password, which threw and reset the connection.
+        await using var server = await LoginHost.StartAsync();
+        await server.AddUserAsync("alice", "pw");
+
+        await using var client = await server.ConnectPastBannerAsync();
+        await client.SendAsync("USER alice\r\nPASS\r\nUSER nobody\r\nPASS \r\nUSER alice\r\nPASS pw\r\n");
+        var replies = new[] { await client.ReadLineAsync(), await client.ReadLineAsync(), await client.ReadLineAsync(), await client.ReadLineAsync(), await client.ReadLineAsync(), await client.ReadLineAsync() };
+
+        Assert.Equal(
+            ["331 password required\r\n", "530 login incorrect\r\n", "331 password required\r\n", "530 login incorrect\r\n", "331 password required\r\n", "230 welcome alice\r\n"],
+            replies);
+    }
+
+    [Fact]
     public async Task Should_say_bye_and_close_When_the_client_sends_QUIT()
     {
         // Given a logged-in session

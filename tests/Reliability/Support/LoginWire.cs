@@ -58,6 +58,21 @@ public static class LoginWire
         }
     }
 
+    /// <summary>Everything the server sends until it closes, as Latin-1 text (at most 16 MiB, within the deadline).</summary>
+    public static async Task<string> ReadToEndAsync(Socket socket)
+    {
+        using var timeout = new CancellationTokenSource(EchoTraffic.Deadline);
+        var received = new MemoryStream();
+        var buffer = new byte[64 * 1024];
+        int n;
+        while ((n = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token)) > 0 && received.Length < 16 << 20)
+        {
+            received.Write(buffer, 0, n);
+        }
+
+        return Encoding.Latin1.GetString(received.GetBuffer(), 0, (int)received.Length);
+    }
+
     /// <summary>A whole well-behaved session: banner, USER, PASS, one echoed line, QUIT. True when every reply was right.</summary>
     public static async Task<bool> LogInAndEchoAsync(int port, string user, string password)
     {
