@@ -93,6 +93,17 @@ public sealed class PostgresServer : IAsyncLifetime
         return ConnectionString(name);
     }
 
+    /// <summary>
+    /// Stops the server the way a crash or a power cut would (<c>-m immediate</c>: no checkpoint, clients cut off) and starts
+    /// it again with the same options, waiting until it accepts connections.
+    /// </summary>
+    public async Task CrashAndRestartAsync()
+    {
+        ThrowIfUnavailable();
+        // -l again: without it the new postmaster would inherit pg_ctl's stdout, and reading that pipe would never end.
+        await RequirePgAsync("pg_ctl", ["-D", DataDirectory, "-l", Path.Combine(root!, "server.log"), "-m", "immediate", "-w", "-t", "30", "restart"]);
+    }
+
     private async Task StartAsync()
     {
         if (!OperatingSystem.IsLinux())
