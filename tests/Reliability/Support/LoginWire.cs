@@ -73,6 +73,37 @@ public static class LoginWire
         return Encoding.Latin1.GetString(received.GetBuffer(), 0, (int)received.Length);
     }
 
+    /// <summary>
+    /// Banner, USER, PASS: the server's last reply line (e.g. <c>230 welcome alice</c> or <c>421 ...</c>), or a description
+    /// starting with "no reply" when the connection ended or failed without one.
+    /// </summary>
+    public static async Task<string> TryLogInAsync(int port, string user, string password)
+    {
+        try
+        {
+            using var socket = await EchoTraffic.ConnectAsync(port);
+            var banner = await ReadLineAsync(socket);
+            if (!banner.StartsWith("220 ", StringComparison.Ordinal))
+            {
+                return banner;
+            }
+
+            await SendLineAsync(socket, "USER " + user);
+            var userReply = await ReadLineAsync(socket);
+            if (!userReply.StartsWith("331 ", StringComparison.Ordinal))
+            {
+                return userReply;
+            }
+
+            await SendLineAsync(socket, "PASS " + password);
+            return await ReadLineAsync(socket);
+        }
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
+        {
+            return "no reply: " + e.Message;
+        }
+    }
+
     /// <summary>A whole well-behaved session: banner, USER, PASS, one echoed line, QUIT. True when every reply was right.</summary>
     public static async Task<bool> LogInAndEchoAsync(int port, string user, string password)
     {
