@@ -32,7 +32,16 @@ public sealed partial class SlowClientTests
         var rssBefore = ProcessGauge.ResidentBytes(pid);
 
         var tricklers = await Task.WhenAll(Enumerable.Range(0, Tricklers).Select(_ => EchoTraffic.ConnectAsync(port)));
-        var nonReaders = await Task.WhenAll(Enumerable.Range(0, NonReaders).Select(_ => EchoTraffic.ConnectAsync(port)));
+        var nonReaders = await Task.WhenAll(Enumerable.Range(0, NonReaders).Select(async _ =>
+        {
+            // Fixed socket buffers (setting them turns off Linux's autotuning) keep what it takes to fill a connection to
+            // about half a MiB, still more than the server's own 128 KiB of buffers: with autotuning it is megabytes, and a
+            // gigabyte of loopback copying would load the machine more than the attack does.
+            var socket = await EchoTraffic.ConnectAsync(port);
+            socket.ReceiveBufferSize = 16 * 1024;
+            socket.SendBufferSize = 128 * 1024;
+            return socket;
+        }));
         using var stop = new CancellationTokenSource();
         try
         {
@@ -61,9 +70,8 @@ public sealed partial class SlowClientTests
             // them (its echo has nowhere to go) instead of buffering without bound.
             var pushed = nonReaders.Sum(FillWithoutReading);
 
-            // What was pushed before the buffers filled is a bulk transfer the server still has to move (about a GB on
-            // loopback, where the kernel buffers grow to megabytes); measure the others once that is done and the
-            // non-readers are merely stuck, which is the attack.
+            // What was pushed before the buffers filled is a bulk transfer the server still has to move; measure the others
+            // once that is done and the non-readers are merely stuck, which is the attack.
             var quiet = await ProcessGauge.QuietAsync(pid, TimeSpan.FromSeconds(30));
             var loadedTimes = await EchoTraffic.RoundTripsAsync(port, 20, 100);
             var loaded = EchoTraffic.Percentile(loadedTimes, 99);
@@ -75,7 +83,7 @@ public sealed partial class SlowClientTests
             await stop.CancelAsync();
             await trickle;
 
-            var allowedP99 = Math.Max(2 * unloaded, unloaded + 10);
+            var allowedP99 = (2 * unloaded) + 10;
             var rssGrowth = rssLoaded - rssBefore;
             var rssBound = (Tricklers + NonReaders) * BuffersPerConnection;
             var measured = string.Create(
@@ -84,8 +92,9 @@ public sealed partial class SlowClientTests
             var held = quiet && loaded <= allowedP99 && rssGrowth <= rssBound && tricklersAlive == Tricklers;
             ReliabilityReport.Row("slow clients (echo/tcp)", $"{Tricklers} slowloris + {NonReaders} never reading, 20 × 100 round trips of 64 B", measured, held);
 
-            // p99 no worse than twice the unloaded one; below 10 ms a p99 on a 2-core machine shared with the other test
-            // projects measures the scheduler rather than the server, hence the floor.
+            // p99 no worse than twice the unloaded one, plus 10 ms: on a 2-core machine shared with the other test projects
+            // a p99 carries that much scheduler noise either way. A server starved by its slow clients is off by far more
+            // (the thread pool's starvation shows as steps of 500 ms).
             Assert.True(quiet, "the server was still busy 30 s after the non-readers stopped sending: " + measured);
             Assert.True(loaded <= allowedP99, measured);
             Assert.True(rssGrowth <= rssBound, measured);
@@ -117,6 +126,10 @@ public sealed partial class SlowClientTests
         catch (SocketException e) when (e.SocketErrorCode == SocketError.WouldBlock)
         {
             // Full: the server has stopped reading this connection.
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
+        {
+            // Already cut at the idle timeout (a loaded machine took that long to get here): counted with the others.
         }
 
         return sent;
