@@ -44,8 +44,9 @@ public sealed record ForwardOptions
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Bytes read from one side before they are written to the other, per direction of a TCP connection: the relay reads no more
-    /// until they are sent, so a slow reader slows the sender through TCP flow control. Defaults to 64 KiB.
+    /// Bytes read from one side before they are written to the other, per direction of a TCP connection during a bulk transfer
+    /// (short messages use a 4 KiB buffer): the relay reads no more until they are sent, so a slow reader slows the sender
+    /// through TCP flow control. Defaults to 64 KiB.
     /// </summary>
     public int BufferSize { get; init; } = 64 * 1024;
 }

@@ -69,7 +69,7 @@ public sealed partial class Forwarder
         if (Interlocked.Increment(ref _activeTcp) > _options.MaxConnections)
         {
             Interlocked.Decrement(ref _activeTcp);
-            ForwardLog.ConnectionRejected(_logger, EndPointText.Format(client), _options.MaxConnections);
+            Defer(() => ForwardLog.ConnectionRejected(_logger, EndPointText.Format(client), _options.MaxConnections));
             ResetAndClose(socket);
             return;
         }

@@ -86,7 +86,7 @@ public sealed partial class Forwarder
             Interlocked.Decrement(ref _activeUdp);
             if (Interlocked.Exchange(ref _tableFullLogged, 1) == 0)
             {
-                ForwardLog.SessionTableFull(_logger, EndPointText.Format(client), _options.MaxUdpSessions);
+                Defer(() => ForwardLog.SessionTableFull(_logger, EndPointText.Format(client), _options.MaxUdpSessions));
             }
 
             return null;

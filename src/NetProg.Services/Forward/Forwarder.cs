@@ -267,11 +267,19 @@ public sealed partial class Forwarder : IAsyncDisposable
         ClientRefused?.Invoke(client, protocol);
         if (_refused.Count < MaxRememberedRefusals && _refused.TryAdd((client.Address, protocol), 0))
         {
-            ForwardLog.NotAllowed(_logger, protocol == TransportProtocol.Tcp ? "tcp" : "udp", EndPointText.Format(client.Address), _options.Allow.ToString());
+            Defer(() => ForwardLog.NotAllowed(_logger, protocol == TransportProtocol.Tcp ? "tcp" : "udp", EndPointText.Format(client.Address), _options.Allow.ToString()));
         }
     }
 
-    private void Report(RelaySummary summary)
+    /// <summary>
+    /// Runs a log write on the thread pool. The relay's socket continuations may run on the socket engine's own thread (see
+    /// <c>netprog forward</c>'s inline completions); a log line written there to a slow stderr pipe would stall every relay.
+    /// </summary>
+    private static void Defer(Action write) => ThreadPool.QueueUserWorkItem(static w => w(), write, preferLocal: false);
+
+    private void Report(RelaySummary summary) => Defer(() => ReportNow(summary));
+
+    private void ReportNow(RelaySummary summary)
     {
         ForwardLog.Relayed(
             _logger,

@@ -8,13 +8,15 @@ namespace NetProg.Services.Forward;
 
 /// <summary>
 /// One forwarded TCP connection: connect to the target, then two copy loops, client to target and target to client. Each loop
-/// holds at most one buffer and reads nothing more until it has written what it holds, so a slow reader on one side slows the
+/// has a bounded buffer and reads nothing more until it has written what it holds, so a slow reader on one side slows the
 /// writer on the other through TCP flow control: no queue grows without bound. A FIN from one side is passed on as a FIN
 /// (shutdown(SHUT_WR)) to the other and the opposite direction goes on, so half-closed exchanges (RFC 9293 §3.6: "a TCP
 /// connection may be half-closed") work through the forwarder; a reset on one side resets the other.
 /// </summary>
 internal sealed class TcpRelay : IDisposable
 {
+    private const int SmallBufferSize = 4096;
+
     private readonly Socket _client;
     private readonly Socket _target;
     private readonly IPEndPoint _targetEndPoint;
@@ -125,18 +127,19 @@ internal sealed class TcpRelay : IDisposable
 
     private async Task PumpAsync(Socket from, Socket to, bool toTarget)
     {
-        byte[]? buffer = null;
+        // A small buffer of its own for the usual short messages; a large one from the pool only while a full read says more is
+        // queued (a bulk transfer), given back at the first short read. An idle connection thus holds 2 x 4 KiB, not 2 x 64 KiB,
+        // and a 64-byte exchange costs one recv and one send, with no zero-byte read or FIONREAD before it.
+        var small = new byte[SmallBufferSize];
+        byte[]? large = null;
         var receiving = true;
         try
         {
             while (true)
             {
                 receiving = true;
-                // Wait for data before taking a buffer, so that an idle connection holds none (Kestrel's
-                // WaitForDataBeforeAllocatingBuffer): 1,000 idle connections cost no 128 MB of buffers.
-                await from.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None).ConfigureAwait(false);
-                buffer ??= ArrayPool<byte>.Shared.Rent(_options.BufferSize);
-                var count = await from.ReceiveAsync(buffer.AsMemory(0, _options.BufferSize), SocketFlags.None).ConfigureAwait(false);
+                var buffer = large is null ? small.AsMemory() : large.AsMemory(0, _options.BufferSize);
+                var count = await from.ReceiveAsync(buffer, SocketFlags.None).ConfigureAwait(false);
                 if (count == 0)
                 {
                     // FIN from this side: pass it on, and let the other direction carry on until its own FIN.
@@ -149,16 +152,19 @@ internal sealed class TcpRelay : IDisposable
                 receiving = false;
                 for (var sent = 0; sent < count;)
                 {
-                    sent += await to.SendAsync(buffer.AsMemory(sent, count - sent), SocketFlags.None).ConfigureAwait(false);
+                    sent += await to.SendAsync(buffer[sent..count], SocketFlags.None).ConfigureAwait(false);
                 }
 
                 Interlocked.Add(ref toTarget ? ref _toTarget : ref _toClient, count);
                 Volatile.Write(ref _lastActivity, Environment.TickCount64);
-                if (from.Available == 0)
+                if (count == buffer.Length)
                 {
-                    // Nothing more queued: give the buffer back while we wait.
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = null;
+                    large ??= ArrayPool<byte>.Shared.Rent(_options.BufferSize);
+                }
+                else if (large is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(large);
+                    large = null;
                 }
             }
         }
@@ -174,9 +180,9 @@ internal sealed class TcpRelay : IDisposable
         }
         finally
         {
-            if (buffer is not null)
+            if (large is not null)
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                ArrayPool<byte>.Shared.Return(large);
             }
         }
     }

@@ -167,6 +167,7 @@ public sealed class ForwarderTcpTests
 
         // Then each was turned away, the echo server never saw one, and the refusal was logged once
         Assert.Equal(3, forward.Refused.Count);
+        await forward.WaitUntilAsync(() => forward.Log.Messages.Any(m => m.StartsWith("602 ", StringComparison.Ordinal)));
         Assert.Single(forward.Log.Messages, m => m.StartsWith("602 forward/tcp 127.0.0.1: refused, not in --allow 10.0.0.0/8", StringComparison.Ordinal));
         await echo.StopAsync();
         Assert.Equal(0, echo.Host.Stats.TcpClients);
@@ -202,7 +203,7 @@ public sealed class ForwarderTcpTests
 
         // When a second client connects while the first is open, then it is reset and logged, and the first carries on
         Assert.True(await Peer.IsResetAsync(forward.Port));
-        Assert.Contains(forward.Log.Messages, m => m.StartsWith("603 ", StringComparison.Ordinal));
+        await forward.WaitUntilAsync(() => forward.Log.Messages.Any(m => m.StartsWith("603 ", StringComparison.Ordinal)));
         await Peer.SendAllAsync(first, "b"u8.ToArray());
         Assert.Equal(1, await first.ReceiveAsync(new byte[1], SocketFlags.None).WaitAsync(Waits.Long));
     }

@@ -125,7 +125,7 @@ public sealed class ForwarderUdpTests
             await socket.SendAsync("x"u8.ToArray(), SocketFlags.None);
         }
 
-        await forward.WaitUntilAsync(() => forward.Refused.Count == 3);
+        await forward.WaitUntilAsync(() => forward.Refused.Count == 3 && forward.Log.Messages.Any(m => m.StartsWith("602 ", StringComparison.Ordinal)));
 
         // Then all three were dropped before any session, the server saw none, and the address was logged once
         Assert.All(forward.Refused, r => Assert.Equal(TransportProtocol.Udp, r.Protocol));
