@@ -4,7 +4,7 @@
  *                              'B' read and discard to EOF, then send the byte count (8 bytes, big-endian) and close;
  *                              'R' echo 64-byte messages until EOF.
  *   load bulk HOST PORT MIB    send MIB MiB, half-close, wait for the count; prints "bulk MiB/s"
- *   load rtt HOST PORT N       N round trips of 64 bytes, one at a time; prints "rtt median_us round_trips_per_s"
+ *   load rtt HOST PORT N       N round trips of 64 bytes, one at a time; prints "rtt median_us round_trips_per_s p99_us"
  * Build: cc -O2 -pthread -o load load.c
  */
 #define _GNU_SOURCE
@@ -175,7 +175,7 @@ int main(int argc, char **argv)
         }
         double secs = now() - start;
         qsort(lat, (size_t)n, sizeof(double), cmp);
-        printf("rtt %.1f %.0f\n", lat[n / 2] * 1e6, (double)n / secs);
+        printf("rtt %.1f %.0f %.1f\n", lat[n / 2] * 1e6, (double)n / secs, lat[n * 99 / 100] * 1e6);
         close(s);
         return 0;
     }

@@ -13,8 +13,8 @@ PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-for tool in gcc socat dotnet; do
-    command -v "$tool" >/dev/null || { echo "bench/forward: needs $tool (apt-get install gcc socat)" >&2; exit 1; }
+for tool in gcc socat dotnet python3; do
+    command -v "$tool" >/dev/null || { echo "bench/forward: needs $tool (apt-get install gcc socat python3)" >&2; exit 1; }
 done
 gcc -O2 -pthread -o "$WORK/load" bench/forward/load.c
 dotnet build src/NetProg.Cli -c Release -o "$WORK/netprog" >/dev/null
@@ -37,26 +37,27 @@ for round in $(seq 1 "$ROUNDS"); do
     case $((round % 3)) in 0) order="direct netprog socat";; 1) order="netprog socat direct";; *) order="socat direct netprog";; esac
     for relay in $order; do
         read -r _ mibs < <("$WORK/load" bulk 127.0.0.1 "${PORT[$relay]}" "$MIB")
-        read -r _ us rate < <("$WORK/load" rtt 127.0.0.1 "${PORT[$relay]}" "$TRIPS")
-        echo "round $round $relay: bulk $mibs MiB/s, rtt median $us us, $rate round trips/s"
-        echo "$relay $mibs $us $rate" >> "$WORK/results"
+        read -r _ us rate p99 < <("$WORK/load" rtt 127.0.0.1 "${PORT[$relay]}" "$TRIPS")
+        echo "round $round $relay: bulk $mibs MiB/s, rtt median $us us, p99 $p99 us, $rate round trips/s"
+        echo "$relay $mibs $us $rate $p99" >> "$WORK/results"
     done
 done
 
 median() { sort -n | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
-declare -A BULK RTT RATE
+declare -A BULK RTT RATE P99
 for relay in direct netprog socat; do
     BULK[$relay]=$(awk -v r=$relay '$1==r {print $2}' "$WORK/results" | median)
     RTT[$relay]=$(awk -v r=$relay '$1==r {print $3}' "$WORK/results" | median)
     RATE[$relay]=$(awk -v r=$relay '$1==r {print $4}' "$WORK/results" | median)
+    P99[$relay]=$(awk -v r=$relay '$1==r {print $5}' "$WORK/results" | median)
 done
 echo
 echo "medians of $ROUNDS rounds: $MIB MiB bulk, $TRIPS round trips of 64 bytes; $(nproc) cores, $(uname -sr)"
 echo
-echo "| path | bulk TCP (MiB/s) | 64-byte round trip, median (µs) | round trips/s |"
-echo "|---|---|---|---|"
+echo "| path | bulk TCP (MiB/s) | 64-byte round trip, median (µs) | p99 (µs) | round trips/s |"
+echo "|---|---|---|---|---|"
 for relay in direct netprog socat; do
-    echo "| $relay | ${BULK[$relay]} | ${RTT[$relay]} | ${RATE[$relay]} |"
+    echo "| $relay | ${BULK[$relay]} | ${RTT[$relay]} | ${P99[$relay]} | ${RATE[$relay]} |"
 done
-awk -v nb="${BULK[netprog]}" -v sb="${BULK[socat]}" -v nr="${RTT[netprog]}" -v sr="${RTT[socat]}" -v nt="${RATE[netprog]}" -v st="${RATE[socat]}" \
-    'BEGIN { printf "| netprog / socat | %.2fx | %.2fx (lower is better) | %.2fx |\n", nb/sb, nr/sr, nt/st }'
+awk -v nb="${BULK[netprog]}" -v sb="${BULK[socat]}" -v nr="${RTT[netprog]}" -v sr="${RTT[socat]}" -v np="${P99[netprog]}" -v sp="${P99[socat]}" -v nt="${RATE[netprog]}" -v st="${RATE[socat]}" \
+    'BEGIN { printf "| netprog / socat | %.2fx | %.2fx (lower is better) | %.2fx (lower is better) | %.2fx |\n", nb/sb, nr/sr, np/sp, nt/st }'
