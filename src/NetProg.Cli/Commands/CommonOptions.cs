@@ -44,6 +44,8 @@ internal static class CommonOptions
 
     public static Option<TimeSpan> IdleTimeout() => DurationOption("--idle-timeout", "Close a TCP connection after this long with no data either way. Default: 5m.", TimeSpan.FromMinutes(5));
 
+    public static Option<TimeSpan> UdpTimeout() => DurationOption("--udp-timeout", "Forget a UDP client after this long with no datagram either way (RFC 4787 REQ-5: at least 2m for a NAT). Default: 2m.", TimeSpan.FromMinutes(2));
+
     public static Option<TimeSpan> Timeout() => DurationOption("--timeout", "How long to wait for the server: to connect, and for each reply (e.g. 500ms, 5s, 1m). Default: 5s.", TimeSpan.FromSeconds(5));
 
     public static Option<int> RateLimit() => new("--rate-limit")

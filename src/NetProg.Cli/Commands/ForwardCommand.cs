@@ -1,0 +1,201 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using NetProg.Cli.Infrastructure;
+using NetProg.Protocols.Forwarding;
+using NetProg.Services.Forward;
+using NetProg.Services.Hosting;
+using NetProg.Transport;
+
+namespace NetProg.Cli.Commands;
+
+/// <summary>
+/// <c>netprog forward --listen [ADDR:]PORT[-PORT] --to HOST[:PORT[-PORT]] [--udp | --both] [--allow CIDR ...]</c>: a router's
+/// port-forwarding rule in software.
+/// </summary>
+internal static class ForwardCommand
+{
+    // Up to this many ports, one "listening on" line per socket, as the servers print; past it, one line per address and protocol.
+    private const int MaxPortsListed = 8;
+
+    private static readonly TimeSpan ResolveTimeout = TimeSpan.FromSeconds(5);
+
+    public static Command Create(ICliConsole console)
+    {
+        var listen = new Option<ListenSpec>("--listen", "-l")
+        {
+            Description = "Where clients connect: [ADDR:]PORT or [ADDR:]FIRST-LAST, e.g. 30000-40000 or 0.0.0.0:30000 (0 = any free port). Default address: all, IPv4 and IPv6.",
+            HelpName = "[ADDR:]PORT[-PORT]",
+            Required = true,
+            CustomParser = r => Parse<ListenSpec>(r, ListenSpec.TryParse),
+        };
+        var to = new Option<TargetSpec>("--to", "-t")
+        {
+            Description = "The inner host, and its ports: HOST (the same ports), HOST:PORT, or HOST:FIRST-LAST (a range of the same length), e.g. 172.30.1.54.",
+            HelpName = "HOST[:PORT[-PORT]]",
+            Required = true,
+            CustomParser = r => Parse<TargetSpec>(r, TargetSpec.TryParse),
+        };
+        var udp = CommonOptions.Udp("Forward UDP instead of TCP.");
+        var both = new Option<bool>("--both") { Description = "Forward TCP and UDP." };
+        var allow = new Option<AllowList>("--allow", "-a")
+        {
+            Description = "Only clients from this address or network may use the forwarder (repeatable, or comma-separated), e.g. 192.168.0.0/16. Others: TCP reset at once, UDP dropped, logged once per address. Default: everyone.",
+            HelpName = "CIDR",
+            AllowMultipleArgumentsPerToken = false,
+            DefaultValueFactory = _ => AllowList.Everyone,
+            CustomParser = ParseAllow,
+        };
+        var maxConnections = CommonOptions.MaxConnections();
+        maxConnections.Description = "TCP connections relayed at once, and UDP clients remembered at once; more are reset (TCP) or dropped (UDP) and logged. Default: 1000.";
+        var idleTimeout = CommonOptions.IdleTimeout();
+        var udpTimeout = CommonOptions.UdpTimeout();
+        var quiet = CommonOptions.Quiet();
+
+        var command = new Command("forward", "Forward a port or a port range to another host, TCP and/or UDP, like a router's port-forwarding rule.")
+        {
+            listen, to, udp, both, allow, maxConnections, idleTimeout, udpTimeout, quiet,
+        };
+        command.SetAction((result, ct) =>
+        {
+            var listenSpec = result.GetValue(listen)!;
+            var target = result.GetValue(to)!;
+            if (!PortMapping.TryCreate(listenSpec.Ports, target.Ports, out var mapping, out var error))
+            {
+                return Task.FromResult(CommandRunner.Fail(console, $"{error}. See 'netprog forward --help'.", ExitCode.Usage));
+            }
+
+            var protocols = result.GetValue(both) ? ProtocolSelection.Both : result.GetValue(udp) ? ProtocolSelection.Udp : ProtocolSelection.Tcp;
+            var plan = new Plan(
+                listenSpec,
+                target.Host,
+                mapping,
+                protocols,
+                result.GetValue(allow)!,
+                result.GetValue(maxConnections),
+                result.GetValue(idleTimeout),
+                result.GetValue(udpTimeout));
+            return CommandRunner.RunAsync(console, token => ForwardAsync(console, plan, result.GetValue(quiet), token), ct);
+        });
+        return command;
+    }
+
+    private static async Task<ExitCode> ForwardAsync(ICliConsole console, Plan plan, bool quiet, CancellationToken stopping)
+    {
+        // Run socket continuations on the socket engine's thread instead of queueing each to the thread pool: a relay's work
+        // per read is one non-blocking send, and the hop through the pool's queue was most of a 64-byte round trip's cost
+        // through the forwarder (bench/forward, docs/BENCHMARKS.md). The runtime reads this once, when the first socket is made,
+        // and this process makes no socket before this line; the forwarder keeps log writes off that thread.
+        Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
+        using var loggers = Logging.Create(new LineLoggerProvider(console.Error), quiet);
+        var addresses = plan.Listen.Address is null
+            ? ListenAddresses.Any()
+            : await ListenAddresses.ResolveAsync([plan.Listen.Address], ResolveTimeout, stopping).ConfigureAwait(false);
+        // The target is resolved once, as a router's rule holds an address: the first the resolver prefers (RFC 6724).
+        var targets = await HostResolver.ResolveAsync(plan.TargetHost, ResolveTimeout, TransportProtocol.Tcp, stopping).ConfigureAwait(false);
+        var options = new ForwardOptions
+        {
+            ListenAddresses = addresses,
+            Ports = plan.Mapping,
+            Target = targets[0],
+            Protocols = plan.Protocols,
+            Allow = plan.Allow,
+            MaxConnections = plan.MaxConnections,
+            MaxUdpSessions = plan.MaxConnections,
+            IdleTimeout = plan.IdleTimeout,
+            UdpTimeout = plan.UdpTimeout,
+        };
+
+        Forwarder forwarder;
+        try
+        {
+            forwarder = Forwarder.Bind(options, loggers.CreateLogger("forward"));
+        }
+        catch (ForwardException e)
+        {
+            CommandRunner.Fail(console, e.Message, ExitCode.Failure);
+            return ExitCode.Failure;
+        }
+
+        await using (forwarder.ConfigureAwait(false))
+        {
+            foreach (var line in Describe(forwarder, options))
+            {
+                // Scripts and tests wait for these lines: print them as soon as every socket is bound, and flush.
+                console.Out.WriteLine(line);
+            }
+
+            console.Out.Flush();
+            await forwarder.RunAsync(stopping).ConfigureAwait(false);
+        }
+
+        return ExitCode.Success;
+    }
+
+    private static IEnumerable<string> Describe(Forwarder forwarder, ForwardOptions options)
+    {
+        var listening = forwarder.Listening;
+        var ports = options.Ports.Listen.Count;
+        if (ports <= MaxPortsListed)
+        {
+            foreach (var socket in listening)
+            {
+                yield return $"listening on {socket}";
+            }
+        }
+        else
+        {
+            foreach (var group in listening.GroupBy(l => (l.EndPoint.Address, l.Protocol)))
+            {
+                var first = group.First().EndPoint;
+                var protocol = group.Key.Protocol == TransportProtocol.Tcp ? "tcp" : "udp";
+                yield return $"listening on {EndPointText.Format(first.Address)}:{options.Ports.Listen}/{protocol} ({group.Count():N0} ports)";
+            }
+        }
+
+        var actual = new PortRange(listening[0].EndPoint.Port, listening[0].EndPoint.Port + ports - 1);
+        var over = options.Protocols switch
+        {
+            ProtocolSelection.Both => "tcp and udp",
+            ProtocolSelection.Udp => "udp",
+            _ => "tcp",
+        };
+        yield return $"forwarding {actual} to {EndPointText.Format(options.Target)}:{options.Ports.Target} over {over}; clients allowed: {options.Allow}";
+    }
+
+    private delegate bool TryParser<T>(string text, out T value, out string error);
+
+    private static T Parse<T>(ArgumentResult result, TryParser<T> parser)
+        where T : class
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+        if (parser(text, out var value, out var error))
+        {
+            return value;
+        }
+
+        result.AddError(error);
+        return null!;
+    }
+
+    private static AllowList ParseAllow(ArgumentResult result)
+    {
+        var entries = result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        if (AllowList.TryParse(entries, out var list, out var error))
+        {
+            return list;
+        }
+
+        result.AddError(error);
+        return AllowList.Everyone;
+    }
+
+    private sealed record Plan(
+        ListenSpec Listen,
+        string TargetHost,
+        PortMapping Mapping,
+        ProtocolSelection Protocols,
+        AllowList Allow,
+        int MaxConnections,
+        TimeSpan IdleTimeout,
+        TimeSpan UdpTimeout);
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace NetProg.Services.Forward;
+
+/// <summary>Forwarder log events with stable IDs (6xx). The per-connection line is Information: <c>--quiet</c> hides it.</summary>
+internal static partial class ForwardLog
+{
+    [LoggerMessage(601, LogLevel.Information, "forward/{Protocol} {Client} -> {Forwarder} -> {Target}: {ToTarget} to target, {ToClient} to client, {DurationMs:0.###} ms, {End}")]
+    public static partial void Relayed(ILogger logger, string protocol, string client, string forwarder, string target, string toTarget, string toClient, double durationMs, string end);
+
+    [LoggerMessage(602, LogLevel.Warning, "forward/{Protocol} {Client}: refused, not in --allow {Allow} (logged once per address)")]
+    public static partial void NotAllowed(ILogger logger, string protocol, string client, string allow);
+
+    [LoggerMessage(603, LogLevel.Warning, "forward/tcp {Client}: turned away, {Active} connections already open (--max-connections)")]
+    public static partial void ConnectionRejected(ILogger logger, string client, int active);
+
+    [LoggerMessage(604, LogLevel.Warning, "forward/udp {Client}: datagrams dropped, {Active} UDP sessions already open (--max-connections); more drops are not logged until one expires")]
+    public static partial void SessionTableFull(ILogger logger, string client, int active);
+
+    [LoggerMessage(605, LogLevel.Warning, "accept on {Listener} failed: {Error}; retrying")]
+    public static partial void AcceptFailed(ILogger logger, string listener, System.Net.Sockets.SocketError error);
+
+    [LoggerMessage(606, LogLevel.Debug, "forward/udp {Remote}: {Error}")]
+    public static partial void DatagramFailed(ILogger logger, string remote, System.Net.Sockets.SocketError error);
+
+    [LoggerMessage(607, LogLevel.Warning, "stopping: {Count} connection(s) still open after {Timeout}; resetting them")]
+    public static partial void ShutdownAborting(ILogger logger, int count, TimeSpan timeout);
+
+    [LoggerMessage(608, LogLevel.Error, "a relay callback failed")]
+    public static partial void CallbackFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,215 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using NetProg.Transport;
+using NetProg.Transport.Udp;
+
+namespace NetProg.Services.Forward;
+
+public sealed partial class Forwarder
+{
+    private int _activeUdp;
+    private int _tableFullLogged;
+
+    private async Task ReceiveLoopAsync(UdpPort port, CancellationToken stopping)
+    {
+        var socket = port.Socket;
+        EndPoint any = new IPEndPoint(socket.AddressFamily == AddressFamily.InterNetwork ? IPAddress.Any : IPAddress.IPv6Any, 0);
+        while (!stopping.IsCancellationRequested)
+        {
+            byte[]? buffer = null;
+            try
+            {
+                await WaitForDatagramAsync(socket, any, stopping).ConfigureAwait(false);
+                buffer = ArrayPool<byte>.Shared.Rent(UdpServer.MaxDatagramSize);
+                var received = await socket.ReceiveFromAsync(buffer, SocketFlags.None, any, stopping).ConfigureAwait(false);
+                var client = EndPointText.Normalize((IPEndPoint)received.RemoteEndPoint);
+                if (!_options.Allow.Allows(client.Address))
+                {
+                    Refuse(client, TransportProtocol.Udp);
+                    continue;
+                }
+
+                if (Session(port, client) is not { } session)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await session.Outgoing.SendAsync(buffer.AsMemory(0, received.ReceivedBytes), SocketFlags.None, stopping).ConfigureAwait(false);
+                    session.SentToTarget(received.ReceivedBytes);
+                }
+                catch (SocketException e)
+                {
+                    // ECONNREFUSED here is the ICMP port unreachable for an earlier datagram (Linux reports it on the next call).
+                    if (e.SocketErrorCode == SocketError.ConnectionRefused)
+                    {
+                        session.TargetRefused();
+                    }
+
+                    ForwardLog.DatagramFailed(_logger, EndPointText.Format(client), e.SocketErrorCode);
+                }
+                catch (ObjectDisposedException) when (!stopping.IsCancellationRequested)
+                {
+                    // The session expired between lookup and send: the datagram is lost, as in a NAT; a retry opens a new one.
+                }
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException e)
+            {
+                // ICMP errors for an earlier datagram, a datagram too large: they concern one peer, never the forwarder.
+                ForwardLog.DatagramFailed(_logger, "?", e.SocketErrorCode);
+            }
+            finally
+            {
+                if (buffer is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+            }
+        }
+    }
+
+    private UdpSession? Session(UdpPort port, IPEndPoint client)
+    {
+        if (port.Sessions.TryGetValue(client, out var existing))
+        {
+            return existing;
+        }
+
+        if (Interlocked.Increment(ref _activeUdp) > _options.MaxUdpSessions)
+        {
+            Interlocked.Decrement(ref _activeUdp);
+            if (Interlocked.Exchange(ref _tableFullLogged, 1) == 0)
+            {
+                Defer(() => ForwardLog.SessionTableFull(_logger, EndPointText.Format(client), _options.MaxUdpSessions));
+            }
+
+            return null;
+        }
+
+        UdpSession session;
+        try
+        {
+            session = new UdpSession(port, client);
+        }
+        catch (SocketException e)
+        {
+            Interlocked.Decrement(ref _activeUdp);
+            ForwardLog.DatagramFailed(_logger, EndPointText.Format(client), e.SocketErrorCode);
+            return null;
+        }
+
+        port.Sessions[client] = session;
+        _ = Task.Run(() => SessionLoopAsync(session), CancellationToken.None);
+        return session;
+    }
+
+    /// <summary>The target's replies on one session's socket, each sent back to that session's client from the listening socket.</summary>
+    private async Task SessionLoopAsync(UdpSession session)
+    {
+        var outgoing = session.Outgoing;
+        var reply = session.Port.Socket;
+        while (true)
+        {
+            byte[]? buffer = null;
+            try
+            {
+                await WaitForDatagramAsync(outgoing, null, CancellationToken.None).ConfigureAwait(false);
+                buffer = ArrayPool<byte>.Shared.Rent(UdpServer.MaxDatagramSize);
+                var count = await outgoing.ReceiveAsync(buffer, SocketFlags.None).ConfigureAwait(false);
+                await reply.SendToAsync(buffer.AsMemory(0, count), SocketFlags.None, session.Client).ConfigureAwait(false);
+                session.SentToClient(count);
+            }
+            catch (ObjectDisposedException)
+            {
+                // Expired or stopped: the socket was closed under us.
+                return;
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionRefused)
+            {
+                session.TargetRefused();
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.OperationAborted or SocketError.Interrupted)
+            {
+                return;
+            }
+            catch (SocketException e)
+            {
+                ForwardLog.DatagramFailed(_logger, EndPointText.Format(session.Client), e.SocketErrorCode);
+            }
+            finally
+            {
+                if (buffer is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits until a datagram is queued without taking a buffer: a zero-byte MSG_PEEK read leaves the datagram in place. With
+    /// 10,001 listening ports, a 64 KiB buffer held by each pending receive would be 640 MB; this way a buffer is taken only
+    /// for a datagram that is there, and given back once it is sent on.
+    /// </summary>
+    private static async ValueTask WaitForDatagramAsync(Socket socket, EndPoint? any, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (any is null)
+            {
+                await socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.Peek, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await socket.ReceiveFromAsync(Memory<byte>.Empty, SocketFlags.Peek, any, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.MessageSize)
+        {
+            // The datagram is larger than the empty buffer (Windows reports WSAEMSGSIZE); with MSG_PEEK it is still queued.
+        }
+    }
+
+    private void ExpireSessions()
+    {
+        var timeoutMs = (long)_options.UdpTimeout.TotalMilliseconds;
+        foreach (var port in _udp)
+        {
+            foreach (var (client, session) in port.Sessions)
+            {
+                if (session.IdleMilliseconds >= timeoutMs && port.Sessions.TryRemove(client, out _))
+                {
+                    End(session, RelayEnd.IdleTimeout);
+                }
+            }
+        }
+    }
+
+    private void CloseAllSessions(RelayEnd end)
+    {
+        foreach (var port in _udp)
+        {
+            foreach (var client in port.Sessions.Keys)
+            {
+                if (port.Sessions.TryRemove(client, out var session))
+                {
+                    End(session, end);
+                }
+            }
+        }
+    }
+
+    private void End(UdpSession session, RelayEnd end)
+    {
+        var summary = session.Close(end);
+        Interlocked.Decrement(ref _activeUdp);
+        Volatile.Write(ref _tableFullLogged, 0);
+        Report(summary);
+    }
+}

@@ -1,0 +1,354 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using NetProg.Services.Hosting;
+using NetProg.Transport;
+
+namespace NetProg.Services.Forward;
+
+/// <summary>
+/// Port forwarding in software, as a home router's "port forwarding" page does it in its NAT: every listening port (a whole
+/// range if asked, TCP, UDP or both) relays to the same or a mapped port on one target host. TCP connections are relayed by
+/// <see cref="TcpRelay"/>; UDP datagrams through per-client sessions (<see cref="UdpSession"/>). Bind first (it fails up front,
+/// with nothing left bound), then <see cref="RunAsync"/> until stopped.
+/// </summary>
+public sealed partial class Forwarder : IAsyncDisposable
+{
+    // Descriptors beyond the listening sockets and the relays: stdio, the runtime's own (epoll, eventfd, pipes), log files.
+    private const int SpareDescriptors = 64;
+
+    // At most this many refused sources are remembered for "logged once per address"; past it, refusals are not logged.
+    private const int MaxRememberedRefusals = 4096;
+
+    private readonly ForwardOptions _options;
+    private readonly ILogger _logger;
+    private readonly IReadOnlyList<(Socket Socket, ForwardListener Listener)> _tcp;
+    private readonly IReadOnlyList<UdpPort> _udp;
+    private readonly ConcurrentDictionary<TcpRelay, Task> _relays = new();
+    private readonly ConcurrentDictionary<(IPAddress, TransportProtocol), byte> _refused = new();
+    private int _activeTcp;
+
+    private Forwarder(ForwardOptions options, ILogger logger, IReadOnlyList<(Socket, ForwardListener)> tcp, IReadOnlyList<UdpPort> udp)
+    {
+        _options = options;
+        _logger = logger;
+        _tcp = tcp;
+        _udp = udp;
+        Listening = [.. tcp.Select(t => t.Item2), .. udp.Select(u => u.Listener)];
+    }
+
+    /// <summary>Every bound socket, TCP first, in port order.</summary>
+    public IReadOnlyList<ForwardListener> Listening { get; }
+
+    /// <summary>TCP connections being relayed now.</summary>
+    public int ActiveConnections => Volatile.Read(ref _activeTcp);
+
+    /// <summary>UDP sessions open now.</summary>
+    public int ActiveUdpSessions => Volatile.Read(ref _activeUdp);
+
+    /// <summary>Called once per finished TCP connection and per ended UDP session (after its log line).</summary>
+    public Action<RelaySummary>? RelayEnded { get; set; }
+
+    /// <summary>Called for each client turned away by <see cref="ForwardOptions.Allow"/> (TCP connection or UDP datagram).</summary>
+    public Action<IPEndPoint, TransportProtocol>? ClientRefused { get; set; }
+
+    /// <summary>
+    /// The descriptors the forwarder may need at once: one per listening socket, two per relayed TCP connection, one per UDP
+    /// session, and a few for the runtime.
+    /// </summary>
+    public static long DescriptorsNeeded(ForwardOptions options)
+    {
+        var protocols = options.Protocols == ProtocolSelection.Both ? 2 : 1;
+        long listeners = (long)options.Ports.Listen.Count * options.ListenAddresses.Count * protocols;
+        long relays = (options.Protocols.HasFlag(ProtocolSelection.Tcp) ? 2L * options.MaxConnections : 0)
+            + (options.Protocols.HasFlag(ProtocolSelection.Udp) ? options.MaxUdpSessions : 0);
+        return listeners + relays + SpareDescriptors;
+    }
+
+    /// <summary>
+    /// Checks the plan, raises the descriptor limit as far as the OS allows, and binds every socket, or none: a failure closes
+    /// what was bound and throws <see cref="ForwardException"/> or <see cref="NetworkException"/> (port in use, ...).
+    /// </summary>
+    public static Forwarder Bind(ForwardOptions options, ILogger logger)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(options.ListenAddresses.Count);
+        CheckNotSelf(options);
+        CheckDescriptors(options);
+
+        var tcp = new List<(Socket, ForwardListener)>();
+        var udp = new List<UdpPort>();
+        try
+        {
+            for (var index = 0; index < options.Ports.Listen.Count; index++)
+            {
+                var target = new IPEndPoint(options.Target, options.Ports.TargetPort(index));
+                BindPort(options, options.Ports.Listen.First + index, target, tcp, udp, logger);
+            }
+
+            return new Forwarder(options, logger, tcp, udp);
+        }
+        catch
+        {
+            foreach (var (socket, _) in tcp)
+            {
+                socket.Dispose();
+            }
+
+            foreach (var port in udp)
+            {
+                port.Socket.Dispose();
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Relays until <paramref name="stopping"/> fires; then stops accepting, lets open TCP connections finish for at most
+    /// <see cref="ForwardOptions.ShutdownTimeout"/>, resets the rest, closes every UDP session and returns.
+    /// </summary>
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        var loops = new List<Task>(_tcp.Count + _udp.Count);
+        loops.AddRange(_tcp.Select(t => AcceptLoopAsync(t.Socket, t.Listener, stopping)));
+        loops.AddRange(_udp.Select(u => ReceiveLoopAsync(u, stopping)));
+        using var heartbeatStop = new CancellationTokenSource();
+        var heartbeat = HeartbeatAsync(heartbeatStop.Token);
+
+        await Task.WhenAll(loops).ConfigureAwait(false);
+        CloseListeners();
+
+        var draining = Task.WhenAll(_relays.Values);
+        try
+        {
+            await draining.WaitAsync(_options.ShutdownTimeout, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            ForwardLog.ShutdownAborting(_logger, _relays.Count, _options.ShutdownTimeout);
+            foreach (var relay in _relays.Keys)
+            {
+                relay.Abort(RelayEnd.Stopped);
+            }
+
+            await draining.ConfigureAwait(false);
+        }
+
+        await heartbeatStop.CancelAsync().ConfigureAwait(false);
+        await heartbeat.ConfigureAwait(false);
+        CloseAllSessions(RelayEnd.Stopped);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        CloseListeners();
+        foreach (var relay in _relays.Keys)
+        {
+            relay.Abort(RelayEnd.Stopped);
+        }
+
+        CloseAllSessions(RelayEnd.Stopped);
+        return ValueTask.CompletedTask;
+    }
+
+    private static void BindPort(ForwardOptions options, int port, IPEndPoint target, List<(Socket, ForwardListener)> tcp, List<UdpPort> udp, ILogger logger)
+    {
+        // With port 0 and both protocols, TCP picks the port and UDP takes the same one; if that UDP port is taken, start over.
+        const int attempts = 8;
+        for (var attempt = 1; ; attempt++)
+        {
+            IReadOnlyList<Socket> tcpSockets = [];
+            var chosen = port;
+            if (options.Protocols.HasFlag(ProtocolSelection.Tcp))
+            {
+                tcpSockets = ListenerSockets.BindTcp(options.ListenAddresses, port);
+                chosen = ((IPEndPoint)tcpSockets[0].LocalEndPoint!).Port;
+            }
+
+            try
+            {
+                var udpSockets = options.Protocols.HasFlag(ProtocolSelection.Udp) ? ListenerSockets.BindUdp(options.ListenAddresses, chosen) : [];
+                tcp.AddRange(tcpSockets.Select(s => (s, new ForwardListener((IPEndPoint)s.LocalEndPoint!, TransportProtocol.Tcp, target))));
+                udp.AddRange(udpSockets.Select(s => new UdpPort(s, new ForwardListener((IPEndPoint)s.LocalEndPoint!, TransportProtocol.Udp, target), logger)));
+                return;
+            }
+            catch (NetworkException e) when (port == 0 && tcpSockets.Count > 0 && e.Kind == SocketErrorKind.AddressInUse && attempt < attempts)
+            {
+                foreach (var socket in tcpSockets)
+                {
+                    socket.Dispose();
+                }
+            }
+            catch
+            {
+                foreach (var socket in tcpSockets)
+                {
+                    socket.Dispose();
+                }
+
+                throw;
+            }
+        }
+    }
+
+    private static void CheckDescriptors(ForwardOptions options)
+    {
+        var needed = DescriptorsNeeded(options);
+        if (DescriptorLimit.Ensure(needed) is { } limit && limit < needed)
+        {
+            throw new ForwardException(
+                $"forwarding {options.Ports.Listen.Count:N0} port(s) needs up to {needed:N0} open files (sockets), and this process may open only " +
+                $"{limit:N0} (the hard limit, 'ulimit -Hn'). Raise it (as root: 'ulimit -Hn {needed}' in the shell that starts netprog, or " +
+                "'nofile' in /etc/security/limits.conf; on macOS 'sudo launchctl limit maxfiles'), or forward fewer ports, listen on one " +
+                "address (e.g. --listen 0.0.0.0:PORTS), or lower --max-connections.");
+        }
+    }
+
+    /// <summary>
+    /// A rule whose target is one of its own listening sockets would relay each connection to itself, which opens another, until
+    /// the descriptors run out. Refused up front.
+    /// </summary>
+    private static void CheckNotSelf(ForwardOptions options)
+    {
+        var target = EndPointText.Normalize(options.Target);
+        var targetPorts = options.Ports.Target;
+        if (!targetPorts.Overlaps(options.Ports.Listen))
+        {
+            return;
+        }
+
+        var self = options.ListenAddresses.Any(listen =>
+            listen.Equals(target)
+            || ((listen.Equals(IPAddress.Any) || listen.Equals(IPAddress.IPv6Any)) && listen.AddressFamily == target.AddressFamily && IsLocal(target)));
+        if (self)
+        {
+            throw new ForwardException(
+                $"--to {EndPointText.Format(target)}:{targetPorts} is one of the forwarder's own listening sockets, so each connection would be forwarded to itself. " +
+                "Forward to another host, to other ports, or listen on another address (--listen ADDR:PORTS).");
+        }
+    }
+
+    private static bool IsLocal(IPAddress address)
+    {
+        if (IPAddress.IsLoopback(address))
+        {
+            return true;
+        }
+
+        try
+        {
+            return NetworkInterface.GetAllNetworkInterfaces()
+                .SelectMany(i => i.GetIPProperties().UnicastAddresses)
+                .Any(u => u.Address.Equals(address));
+        }
+        catch (NetworkInformationException)
+        {
+            return false;
+        }
+    }
+
+    private void CloseListeners()
+    {
+        foreach (var (socket, _) in _tcp)
+        {
+            socket.Dispose();
+        }
+
+        foreach (var port in _udp)
+        {
+            port.Socket.Dispose();
+        }
+    }
+
+    private void Refuse(IPEndPoint client, TransportProtocol protocol)
+    {
+        ClientRefused?.Invoke(client, protocol);
+        if (_refused.Count < MaxRememberedRefusals && _refused.TryAdd((client.Address, protocol), 0))
+        {
+            Defer(() => ForwardLog.NotAllowed(_logger, protocol == TransportProtocol.Tcp ? "tcp" : "udp", EndPointText.Format(client.Address), _options.Allow.ToString()));
+        }
+    }
+
+    /// <summary>
+    /// Runs a log write on the thread pool. The relay's socket continuations may run on the socket engine's own thread (see
+    /// <c>netprog forward</c>'s inline completions); a log line written there to a slow stderr pipe would stall every relay.
+    /// </summary>
+    private static void Defer(Action write) => ThreadPool.QueueUserWorkItem(static w => w(), write, preferLocal: false);
+
+    private void Report(RelaySummary summary) => Defer(() => ReportNow(summary));
+
+    private void ReportNow(RelaySummary summary)
+    {
+        ForwardLog.Relayed(
+            _logger,
+            summary.Protocol == TransportProtocol.Tcp ? "tcp" : "udp",
+            EndPointText.Format(summary.Client),
+            EndPointText.Format(summary.Forwarder),
+            EndPointText.Format(summary.Target),
+            Amount(summary.BytesToTarget, summary.DatagramsToTarget, summary.Protocol),
+            Amount(summary.BytesToClient, summary.DatagramsToClient, summary.Protocol),
+            summary.Duration.TotalMilliseconds,
+            Describe(summary));
+        try
+        {
+            RelayEnded?.Invoke(summary);
+        }
+        catch (Exception e)
+        {
+            ForwardLog.CallbackFailed(_logger, e);
+        }
+    }
+
+    private static string Amount(long bytes, long datagrams, TransportProtocol protocol) => protocol == TransportProtocol.Tcp
+        ? $"{bytes} B"
+        : $"{bytes} B in {datagrams} datagram{(datagrams == 1 ? string.Empty : "s")}";
+
+    private string Describe(RelaySummary summary)
+    {
+        var target = EndPointText.Format(summary.Target, summary.Protocol);
+        return summary.End switch
+        {
+            RelayEnd.Closed => "closed by both sides",
+            RelayEnd.ClientReset => "reset by the client",
+            RelayEnd.TargetReset => "reset by the target",
+            RelayEnd.TargetRefused when summary.Protocol == TransportProtocol.Udp => $"target refused: ICMP port unreachable from {target}, nothing listens there",
+            RelayEnd.TargetRefused => $"target refused: nothing listens on {target}",
+            RelayEnd.TargetUnreachable => $"target unreachable: no route to {EndPointText.Format(summary.Target.Address)}",
+            RelayEnd.TargetTimedOut => $"target timed out: no answer from {target} within {_options.ConnectTimeout.TotalSeconds:0.#} s",
+            RelayEnd.TargetFailed => $"could not connect to {target}",
+            RelayEnd.IdleTimeout when summary.Protocol == TransportProtocol.Udp => $"expired after {_options.UdpTimeout.TotalSeconds:0.###} s of silence",
+            RelayEnd.IdleTimeout => $"idle for {_options.IdleTimeout.TotalSeconds:0.###} s, reset",
+            RelayEnd.Stopped => "forwarder stopped",
+            _ => summary.End.ToString(),
+        };
+    }
+
+    /// <summary>One timer for every connection and session (Kestrel's heartbeat), instead of one timer reset on every read.</summary>
+    private async Task HeartbeatAsync(CancellationToken cancellationToken)
+    {
+        var shortest = Math.Min(_options.IdleTimeout.TotalMilliseconds, _options.UdpTimeout.TotalMilliseconds);
+        var period = TimeSpan.FromMilliseconds(Math.Clamp(shortest / 4, 10, 1000));
+        using var timer = new PeriodicTimer(period);
+        var idleMs = (long)_options.IdleTimeout.TotalMilliseconds;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var relay in _relays.Keys)
+                {
+                    if (relay.IdleMilliseconds >= idleMs)
+                    {
+                        relay.Abort(RelayEnd.IdleTimeout);
+                    }
+                }
+
+                ExpireSessions();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Sockets;
+using NetProg.Transport.Internal;
+
+namespace NetProg.Transport;
+
+/// <summary>
+/// Bare bound sockets for code that runs its own loops over them (the forwarder), bound with the same per-OS rules as
+/// <see cref="Tcp.TcpServer"/> and <see cref="Udp.UdpServer"/>: IPV6_V6ONLY, SO_REUSEADDR without SO_REUSEPORT,
+/// SO_EXCLUSIVEADDRUSE and SIO_UDP_CONNRESET off on Windows.
+/// </summary>
+public static class ListenerSockets
+{
+    /// <summary>Pending connections the kernel queues before accept. 512, as Kestrel and <see cref="Tcp.TcpServerOptions.Backlog"/>.</summary>
+    public const int DefaultBacklog = 512;
+
+    /// <summary>Binds and listens on every address on <paramref name="port"/> (0: one free port shared by all). Throws <see cref="NetworkException"/>.</summary>
+    public static IReadOnlyList<Socket> BindTcp(IReadOnlyList<IPAddress> addresses, int port, int backlog = DefaultBacklog) =>
+        SocketFactory.BindAll(addresses, port, TransportProtocol.Tcp, backlog);
+
+    /// <summary>Binds an unconnected UDP socket on every address on <paramref name="port"/>. Throws <see cref="NetworkException"/>.</summary>
+    public static IReadOnlyList<Socket> BindUdp(IReadOnlyList<IPAddress> addresses, int port) =>
+        SocketFactory.BindAll(addresses, port, TransportProtocol.Udp, backlog: 0);
+
+    /// <summary>
+    /// A UDP socket for talking to one peer, with the Windows ICMP quirk switched off as on a server socket: without it a port
+    /// unreachable for one datagram fails the next receive (dotnet/corefx#33049).
+    /// </summary>
+    public static Socket ConnectedUdp(IPEndPoint remote)
+    {
+        var socket = new Socket(remote.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                socket.IOControl(unchecked((int)0x9800000C), [0, 0, 0, 0], null);
+            }
+
+            socket.Connect(remote);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+}
