@@ -156,8 +156,10 @@ public sealed class LoginEchoProtocolTests
         // Given a login echo whose sessions may be idle for 300 ms
         await using var server = await LoginHost.StartAsync(new LoginEchoOptions { IdleTimeout = TimeSpan.FromMilliseconds(300) });
         await server.AddUserAsync("alice", "pw");
-        await using var client = await server.LogInAsync("alice", "pw");
+        // The clock starts before the login: the server's idle time starts after its 230, which a loaded machine may hand
+        // to this test well after it was sent, so a clock started on reading it would run short.
         var idleSince = Stopwatch.StartNew();
+        await using var client = await server.LogInAsync("alice", "pw");
 
         // When the logged-in client sends nothing
         var received = await client.ReadToEndTextAsync();
