@@ -31,7 +31,7 @@ internal static class CaptureText
                 notes.Add("loopback: this machine talking to itself");
             }
 
-            if (!string.IsNullOrWhiteSpace(nic.Description))
+            if (!string.IsNullOrWhiteSpace(nic.Description) && nic.Description != nic.Name)
             {
                 notes.Add(nic.Description);
             }
