@@ -41,16 +41,21 @@ public sealed class LiveCapture : IDisposable
     /// <summary>Asks the thread to stop; it does within one read timeout.</summary>
     public void Stop() => _stopping = true;
 
-    public void Dispose()
+    /// <summary>
+    /// Stops and waits for the thread (at most 5 s), after which the device is no longer read and its statistics can be
+    /// asked for: libpcap handles are not safe to use from two threads at once.
+    /// </summary>
+    public void StopAndWait()
     {
         Stop();
         if (_thread.IsAlive)
         {
             _thread.Join(TimeSpan.FromSeconds(5));
         }
-
-        _device.Dispose();
     }
+
+    /// <summary>Stops the thread; the device stays open (it is the caller's).</summary>
+    public void Dispose() => StopAndWait();
 
     private void Run()
     {

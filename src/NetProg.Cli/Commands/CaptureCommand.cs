@@ -229,7 +229,7 @@ internal static class CaptureCommand
             // Ctrl+C or --duration: the normal end of a capture.
         }
 
-        capture.Stop();
+        capture.StopAndWait();
         Finish(console, request, pipeline, writer?.Count ?? 0, capture.Dropped, device.KernelDropped, $"netprog capture on {name}");
         return ExitCode.Success;
     }
