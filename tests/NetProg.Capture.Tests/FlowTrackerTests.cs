@@ -91,6 +91,25 @@ public sealed class FlowTrackerTests
     }
 
     [Fact]
+    public void Should_not_credit_a_FIN_with_acknowledging_a_FIN_that_was_already_acknowledged()
+    {
+        // Given the server's FIN acknowledged by a separate ACK, and then the client's own FIN (seen on 'any' in a live run)
+        var t = new SegmentBuilder();
+        var tracker = new FlowTracker();
+        tracker.Track(t.Client(TcpFlags.Syn, seq: 1000));
+        tracker.Track(t.Server(TcpFlags.Syn | TcpFlags.Ack, seq: 5000, ack: 1001));
+        tracker.Track(t.Client(TcpFlags.Ack, seq: 1001, ack: 5001));
+        tracker.Track(t.Server(TcpFlags.Fin | TcpFlags.Ack, seq: 5001, ack: 1001));
+        var ack = tracker.Track(t.Client(TcpFlags.Ack, seq: 1001, ack: 5002));
+        var fin = tracker.Track(t.Client(TcpFlags.Fin | TcpFlags.Ack, seq: 1001, ack: 5002));
+        var last = tracker.Track(t.Server(TcpFlags.Ack, seq: 5002, ack: 1002));
+
+        Assert.Equal("ACK only: of the server's FIN", ack.Annotation);
+        Assert.Equal("FIN from client: it will send no more", fin.Annotation);
+        Assert.Equal("ACK only: of the last FIN — connection closed", last.Annotation);
+    }
+
+    [Fact]
     public void Should_flag_data_sent_again_as_a_retransmission_but_not_a_keepalive()
     {
         // Given an established connection where the client's 5 bytes are sent twice (the first copy was lost), then a keep-alive

@@ -66,6 +66,11 @@ public sealed partial class FlowTracker
             sender.FinSequence = packet.Sequence + (uint)payload;
         }
 
+        if (isAck && receiver.FinSequence is { } acked && (int)(packet.Acknowledgment - (acked + 1)) >= 0)
+        {
+            receiver.FinAcknowledged = true;
+        }
+
         return new PacketEvent(
             number,
             time,
@@ -125,7 +130,7 @@ public sealed partial class FlowTracker
 
         if (isFin)
         {
-            var ackedFin = isAck && receiver.FinSequence is { } peerFin && packet.Acknowledgment == peerFin + 1;
+            var ackedFin = isAck && receiver.FinSequence is { } peerFin && packet.Acknowledgment == peerFin + 1 && !receiver.FinAcknowledged;
             var prefix = packet.Payload.Length > 0 ? "data, then " : string.Empty;
             var reply = ackedFin ? $" (and acknowledges the {Other(who)}'s FIN)" : string.Empty;
             return (PacketKind.Fin, $"{prefix}FIN from {who}: it will send no more{reply}");
@@ -136,7 +141,7 @@ public sealed partial class FlowTracker
             return (PacketKind.Data, "data");
         }
 
-        if (isAck && receiver.FinSequence is { } fin && packet.Acknowledgment == fin + 1)
+        if (isAck && receiver.FinSequence is { } fin && packet.Acknowledgment == fin + 1 && !receiver.FinAcknowledged)
         {
             if (sender.FinSequence is not null)
             {

@@ -21,5 +21,8 @@ internal sealed class TcpSide(Endpoint endpoint)
     /// <summary>The sequence number of this side's FIN, once sent.</summary>
     public uint? FinSequence { get; set; }
 
+    /// <summary>True once the peer acknowledged this side's FIN (later ACKs of it are just repeats).</summary>
+    public bool FinAcknowledged { get; set; }
+
     public uint Relative(uint value) => value - (Base ?? 0);
 }
