@@ -226,7 +226,15 @@ internal static class CaptureCommand
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            // Ctrl+C or --duration: the normal end of a capture.
+            // Ctrl+C or --duration: the normal end of a capture. What was captured before it is still shown (and written).
+            capture.StopAndWait();
+            while (pipeline.Shown != request.Count && capture.Frames.TryRead(out var frame))
+            {
+                if (pipeline.Process(frame) is { } e)
+                {
+                    console.Out.WriteLine(PacketText.Line(e));
+                }
+            }
         }
 
         capture.StopAndWait();

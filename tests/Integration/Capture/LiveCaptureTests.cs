@@ -135,6 +135,30 @@ public sealed class LiveCaptureTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Should_keep_the_ICMP_port_unreachable_in_a_port_capture_over_IPv4_and_IPv6()
+    {
+        if (Skip())
+        {
+            return;
+        }
+
+        // Given a capture of a port where nothing listens (--port's BPF reads the port inside the ICMP error)
+        var closed = FreePort.Udp().ToString(CultureInfo.InvariantCulture);
+        using var capture = await CaptureLab.StartCaptureAsync("--port", closed, "--count", "4");
+
+        // When UDP time clients send there over IPv4 and IPv6
+        await RunAsync(NetProgApp.Start("time-client", "127.0.0.1", closed, "--udp"), 1);
+        await RunAsync(NetProgApp.Start("time-client", "::1", closed, "--udp"), 1);
+
+        // Then each datagram is followed by the error about it
+        Assert.Equal(0, await capture.WaitForExitAsync(Timeouts.Exit));
+        var lines = CaptureLab.PacketLines(capture);
+        Assert.Equal(4, lines.Count);
+        AssertLine(lines, $@"127\.0\.0\.1 -> 127\.0\.0\.1 ICMP type=3 code=3 \(about UDP 127\.0\.0\.1:\d+ -> 127\.0\.0\.1:{closed}\)  ICMP port unreachable: nothing listens on that UDP port$");
+        AssertLine(lines, $@"::1 -> ::1 ICMPv6 type=1 code=4 \(about UDP \[::1\]:\d+ -> \[::1\]:{closed}\)  ICMP port unreachable");
+    }
+
+    [Fact]
     public async Task Should_explain_an_unknown_interface_and_a_capture_without_privileges()
     {
         if (Skip())
