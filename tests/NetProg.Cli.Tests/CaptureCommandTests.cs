@@ -156,6 +156,25 @@ public sealed class CaptureCommandTests
         }
     }
 
+    [Fact]
+    public async Task Should_refuse_to_write_over_the_file_it_reads()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"netprog-{Guid.NewGuid():N}.pcap");
+        File.Copy(Fixture("tcp-refused-v4.pcap"), file);
+        try
+        {
+            var (exit, console) = await Cli.RunAsync("capture", "--read", file, "--write", file);
+
+            Assert.Equal(2, exit);
+            Assert.Contains("is the file --read reads", Assert.Single(console.ErrorWriter.Lines), StringComparison.Ordinal);
+            Assert.Equal(File.ReadAllBytes(Fixture("tcp-refused-v4.pcap")), File.ReadAllBytes(file));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Theory]
     [InlineData("--port", "70000")]
     [InlineData("--count", "0")]

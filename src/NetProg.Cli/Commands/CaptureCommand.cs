@@ -115,6 +115,12 @@ internal static class CaptureCommand
                 result.GetValue(read),
                 followMode,
                 result.GetValue(flow));
+            if (request.Read is { } source && request.Write is { } target
+                && string.Equals(Path.GetFullPath(source), Path.GetFullPath(target), StringComparison.Ordinal))
+            {
+                throw new UsageException($"--write '{target}' is the file --read reads: writing would destroy it. Choose another name.");
+            }
+
             try
             {
                 if (result.GetValue(list))
