@@ -44,6 +44,17 @@ public sealed partial class FlowGraphTests
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public void Should_say_how_many_packets_were_left_out_of_a_long_capture()
+    {
+        var events = TestData.Events("tcp-time-v4.pcap");
+
+        var html = FlowGraphWriter.Render(events, "long", total: 5000);
+
+        Assert.Contains("<p>5000 packets.", html, StringComparison.Ordinal);
+        Assert.Contains($"The first {events.Count} packets are drawn; {5000 - events.Count} more were left out.", html, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<svg.*</svg>", RegexOptions.Singleline)]
     private static partial Regex SvgRegex();
 }

@@ -22,7 +22,10 @@ public static class FlowGraphWriter
     private const int HeaderHeight = 70;
     private const int RowHeight = 52;
 
-    public static string Render(IReadOnlyList<PacketEvent> events, string title)
+    /// <param name="events">The packets, in capture order (only the first <see cref="MaxArrows"/> are drawn).</param>
+    /// <param name="title">The page's title.</param>
+    /// <param name="total">How many packets the capture had, when more than <paramref name="events"/> holds. Default: events.Count.</param>
+    public static string Render(IReadOnlyList<PacketEvent> events, string title, int? total = null)
     {
         var shown = events.Take(MaxArrows).ToList();
         var columns = Columns(shown);
@@ -60,7 +63,8 @@ public static class FlowGraphWriter
 
         svg.Append("</svg>");
 
-        var omitted = events.Count - shown.Count;
+        var count = Math.Max(total ?? events.Count, events.Count);
+        var omitted = count - shown.Count;
         var note = omitted > 0 ? $"<p>The first {shown.Count} packets are drawn; {omitted} more were left out.</p>" : string.Empty;
         return $$"""
             <!DOCTYPE html>
@@ -78,7 +82,7 @@ public static class FlowGraphWriter
             <body>
             <h1>{{Escape(title)}}</h1>
             <p class="legend"><span style="color:#1f5fbf">■ handshake</span><span style="color:#1e8a3a">■ data</span><span style="color:#666">■ ACK only</span><span style="color:#d07000">■ FIN</span><span style="color:#c0392b">■ RST / unreachable</span><span style="color:#8e44ad">■ retransmission</span><span style="color:#148f8f">■ UDP</span></p>
-            <p>{{events.Count}} packets. Each arrow is one packet, from its sender's column to its receiver's; time runs down. seq/ack are relative, as Wireshark shows them.</p>
+            <p>{{count}} packets. Each arrow is one packet, from its sender's column to its receiver's; time runs down. seq/ack are relative, as Wireshark shows them.</p>
             {{note}}
             {{svg}}
             </body>

@@ -267,7 +267,7 @@ internal static class CaptureCommand
         {
             try
             {
-                File.WriteAllText(html, FlowGraphWriter.Render(pipeline.GraphEvents, title));
+                File.WriteAllText(html, FlowGraphWriter.Render(pipeline.GraphEvents, title, pipeline.Shown));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
