@@ -13,7 +13,7 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 # Debian package per command the tests run.
-declare -A peers=([nc]=netcat-openbsd [socat]=socat [xinetd]=xinetd [gcc]=gcc [ip]=iproute2 [lsof]=lsof [nft]=nftables)
+declare -A peers=([nc]=netcat-openbsd [socat]=socat [xinetd]=xinetd [gcc]=gcc [ip]=iproute2 [lsof]=lsof [nft]=nftables [tshark]=tshark [chromium]=chromium)
 missing=()
 for cmd in "${!peers[@]}"; do
     command -v "$cmd" >/dev/null 2>&1 || missing+=("${peers[$cmd]}")
@@ -21,6 +21,8 @@ done
 # PostgreSQL's server binaries are not on PATH (Debian keeps them in /usr/lib/postgresql/N/bin); the account store tests
 # start a throwaway server with them.
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+# netprog capture loads libpcap at run time (SharpPcap); no command to look for, so look for the library.
+compgen -G "/usr/lib/*/libpcap.so.0.8" >/dev/null || compgen -G "/usr/lib/libpcap.so.0.8" >/dev/null || missing+=(libpcap0.8)
 # netcat-traditional also provides nc, without the -N flag the tests use.
 if command -v nc >/dev/null 2>&1 && ! nc -h 2>&1 | grep -q -- '-N'; then
     missing+=(netcat-openbsd)
@@ -30,6 +32,8 @@ if [ ${#missing[@]} -gt 0 ]; then
         echo "test.sh: installing ${missing[*]}" >&2
         export DEBIAN_FRONTEND=noninteractive
         apt-get update -qq >/dev/null 2>&1
+        # tshark's wireshark-common asks whether non-root users may capture; answer it, or the install waits for a person.
+        echo "wireshark-common wireshark-common/install-setuid boolean false" | debconf-set-selections 2>/dev/null
         apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 || echo "test.sh: apt-get install ${missing[*]} failed" >&2
     else
         echo "test.sh: missing ${missing[*]} (install them, e.g. sudo apt-get install ${missing[*]}); their interop tests will fail" >&2

@@ -22,6 +22,7 @@ internal static class CliApp
             RouteCommand.Create(console),
             SocketsCommand.Create(console),
             ForwardCommand.Create(console),
+            CaptureCommand.Create(console),
         };
         return root;
     }

@@ -1,0 +1,303 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using NetProg.Capture;
+using NetProg.Capture.FlowGraph;
+using NetProg.Capture.Live;
+using NetProg.Capture.Pcap;
+using NetProg.Capture.Text;
+using NetProg.Cli.Infrastructure;
+using NetProg.Cli.Rendering;
+using NetProg.Diagnostics.Sockets;
+
+namespace NetProg.Cli.Commands;
+
+/// <summary>
+/// <c>netprog capture</c>: the packets of an exchange, one annotated line each (handshake, data, FIN, RST, datagram, port
+/// unreachable), live with libpcap/Npcap or from a pcap file; <c>--follow</c> reassembles each TCP conversation,
+/// <c>--write</c> saves a pcap for Wireshark, <c>--flow</c> draws the ladder diagram of the lecture's slides.
+/// </summary>
+internal static class CaptureCommand
+{
+    public static Command Create(ICliConsole console)
+    {
+        var iface = new Option<string?>("--interface", "-i")
+        {
+            Description = "Interface to capture on: lo, any (Linux: all at once), or a name from --list-interfaces. Default: the one carrying --port's traffic, else loopback.",
+            HelpName = "NAME",
+        };
+        var port = new Option<int?>("--port", "-p")
+        {
+            Description = "Only this TCP/UDP port, and the ICMP errors about it (shorthand for a BPF filter). Default: every packet.",
+            HelpName = "PORT",
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : string.Empty;
+                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= 65535)
+                {
+                    return value;
+                }
+
+                r.AddError($"invalid port '{text}': a port is a whole number from 1 to 65535.");
+                return null;
+            },
+        };
+        var filter = new Option<string?>("--filter", "-f")
+        {
+            Description = "A BPF filter as tcpdump takes it, e.g. 'tcp port 30000' or 'host 10.0.0.5' (with --port: both must match). Default: none.",
+            HelpName = "BPF",
+        };
+        var count = new Option<int?>("--count", "-c")
+        {
+            Description = "Stop after this many packets. Default: until Ctrl+C (or the end of --read's file).",
+            HelpName = "N",
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : string.Empty;
+                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0)
+                {
+                    return value;
+                }
+
+                r.AddError($"invalid value for --count: '{text}'. Use a whole number of 1 or more.");
+                return null;
+            },
+        };
+        var duration = new Option<TimeSpan?>("--duration", "-d")
+        {
+            Description = "Stop after this long (e.g. 10s, 2m). Default: until Ctrl+C.",
+            HelpName = "TIME",
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : string.Empty;
+                if (Infrastructure.Duration.TryParse(text, out var value) && value > TimeSpan.Zero)
+                {
+                    return value;
+                }
+
+                r.AddError($"invalid time for --duration: '{text}'. Use a number with ms, s, m or h, e.g. 500ms, 10s, 2m.");
+                return null;
+            },
+        };
+        var write = new Option<string?>("--write", "-w") { Description = "Also save the packets to this pcap file (Wireshark, tshark and tcpdump -r open it).", HelpName = "FILE.pcap" };
+        var read = new Option<string?>("--read", "-r") { Description = "Show the packets of a pcap or pcapng file (tcpdump -w, Wireshark) instead of capturing; needs no privileges.", HelpName = "FILE.pcap" };
+        var follow = new Option<string?>("--follow")
+        {
+            Description = "At the end, each TCP conversation's bytes, client and server marked (Wireshark's Follow TCP Stream): auto (text or hex as suits), text or hex. Default: off.",
+            HelpName = "auto|text|hex",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var flow = new Option<string?>("--flow") { Description = "At the end, write an HTML file with the flow graph: a column per endpoint, an arrow per packet, time running down.", HelpName = "FILE.html" };
+        var list = new Option<bool>("--list-interfaces", "-D") { Description = "List the interfaces that can be captured on, and exit." };
+
+        var command = new Command("capture", "See the packets of an exchange, each explained (handshake, data, FIN, RST, UDP, ICMP); live, or from a pcap file; --follow, --write, --flow.")
+        {
+            iface, port, filter, count, duration, write, read, follow, flow, list,
+        };
+        command.SetAction((result, ct) => CommandRunner.RunAsync(console, async token =>
+        {
+            var followText = result.GetResult(follow) is null ? null : result.GetValue(follow) ?? "auto";
+            var followMode = followText?.ToLowerInvariant() switch
+            {
+                null => FollowMode.Off,
+                "auto" => FollowMode.Auto,
+                "text" => FollowMode.Text,
+                "hex" => FollowMode.Hex,
+                _ => throw new UsageException($"invalid --follow '{followText}'. Use auto, text or hex. See 'netprog capture --help'."),
+            };
+            var request = new CaptureRequest(
+                result.GetValue(iface),
+                result.GetValue(port),
+                result.GetValue(filter),
+                result.GetValue(count),
+                result.GetValue(duration),
+                result.GetValue(write),
+                result.GetValue(read),
+                followMode,
+                result.GetValue(flow));
+            if (request.Read is { } source && request.Write is { } target
+                && string.Equals(Path.GetFullPath(source), Path.GetFullPath(target), StringComparison.Ordinal))
+            {
+                throw new UsageException($"--write '{target}' is the file --read reads: writing would destroy it. Choose another name.");
+            }
+
+            try
+            {
+                if (result.GetValue(list))
+                {
+                    CaptureText.WriteInterfaces(console.Out, PcapDevices.List());
+                    return ExitCode.Success;
+                }
+
+                return request.Read is not null
+                    ? ReadFile(console, request, token)
+                    : await CaptureLiveAsync(console, request, token).ConfigureAwait(false);
+            }
+            catch (CaptureException e)
+            {
+                return (ExitCode)CommandRunner.Fail(console, e.Message, ExitCode.Failure);
+            }
+        }, ct));
+        return command;
+    }
+
+    private static ExitCode ReadFile(ICliConsole console, CaptureRequest request, CancellationToken token)
+    {
+        PcapFileWriter? writer = null;
+        Func<CapturedFrame, bool>? compiled = null;
+        PacketPipeline? pipeline = null;
+        try
+        {
+            foreach (var frame in PcapFileReader.Read(request.Read!))
+            {
+                if (pipeline is null)
+                {
+                    // The filter is compiled for the file's link type, known from its first frame.
+                    if (request.Filter is { } bpf)
+                    {
+                        compiled = PcapDevices.CompileFilter(bpf, frame.LinkType);
+                    }
+
+                    writer = request.Write is { } path ? PcapFileWriter.Create(path, frame.LinkType) : null;
+                    pipeline = NewPipeline(request, writer, compiled);
+                }
+
+                if (token.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                if (pipeline.Process(frame) is { } e)
+                {
+                    console.Out.WriteLine(PacketText.Line(e));
+                    if (pipeline.Shown == request.Count)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            pipeline ??= NewPipeline(request, null, null);
+            Finish(console, request, pipeline, writer?.Count ?? 0, 0, null, $"netprog capture: {Path.GetFileName(request.Read)}");
+            return ExitCode.Success;
+        }
+        finally
+        {
+            writer?.Dispose();
+        }
+    }
+
+    private static async Task<ExitCode> CaptureLiveAsync(ICliConsole console, CaptureRequest request, CancellationToken token)
+    {
+        var interfaces = PcapDevices.List();
+        var name = request.Interface ?? ChooseInterface(interfaces, request.Port);
+        var bpf = (request.Port, request.Filter) switch
+        {
+            ({ } p, { } f) => $"({PortFilter.Bpf(p)}) and ({f})",
+            ({ } p, null) => PortFilter.Bpf(p),
+            (null, { } f) => f,
+            _ => null,
+        };
+
+        using var device = PcapDevices.Open(name, bpf);
+        using var writer = request.Write is { } path ? PcapFileWriter.Create(path, device.LinkType) : null;
+        var pipeline = NewPipeline(request with { Port = null }, writer, null); // the port is in the BPF filter already
+        using var capture = new LiveCapture(device);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
+        if (request.Duration is { } limit)
+        {
+            stop.CancelAfter(limit);
+        }
+
+        var what = request.Port is { } port ? $"port {port}" : bpf is null ? "every packet" : $"filter '{bpf}'";
+        var loopback = interfaces.FirstOrDefault(i => i.Name == name)?.IsLoopback == true ? " (loopback: this machine talking to itself)" : string.Empty;
+        console.Error.WriteLine($"capturing on {name}{loopback}, {what}; Ctrl+C stops");
+        console.Error.Flush();
+
+        capture.Start();
+        try
+        {
+            await foreach (var frame in capture.Frames.ReadAllAsync(stop.Token).ConfigureAwait(false))
+            {
+                if (pipeline.Process(frame) is { } e)
+                {
+                    console.Out.WriteLine(PacketText.Line(e));
+                    console.Out.Flush();
+                    if (pipeline.Shown == request.Count)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Ctrl+C or --duration: the normal end of a capture. What was captured before it is still shown (and written).
+            capture.StopAndWait();
+            while (pipeline.Shown != request.Count && capture.Frames.TryRead(out var frame))
+            {
+                if (pipeline.Process(frame) is { } e)
+                {
+                    console.Out.WriteLine(PacketText.Line(e));
+                }
+            }
+        }
+
+        capture.StopAndWait();
+        Finish(console, request, pipeline, writer?.Count ?? 0, capture.Dropped, device.KernelDropped, $"netprog capture on {name}");
+        return ExitCode.Success;
+    }
+
+    private static PacketPipeline NewPipeline(CaptureRequest request, PcapFileWriter? writer, Func<CapturedFrame, bool>? filter) =>
+        new(new PacketPipelineOptions(request.Port, request.Follow != FollowMode.Off, request.Flow is not null))
+        {
+            Writer = writer,
+            FrameFilter = filter,
+        };
+
+    private static void Finish(ICliConsole console, CaptureRequest request, PacketPipeline pipeline, long written, long dropped, long? kernelDropped, string title)
+    {
+        if (pipeline.Follower is { } follower)
+        {
+            follower.Complete();
+            CaptureText.WriteFollow(console.Out, follower.Streams, request.Follow);
+        }
+
+        if (request.Flow is { } html)
+        {
+            try
+            {
+                File.WriteAllText(html, FlowGraphWriter.Render(pipeline.GraphEvents, title, pipeline.Shown));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CaptureException(CaptureErrorKind.BadFile, $"cannot write '{html}': {e.Message}", e);
+            }
+        }
+
+        console.Error.WriteLine(CaptureText.Summary(pipeline.Shown, written, request.Write, dropped, kernelDropped)
+            + (request.Flow is { } f ? $"; flow graph in {f}" : string.Empty));
+    }
+
+    /// <summary>The interface carrying the port's traffic (from this machine's socket table), else loopback.</summary>
+    private static string ChooseInterface(IReadOnlyList<CaptureInterface> interfaces, int? port)
+    {
+        var sockets = new List<(IPAddress, IPAddress?)>();
+        if (port is { } p)
+        {
+            try
+            {
+                sockets.AddRange(SocketTables.ForCurrentOs().Snapshot()
+                    .Where(s => s.Local.Port == p || s.Remote?.Port == p)
+                    .Select(s => (s.Local.Address, s.Remote?.Address)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                // Without the socket table, loopback it is.
+            }
+        }
+
+        return DefaultInterface.Choose(interfaces, sockets)?.Name
+            ?? throw new CaptureException(CaptureErrorKind.UnknownInterface, "no loopback interface to capture on; choose one with --interface (see --list-interfaces).");
+    }
+}

@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text;
+using NetProg.Capture.Flows;
+using NetProg.Capture.Follow;
+using NetProg.Capture.Live;
+
+namespace NetProg.Cli.Rendering;
+
+/// <summary>The capture command's text: the interface list, Follow TCP Stream, and the closing summary.</summary>
+internal static class CaptureText
+{
+    /// <summary>Bytes per hex-dump line, as Wireshark's and xxd's.</summary>
+    private const int HexWidth = 16;
+
+    public static void WriteInterfaces(TextWriter output, IReadOnlyList<CaptureInterface> interfaces)
+    {
+        if (interfaces.Count == 0)
+        {
+            output.WriteLine("no capture interfaces: libpcap sees none (on Linux this usually means no permission: run with sudo).");
+            return;
+        }
+
+        var width = Math.Max(9, interfaces.Max(i => i.Name.Length));
+        output.WriteLine($"{"interface".PadRight(width)}  addresses");
+        foreach (var nic in interfaces)
+        {
+            var addresses = string.Join(", ", nic.Addresses.Select(a => a.ToString()));
+            var notes = new List<string>();
+            if (nic.IsLoopback)
+            {
+                notes.Add("loopback: this machine talking to itself");
+            }
+
+            if (!string.IsNullOrWhiteSpace(nic.Description) && nic.Description != nic.Name)
+            {
+                notes.Add(nic.Description);
+            }
+
+            var note = notes.Count > 0 ? $"  ({string.Join("; ", notes)})" : string.Empty;
+            output.WriteLine($"{nic.Name.PadRight(width)}  {(addresses.Length > 0 ? addresses : "-")}{note}");
+        }
+    }
+
+    /// <summary>Each TCP conversation's bytes, client and server marked, as text or as a hex dump (Wireshark's Follow TCP Stream).</summary>
+    public static void WriteFollow(TextWriter output, IEnumerable<FollowedStream> streams, FollowMode mode)
+    {
+        foreach (var stream in streams)
+        {
+            output.WriteLine();
+            output.WriteLine($"=== TCP conversation {stream.Conversation}: client {stream.Client} <-> server {stream.Server} ===");
+            var hex = mode == FollowMode.Hex || (mode == FollowMode.Auto && !LooksLikeText(stream.Chunks));
+            foreach (var chunk in stream.Chunks)
+            {
+                var arrow = chunk.From == PeerRole.Client ? "client -> server" : "server -> client";
+                output.WriteLine($"{arrow}, {Bytes(chunk.Data.Length)}:");
+                if (hex)
+                {
+                    WriteHex(output, chunk.Data);
+                }
+                else
+                {
+                    WriteText(output, chunk.Data);
+                }
+            }
+
+            var notes = new StringBuilder($"=== the client sent {Bytes(stream.ClientBytes)}, the server {Bytes(stream.ServerBytes)}");
+            if (stream.MissingBytes > 0)
+            {
+                notes.Append(CultureInfo.InvariantCulture, $"; {Bytes(stream.MissingBytes)} were not captured");
+            }
+
+            if (stream.Truncated)
+            {
+                notes.Append(CultureInfo.InvariantCulture, $"; only the first {Bytes(StreamFollower.MaxBytesPerStream)} are shown");
+            }
+
+            output.WriteLine(notes.Append(" ===").ToString());
+        }
+    }
+
+    public static string Summary(int shown, long written, string? writePath, long dropped, long? kernelDropped)
+    {
+        var text = new StringBuilder($"{shown} packet{(shown == 1 ? string.Empty : "s")} shown");
+        if (writePath is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", {written} written to {writePath}");
+        }
+
+        if (dropped > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"; {dropped} dropped because the display fell behind (use --write FILE and read it later with --read)");
+        }
+
+        if (kernelDropped is > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"; {kernelDropped} dropped by the kernel before netprog could read them");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Bytes(long count) => count == 1 ? "1 byte" : $"{count} bytes";
+
+    /// <summary>Text when nearly every byte is printable ASCII or a line break (a NUL at the end, as the course's time server sends, is allowed).</summary>
+    private static bool LooksLikeText(List<StreamChunk> chunks)
+    {
+        long total = 0, printable = 0;
+        foreach (var chunk in chunks)
+        {
+            foreach (var b in chunk.Data)
+            {
+                total++;
+                if (b is >= 0x20 and < 0x7F or (byte)'\n' or (byte)'\r' or (byte)'\t' or 0)
+                {
+                    printable++;
+                }
+            }
+        }
+
+        return total == 0 || printable * 100 >= total * 95;
+    }
+
+    private static void WriteText(TextWriter output, byte[] data)
+    {
+        var text = new StringBuilder();
+        foreach (var b in data)
+        {
+            text.Append(b switch
+            {
+                (byte)'\n' => "\n",
+                (byte)'\r' => string.Empty,
+                (byte)'\t' => "\t",
+                0 => "\\0",
+                >= 0x20 and < 0x7F => ((char)b).ToString(),
+                _ => ".",
+            });
+        }
+
+        foreach (var line in text.ToString().TrimEnd('\n').Split('\n'))
+        {
+            output.WriteLine($"    {line}");
+        }
+    }
+
+    private static void WriteHex(TextWriter output, byte[] data)
+    {
+        for (var offset = 0; offset < data.Length; offset += HexWidth)
+        {
+            var row = data.AsSpan(offset, Math.Min(HexWidth, data.Length - offset));
+            var hex = new StringBuilder();
+            var ascii = new StringBuilder();
+            for (var i = 0; i < HexWidth; i++)
+            {
+                hex.Append(i < row.Length ? row[i].ToString("x2", CultureInfo.InvariantCulture) + " " : "   ");
+                if (i == 7)
+                {
+                    hex.Append(' ');
+                }
+
+                if (i < row.Length)
+                {
+                    ascii.Append(row[i] is >= 0x20 and < 0x7F ? (char)row[i] : '.');
+                }
+            }
+
+            output.WriteLine($"    {offset:x8}  {hex}|{ascii}|");
+        }
+    }
+}
