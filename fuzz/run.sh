@@ -68,7 +68,10 @@ for dll in "$out"/bin/NetProg.*.dll; do
     "$sharpfuzz" "$dll" >/dev/null || { echo "fuzz/run.sh: sharpfuzz could not instrument $(basename "$dll")" >&2; exit 1; }
 done
 
-mapfile -t known < <(dotnet "$out/bin/NetProg.Fuzz.dll" --list | awk '{print $1}')
+# Replays and the target list use the plain build: instrumented code writes to AFL's shared memory, which exists only
+# under afl-fuzz (outside it the instrumented assemblies fail with an AccessViolationException).
+harness="$here/NetProg.Fuzz/bin/Release/net10.0/NetProg.Fuzz.dll"
+mapfile -t known < <(dotnet "$harness" --list | awk '{print $1}')
 [ ${#targets[@]} -gt 0 ] || targets=("${known[@]}")
 for target in "${targets[@]}"; do
     if ! printf '%s\n' "${known[@]}" | grep -qx -- "$target"; then
@@ -115,19 +118,20 @@ for target in "${targets[@]}"; do
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$target" "$seconds" "${execs:-0}" "${corpus:-0}" "$crashes" "$hangs" \
         >>"$out/history.tsv"
 
-    for input in "$findings"/default/crashes/id:* "$findings"/default/hangs/id:*; do
-        [ -f "$input" ] || continue
+    if [ $((crashes + hangs)) -gt 0 ]; then
         found=1
-        echo "  found: $input"
-    done
+        find "$findings/default/crashes" "$findings/default/hangs" -type f -name 'id:*' 2>/dev/null | sort | head -n 5 \
+            | sed 's/^/  found: /'
+        [ $((crashes + hangs)) -le 5 ] || echo "  ... and $((crashes + hangs - 5)) more under $findings/default/"
+    fi
     if [ "$crashes" -gt 0 ]; then
         # Replay the first crash without afl-fuzz: the exception says what broke.
         first=$(find "$findings/default/crashes" -type f -name 'id:*' | sort | head -n 1)
-        timeout 60 dotnet "$out/bin/NetProg.Fuzz.dll" "$target" "$first" | head -n 5 | sed 's/^/  /'
+        timeout 60 dotnet "$harness" "$target" "$first" | head -n 4 | sed 's/^/  /'
     fi
 done
 
 if [ "$found" -ne 0 ]; then
-    echo "fuzz/run.sh: findings above; reproduce one with: dotnet fuzz/out/bin/NetProg.Fuzz.dll <target> <file>" >&2
+    echo "fuzz/run.sh: findings above; reproduce one with: dotnet fuzz/NetProg.Fuzz/bin/Release/net10.0/NetProg.Fuzz.dll <target> <file>" >&2
 fi
 exit "$found"
