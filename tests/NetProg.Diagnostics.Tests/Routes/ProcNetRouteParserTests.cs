@@ -51,6 +51,24 @@ public sealed class ProcNetRouteParserTests
         Assert.Equal(IPAddress.Parse("192.0.2.1"), route.Gateway);
     }
 
+    [Theory]
+    [InlineData("4294967295")] // what Linux 6.18 prints for `metric 4294967295`
+    [InlineData("2147483648")]
+    [InlineData("-1")] // the same u32 printed signed
+    public void Should_keep_a_route_whose_metric_is_beyond_int_max_found_by_fuzzing(string metric)
+    {
+        // Given the line the kernel prints after `ip route add 192.0.2.0/24 dev lo metric 4294967295` (checked in a
+        // network namespace); the route used to vanish because its metric did not parse as an int (docs/FUZZING.md).
+        var text = "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n"
+            + $"lo\t000200C0\t00000000\t0001\t0\t0\t{metric}\t00FFFFFF\t0\t0\t0\n";
+
+        // When
+        var route = Assert.Single(ProcNetRouteParser.ParseIPv4(text, littleEndian: true));
+
+        // Then it is kept, its metric clamped like an IPv6 metric beyond int.MaxValue
+        Assert.Equal(new RouteEntry(AddressFamily.InterNetwork, IPAddress.Parse("192.0.2.0"), 24, null, "lo", int.MaxValue, "U"), route);
+    }
+
     [Fact]
     public void Should_read_ipv6_default_link_local_and_host_routes_and_drop_the_kernel_null_entries()
     {

@@ -42,7 +42,7 @@ internal static class ProcNetRouteParser
                 || !TryHex(c[1], out var destination)
                 || !TryHex(c[2], out var gateway)
                 || !TryHex(c[3], out var flags)
-                || !int.TryParse(c[6], NumberStyles.Integer, CultureInfo.InvariantCulture, out var metric)
+                || !TryMetric(c[6], out var metric)
                 || !TryHex(c[7], out var mask))
             {
                 continue; // the header, or a line this parser does not understand
@@ -142,6 +142,28 @@ internal static class ProcNetRouteParser
         }
 
         return bytes;
+    }
+
+    // The route's metric is the kernel's u32 fib_priority: after `ip route add 192.0.2.0/24 dev lo metric 4294967295`
+    // /proc/net/route reads "4294967295" (checked in a network namespace, Linux 6.18). A signed "-1" is accepted too, in
+    // case a kernel prints it with %d. Beyond int.MaxValue it is clamped like the IPv6 metric; it used to fail int
+    // parsing and drop the whole route.
+    private static bool TryMetric(string s, out int metric)
+    {
+        metric = 0;
+        if (uint.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var unsigned))
+        {
+            metric = unsigned > int.MaxValue ? int.MaxValue : (int)unsigned;
+            return true;
+        }
+
+        if (int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var signed) && signed < 0)
+        {
+            metric = int.MaxValue;
+            return true;
+        }
+
+        return false;
     }
 
     private static bool TryHex(string s, out uint value) =>
