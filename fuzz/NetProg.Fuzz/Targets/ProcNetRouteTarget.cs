@@ -44,7 +44,10 @@ public sealed class ProcNetRouteTarget : IFuzzTarget
         FuzzInvariantException.Check(route.Family == family && route.Destination.AddressFamily == family, $"a {family} route of another family");
         FuzzInvariantException.Check(route.Gateway is null || route.Gateway.AddressFamily == family, "a gateway of another family");
         FuzzInvariantException.Check(route.PrefixLength >= 0 && route.PrefixLength <= maxPrefix, $"prefix length {route.PrefixLength}");
-        FuzzInvariantException.Check(route.Interface.Length > 0 && !route.Interface.Any(char.IsWhiteSpace), $"interface name '{route.Interface}'");
+        // The columns are split on C isspace(), as net-tools does: no such character may be left inside a name.
+        FuzzInvariantException.Check(
+            route.Interface.Length > 0 && route.Interface.IndexOfAny([' ', '\t', '\n', '\v', '\f', '\r']) < 0,
+            $"interface name '{route.Interface}'");
         FuzzInvariantException.Check(route.Metric is null or >= 0, $"metric {route.Metric}");
     }
 }

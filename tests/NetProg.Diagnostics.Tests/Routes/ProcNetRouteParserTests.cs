@@ -52,6 +52,27 @@ public sealed class ProcNetRouteParserTests
     }
 
     [Theory]
+    [InlineData("\r")]
+    [InlineData("\v")]
+    [InlineData("\f")]
+    public void Should_split_columns_on_any_c_whitespace_found_by_fuzzing(string separator)
+    {
+        // Given an IPv4 and an IPv6 route whose interface column is followed by a CR, VT or FF instead of a space or tab
+        // (fuzzing found "eth0\rff00..." taken as one interface name; net-tools' sscanf splits on all of isspace())
+        var ipv4 = $"eth0{separator}00000000\t010200C0\t0003\t0\t0\t0\t00000000\t0\t0\t0\n";
+        var ipv6 = "20010db8000000000000000000000000 20 00000000000000000000000000000000 00 "
+            + $"00000000000000000000000000000000 00000100 00000001 00000000 00000001{separator}eth0\n";
+
+        // When
+        var v4 = Assert.Single(ProcNetRouteParser.ParseIPv4(ipv4, littleEndian: true));
+        var v6 = Assert.Single(ProcNetRouteParser.ParseIPv6(ipv6));
+
+        // Then
+        Assert.Equal(("eth0", IPAddress.Parse("192.0.2.1")), (v4.Interface, v4.Gateway));
+        Assert.Equal(("eth0", 32), (v6.Interface, v6.PrefixLength));
+    }
+
+    [Theory]
     [InlineData("4294967295")] // what Linux 6.18 prints for `metric 4294967295`
     [InlineData("2147483648")]
     [InlineData("-1")] // the same u32 printed signed

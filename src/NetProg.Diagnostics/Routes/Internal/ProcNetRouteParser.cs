@@ -14,6 +14,11 @@ namespace NetProg.Diagnostics.Routes.Internal;
 /// </summary>
 internal static class ProcNetRouteParser
 {
+    // Columns are separated by C isspace() characters, as net-tools route(8) reads these files with sscanf("%s ...").
+    // Splitting on tab and space alone left a CR, VT or FF inside a column: fuzzing found interface names such as
+    // "eth0\rff00..." (docs/FUZZING.md). The kernel prints only tabs and spaces, and no interface name holds whitespace.
+    private static readonly char[] ColumnSeparators = [' ', '\t', '\n', '\v', '\f', '\r'];
+
     // include/uapi/linux/route.h and include/uapi/linux/ipv6_route.h.
     private const uint RtfUp = 0x0001;
     private const uint RtfGateway = 0x0002;
@@ -37,7 +42,7 @@ internal static class ProcNetRouteParser
         var routes = new List<RouteEntry>();
         foreach (var line in text.Split('\n'))
         {
-            var c = line.Split(['\t', ' '], StringSplitOptions.RemoveEmptyEntries);
+            var c = line.Split(ColumnSeparators, StringSplitOptions.RemoveEmptyEntries);
             if (c.Length < 8
                 || !TryHex(c[1], out var destination)
                 || !TryHex(c[2], out var gateway)
@@ -74,7 +79,7 @@ internal static class ProcNetRouteParser
         var routes = new List<RouteEntry>();
         foreach (var line in text.Split('\n'))
         {
-            var c = line.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var c = line.Split(ColumnSeparators, StringSplitOptions.RemoveEmptyEntries);
             if (c.Length < 10
                 || !TryIPv6(c[0], out var destination)
                 || !int.TryParse(c[1], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var prefix)
