@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Fuzzes netprog's parsers with AFL++ and SharpFuzz (docs/FUZZING.md).
 #
-#   fuzz/run.sh [--seconds N] [target...]     N seconds per target (default 60); all targets when none is named
+#   fuzz/run.sh [--seconds N] [--no-build] [target...]
+#       N seconds per target (default 60); all targets when none is named; --no-build: use the existing Release build
+#       of fuzz/NetProg.Fuzz (the tests, which run while dotnet test may still be building other projects)
 #
 # Installs what it needs when run as root on Debian/Ubuntu (afl++ with apt-get; the sharpfuzz tool into fuzz/.tools),
 # builds fuzz/NetProg.Fuzz, instruments a copy of the netprog assemblies under fuzz/out/bin, then runs afl-fuzz on each
@@ -14,6 +16,7 @@ here="$(cd "$(dirname "$(readlink -f "$0")")" && pwd)"
 repo="$(dirname "$here")"
 out="$here/out"
 seconds=60
+build=1
 targets=()
 
 while [ $# -gt 0 ]; do
@@ -21,8 +24,10 @@ while [ $# -gt 0 ]; do
         --seconds)
             [ $# -ge 2 ] && [[ "$2" =~ ^[1-9][0-9]*$ ]] || { echo "fuzz/run.sh: --seconds needs a whole number of seconds, 1 or more" >&2; exit 2; }
             seconds="$2"; shift 2 ;;
+        --no-build)
+            build=0; shift ;;
         -h|--help)
-            sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+            awk 'NR > 1 && !/^#/ {exit} NR > 1 {sub(/^# ?/, ""); print}' "$0"; exit 0 ;;
         -*)
             echo "fuzz/run.sh: unknown option $1 (usage: fuzz/run.sh [--seconds N] [target...])" >&2; exit 2 ;;
         *)
@@ -52,12 +57,17 @@ if [ ! -x "$sharpfuzz" ]; then
         || cannot "could not install the dotnet tool SharpFuzz.CommandLine 2.3.0 into fuzz/.tools"
 fi
 
-if ! dotnet build "$here/NetProg.Fuzz/NetProg.Fuzz.csproj" -c Release --nologo -v q >"$out.build.log" 2>&1; then
-    cat "$out.build.log" >&2
-    echo "fuzz/run.sh: the harness did not build" >&2
+if [ "$build" = 1 ]; then
+    if ! dotnet build "$here/NetProg.Fuzz/NetProg.Fuzz.csproj" -c Release --nologo -v q >"$out.build.log" 2>&1; then
+        cat "$out.build.log" >&2
+        echo "fuzz/run.sh: the harness did not build" >&2
+        exit 1
+    fi
+    rm -f "$out.build.log"
+elif [ ! -f "$here/NetProg.Fuzz/bin/Release/net10.0/NetProg.Fuzz.dll" ]; then
+    echo "fuzz/run.sh: --no-build, but fuzz/NetProg.Fuzz has no Release build" >&2
     exit 1
 fi
-rm -f "$out.build.log"
 
 # Instrument a copy: sharpfuzz rewrites assemblies in place, and the build output must stay clean for the tests.
 rm -rf "$out/bin"

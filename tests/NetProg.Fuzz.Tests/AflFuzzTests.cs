@@ -26,7 +26,9 @@ public sealed class AflFuzzTests(ITestOutputHelper output)
         // When
         var (exitCode, text) = await ProcessRunner.RunAsync(
             "bash",
-            [RepositoryPaths.RunScript, "--seconds", SecondsPerTarget.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            // --no-build: this test's build already built the harness, and a second build could race the solution build
+            // dotnet test may still be running for other projects.
+            [RepositoryPaths.RunScript, "--no-build", "--seconds", SecondsPerTarget.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             Deadline);
         output.WriteLine(text);
 
