@@ -42,19 +42,29 @@ if (args.Length == 1)
     return 0;
 }
 
+// Replay: every input once, in file name order; an exception (an invariant included) is printed with its stack,
+// because that is what a developer reproducing a finding needs.
 int failures = 0;
 int count = 0;
-IEnumerable<string> Inputs(string path) =>
-    Directory.Exists(path) ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal) : [path];
-
 foreach (string path in args.Skip(1).SelectMany(Inputs))
 {
+    byte[] input;
+    try
+    {
+        input = File.ReadAllBytes(path);
+    }
+    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+    {
+        Console.Error.WriteLine($"NetProg.Fuzz: cannot read {path}: {e.Message}");
+        return 2;
+    }
+
     count++;
     try
     {
-        target.Run(File.ReadAllBytes(path));
+        target.Run(input);
     }
-    catch (Exception e) when (e is not IOException and not UnauthorizedAccessException)
+    catch (Exception e)
     {
         failures++;
         Console.WriteLine($"{path}: {e}");
@@ -63,3 +73,7 @@ foreach (string path in args.Skip(1).SelectMany(Inputs))
 
 Console.WriteLine($"{target.Name}: {count} inputs, {failures} failed");
 return failures == 0 ? 0 : 1;
+
+// A folder stands for every file under it, in ordinal name order (afl-fuzz's id:000000,... order).
+static IEnumerable<string> Inputs(string path) =>
+    Directory.Exists(path) ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal) : [path];

@@ -43,12 +43,10 @@ public sealed class CorpusReplayTests
         Assert.All(FuzzTargets.All, t => Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Corpus, t.Name))));
     }
 
+    public static TheoryData<string> Targets() => new(FuzzTargets.All.Select(t => t.Name));
+
     [Theory]
-    [InlineData("line-framer")]
-    [InlineData("login")]
-    [InlineData("time-reply")]
-    [InlineData("proc-net-sockets")]
-    [InlineData("proc-net-route")]
+    [MemberData(nameof(Targets))]
     public void Should_take_empty_and_one_byte_inputs(string target)
     {
         Assert.True(FuzzTargets.TryGet(target, out IFuzzTarget? fuzzTarget));

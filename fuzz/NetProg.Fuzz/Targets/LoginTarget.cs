@@ -72,9 +72,7 @@ public sealed class LoginTarget : IFuzzTarget
             }
 
             byte[] bytes = line.ToArray();
-            LoginAction action = session.OnLine(bytes);
-            Expected expected = model.OnLine(bytes);
-            action = Check(session, model, action, expected);
+            Check(session, model, session.OnLine(bytes), model.OnLine(bytes));
         }
 
         if (session.State == LoginState.Closed)
@@ -83,14 +81,14 @@ public sealed class LoginTarget : IFuzzTarget
         }
     }
 
-    private static LoginAction Check(LoginSession session, Model model, LoginAction action, Expected expected)
+    private static void Check(LoginSession session, Model model, LoginAction action, Expected expected)
     {
         switch (expected.Kind)
         {
             case ExpectedKind.Echo:
                 FuzzInvariantException.Check(action is EchoLine, $"expected an echo after login, got {action}");
                 FuzzInvariantException.Check(session.State == LoginState.LoggedIn, "an echo outside LoggedIn");
-                return action;
+                return;
 
             case ExpectedKind.Verify:
                 var verify = action as VerifyPassword;
@@ -103,7 +101,7 @@ public sealed class LoginTarget : IFuzzTarget
                 {
                     model.Throttled();
                     ExpectReply(session.OnThrottled(), ReplyCode.ServiceNotAvailable, close: true, session);
-                    return action;
+                    return;
                 }
 
                 bool ok = verify.UserName == KnownUser && verify.Password == KnownPassword;
@@ -114,11 +112,11 @@ public sealed class LoginTarget : IFuzzTarget
                     FuzzInvariantException.Check(session.UserName == KnownUser, "logged in under another name");
                 }
 
-                return action;
+                return;
 
             default:
                 ExpectReply(action, expected.Code, expected.Close, session);
-                return action;
+                return;
         }
     }
 
