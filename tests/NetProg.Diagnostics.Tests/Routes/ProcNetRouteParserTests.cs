@@ -52,6 +52,20 @@ public sealed class ProcNetRouteParserTests
     }
 
     [Theory]
+    [InlineData("80000000")]
+    [InlineData("FFFFFFFF")]
+    [InlineData("81")]
+    public void Should_drop_an_ipv6_route_whose_prefix_length_is_not_0_to_128_found_by_fuzzing(string prefixLength)
+    {
+        // Given a prefix length that hex-parses into a negative int (AFL++ found "80000000" kept as /-2147483648) or past 128
+        var text = $"20010db8000000000000000000000000 {prefixLength} 00000000000000000000000000000000 00 "
+            + "00000000000000000000000000000000 00000100 00000001 00000000 00000001 eth0\n";
+
+        // Then the line is not a route
+        Assert.Empty(ProcNetRouteParser.ParseIPv6(text));
+    }
+
+    [Theory]
     [InlineData("\r")]
     [InlineData("\v")]
     [InlineData("\f")]

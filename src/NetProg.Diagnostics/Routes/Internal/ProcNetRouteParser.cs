@@ -83,7 +83,8 @@ internal static class ProcNetRouteParser
             if (c.Length < 10
                 || !TryIPv6(c[0], out var destination)
                 || !int.TryParse(c[1], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var prefix)
-                || prefix > 128
+                // A hex int is two's complement: "80000000" reads as int.MinValue (found by fuzzing, docs/FUZZING.md).
+                || prefix is < 0 or > 128
                 || !TryIPv6(c[4], out var nextHop)
                 || !TryHex(c[5], out var metric)
                 || !TryHex(c[8], out var flags))
