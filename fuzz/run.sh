@@ -106,9 +106,10 @@ for target in "${targets[@]}"; do
     findings="$out/findings/$target"
     rm -rf "$findings"
     # -V: stop after N seconds of fuzzing. -t 10000: an input that takes 10 s is a hang (a parse takes microseconds;
-    # the margin covers JIT and a loaded machine). The outer timeout bounds calibration and a stuck afl-fuzz.
+    # the margin covers JIT and a loaded machine). The outer timeout bounds calibration and a stuck afl-fuzz. nice:
+    # in ./test.sh other test projects run beside this one, some of them with deadlines; the fuzzer yields to them.
     timeout --kill-after=10 $((seconds + 120)) \
-        afl-fuzz -i "$here/corpus/$target" -o "$findings" -V "$seconds" -t 10000 -m none \
+        nice -n 10 afl-fuzz -i "$here/corpus/$target" -o "$findings" -V "$seconds" -t 10000 -m none \
         -- dotnet "$out/bin/NetProg.Fuzz.dll" "$target" >"$findings.log" 2>&1
     status=$?
     stats="$findings/default/fuzzer_stats"
