@@ -51,6 +51,59 @@ public sealed class ProcNetRouteParserTests
         Assert.Equal(IPAddress.Parse("192.0.2.1"), route.Gateway);
     }
 
+    [Theory]
+    [InlineData("80000000")]
+    [InlineData("FFFFFFFF")]
+    [InlineData("81")]
+    public void Should_drop_an_ipv6_route_whose_prefix_length_is_not_0_to_128_found_by_fuzzing(string prefixLength)
+    {
+        // Given a prefix length that hex-parses into a negative int (AFL++ found "80000000" kept as /-2147483648) or past 128
+        var text = $"20010db8000000000000000000000000 {prefixLength} 00000000000000000000000000000000 00 "
+            + "00000000000000000000000000000000 00000100 00000001 00000000 00000001 eth0\n";
+
+        // Then the line is not a route
+        Assert.Empty(ProcNetRouteParser.ParseIPv6(text));
+    }
+
+    [Theory]
+    [InlineData("\r")]
+    [InlineData("\v")]
+    [InlineData("\f")]
+    public void Should_split_columns_on_any_c_whitespace_found_by_fuzzing(string separator)
+    {
+        // Given an IPv4 and an IPv6 route whose interface column is followed by a CR, VT or FF instead of a space or tab
+        // (fuzzing found "eth0\rff00..." taken as one interface name; net-tools' sscanf splits on all of isspace())
+        var ipv4 = $"eth0{separator}00000000\t010200C0\t0003\t0\t0\t0\t00000000\t0\t0\t0\n";
+        var ipv6 = "20010db8000000000000000000000000 20 00000000000000000000000000000000 00 "
+            + $"00000000000000000000000000000000 00000100 00000001 00000000 00000001{separator}eth0\n";
+
+        // When
+        var v4 = Assert.Single(ProcNetRouteParser.ParseIPv4(ipv4, littleEndian: true));
+        var v6 = Assert.Single(ProcNetRouteParser.ParseIPv6(ipv6));
+
+        // Then
+        Assert.Equal(("eth0", IPAddress.Parse("192.0.2.1")), (v4.Interface, v4.Gateway));
+        Assert.Equal(("eth0", 32), (v6.Interface, v6.PrefixLength));
+    }
+
+    [Theory]
+    [InlineData("4294967295")] // what Linux 6.18 prints for `metric 4294967295`
+    [InlineData("2147483648")]
+    [InlineData("-1")] // the same u32 printed signed
+    public void Should_keep_a_route_whose_metric_is_beyond_int_max_found_by_fuzzing(string metric)
+    {
+        // Given the line the kernel prints after `ip route add 192.0.2.0/24 dev lo metric 4294967295` (checked in a
+        // network namespace); the route used to vanish because its metric did not parse as an int (docs/FUZZING.md).
+        var text = "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n"
+            + $"lo\t000200C0\t00000000\t0001\t0\t0\t{metric}\t00FFFFFF\t0\t0\t0\n";
+
+        // When
+        var route = Assert.Single(ProcNetRouteParser.ParseIPv4(text, littleEndian: true));
+
+        // Then it is kept, its metric clamped like an IPv6 metric beyond int.MaxValue
+        Assert.Equal(new RouteEntry(AddressFamily.InterNetwork, IPAddress.Parse("192.0.2.0"), 24, null, "lo", int.MaxValue, "U"), route);
+    }
+
     [Fact]
     public void Should_read_ipv6_default_link_local_and_host_routes_and_drop_the_kernel_null_entries()
     {

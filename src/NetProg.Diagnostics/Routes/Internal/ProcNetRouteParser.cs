@@ -14,6 +14,11 @@ namespace NetProg.Diagnostics.Routes.Internal;
 /// </summary>
 internal static class ProcNetRouteParser
 {
+    // Columns are separated by C isspace() characters, as net-tools route(8) reads these files with sscanf("%s ...").
+    // Splitting on tab and space alone left a CR, VT or FF inside a column: fuzzing found interface names such as
+    // "eth0\rff00..." (docs/FUZZING.md). The kernel prints only tabs and spaces, and no interface name holds whitespace.
+    private static readonly char[] ColumnSeparators = [' ', '\t', '\n', '\v', '\f', '\r'];
+
     // include/uapi/linux/route.h and include/uapi/linux/ipv6_route.h.
     private const uint RtfUp = 0x0001;
     private const uint RtfGateway = 0x0002;
@@ -37,12 +42,12 @@ internal static class ProcNetRouteParser
         var routes = new List<RouteEntry>();
         foreach (var line in text.Split('\n'))
         {
-            var c = line.Split(['\t', ' '], StringSplitOptions.RemoveEmptyEntries);
+            var c = line.Split(ColumnSeparators, StringSplitOptions.RemoveEmptyEntries);
             if (c.Length < 8
                 || !TryHex(c[1], out var destination)
                 || !TryHex(c[2], out var gateway)
                 || !TryHex(c[3], out var flags)
-                || !int.TryParse(c[6], NumberStyles.Integer, CultureInfo.InvariantCulture, out var metric)
+                || !TryMetric(c[6], out var metric)
                 || !TryHex(c[7], out var mask))
             {
                 continue; // the header, or a line this parser does not understand
@@ -74,11 +79,12 @@ internal static class ProcNetRouteParser
         var routes = new List<RouteEntry>();
         foreach (var line in text.Split('\n'))
         {
-            var c = line.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var c = line.Split(ColumnSeparators, StringSplitOptions.RemoveEmptyEntries);
             if (c.Length < 10
                 || !TryIPv6(c[0], out var destination)
                 || !int.TryParse(c[1], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var prefix)
-                || prefix > 128
+                // A hex int is two's complement: "80000000" reads as int.MinValue (found by fuzzing, docs/FUZZING.md).
+                || prefix is < 0 or > 128
                 || !TryIPv6(c[4], out var nextHop)
                 || !TryHex(c[5], out var metric)
                 || !TryHex(c[8], out var flags))
@@ -142,6 +148,28 @@ internal static class ProcNetRouteParser
         }
 
         return bytes;
+    }
+
+    // The route's metric is the kernel's u32 fib_priority: after `ip route add 192.0.2.0/24 dev lo metric 4294967295`
+    // /proc/net/route reads "4294967295" (checked in a network namespace, Linux 6.18). A signed "-1" is accepted too, in
+    // case a kernel prints it with %d. Beyond int.MaxValue it is clamped like the IPv6 metric; it used to fail int
+    // parsing and drop the whole route.
+    private static bool TryMetric(string s, out int metric)
+    {
+        metric = 0;
+        if (uint.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var unsigned))
+        {
+            metric = unsigned > int.MaxValue ? int.MaxValue : (int)unsigned;
+            return true;
+        }
+
+        if (int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var signed) && signed < 0)
+        {
+            metric = int.MaxValue;
+            return true;
+        }
+
+        return false;
     }
 
     private static bool TryHex(string s, out uint value) =>
