@@ -14,12 +14,17 @@ public static class PacketDecoder
 {
     public static DecodedPacket? Decode(CapturedFrame frame)
     {
+        if (!IpHeaderCheck.IsSound(frame.LinkType, frame.Data))
+        {
+            return null; // PacketDotNet would recurse on it without end
+        }
+
         IPPacket? ip;
         try
         {
             ip = Packet.ParsePacket(frame.LinkType, frame.Data)?.Extract<IPPacket>();
         }
-        catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidOperationException or NotImplementedException or NotSupportedException)
+        catch (Exception e) when (IsMalformedInput(e))
         {
             return null; // a truncated or malformed frame
         }
@@ -33,7 +38,7 @@ public static class PacketDecoder
         {
             return Decode(frame, ip);
         }
-        catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidOperationException)
+        catch (Exception e) when (IsMalformedInput(e))
         {
             return null;
         }
@@ -59,7 +64,7 @@ public static class PacketDecoder
                     null,
                     frame.OriginalLength)
                 {
-                    TcpOptions = tcp.Options ?? [],
+                    TcpOptions = Options(tcp),
                 };
             case UdpPacket udp:
                 return new DecodedPacket(
@@ -99,6 +104,30 @@ public static class PacketDecoder
             icmp,
             frame.OriginalLength);
     }
+
+    /// <summary>
+    /// The TCP options' bytes, or none when PacketDotNet cannot read them: its Options getter throws OverflowException on a
+    /// data offset beyond the segment and NotImplementedException when the urgent pointer is set (found by fuzzing). The
+    /// segment itself is still shown.
+    /// </summary>
+    private static byte[] Options(TcpPacket tcp)
+    {
+        try
+        {
+            return tcp.Options ?? [];
+        }
+        catch (Exception e) when (IsMalformedInput(e))
+        {
+            return [];
+        }
+    }
+
+    /// <summary>
+    /// What PacketDotNet throws on bytes it cannot read. Fuzzing found ArgumentException, IndexOutOfRangeException,
+    /// OverflowException, NotImplementedException, EndOfStreamException (radiotap fields) and InvalidOperationException, and
+    /// its parsers are many: any exception but running out of memory means "this frame is malformed", never "stop".
+    /// </summary>
+    private static bool IsMalformedInput(Exception e) => e is not OutOfMemoryException;
 
     /// <summary>Type, code and, for an error message, the quoted datagram's protocol, addresses and ports.</summary>
     internal static IcmpMessage? ReadIcmp(ReadOnlySpan<byte> icmp, bool isV6)

@@ -160,11 +160,17 @@ public sealed class StreamFollower
                     _next = first;
                 }
 
+                // Sequence numbers half the space (2^31) apart compare both ways: such a segment is not this stream's
+                // continuation, and its skip would be negative (found by fuzzing).
                 var skip = (int)(_next - first);
-                if (skip < bytes.Length)
+                if (skip >= 0 && skip < bytes.Length)
                 {
                     deliver(bytes[skip..]);
                     _next = first + (uint)bytes.Length;
+                }
+                else if (skip < 0)
+                {
+                    missing(bytes.Length);
                 }
             }
         }

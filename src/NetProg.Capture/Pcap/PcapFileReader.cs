@@ -93,8 +93,20 @@ public static class PcapFileReader
             }
 
             var ticks = nanoseconds ? fraction / 100L : fraction * 10L;
-            yield return new CapturedFrame(DateTimeOffset.UnixEpoch.AddSeconds(seconds).AddTicks(ticks), linkType, data, (int)Math.Min(original, int.MaxValue));
+            yield return new CapturedFrame(Timestamp(seconds, ticks), linkType, data, (int)Math.Min(original, int.MaxValue));
         }
+    }
+
+    /// <summary>
+    /// Seconds and ticks since 1970, held within what <see cref="DateTimeOffset"/> can show: a pcapng timestamp has 64 bits,
+    /// and a corrupt one (or a resolution of whole seconds) goes past the year 9999 (found by fuzzing).
+    /// </summary>
+    internal static DateTimeOffset Timestamp(long seconds, long ticks)
+    {
+        var maxSeconds = (long)(DateTimeOffset.MaxValue - DateTimeOffset.UnixEpoch).TotalSeconds - 1;
+        return seconds < 0 || seconds > maxSeconds
+            ? DateTimeOffset.MaxValue
+            : DateTimeOffset.UnixEpoch.AddSeconds(seconds).AddTicks(Math.Clamp(ticks, 0, TimeSpan.TicksPerSecond - 1));
     }
 
     internal static uint ReadUInt32(ReadOnlySpan<byte> bytes, bool bigEndian) =>

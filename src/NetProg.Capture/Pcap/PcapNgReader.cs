@@ -78,18 +78,19 @@ internal static class PcapNgReader
             switch (type)
             {
                 case PcapNgBlock.InterfaceDescription:
-                    interfaces.Add(ReadInterface(span, bigEndian));
+                    interfaces.Add(ReadInterface(span, bigEndian, name));
                     break;
                 case PcapNgBlock.EnhancedPacket when span.Length >= 20:
                     {
-                        var id = (int)PcapFileReader.ReadUInt32(span, bigEndian);
+                        // Compared unsigned: an id of 2^31 or more cast to int would index the list from below (found by fuzzing).
+                        var id = PcapFileReader.ReadUInt32(span, bigEndian);
                         var high = PcapFileReader.ReadUInt32(span[4..], bigEndian);
                         var low = PcapFileReader.ReadUInt32(span[8..], bigEndian);
                         var captured = (int)Math.Min(PcapFileReader.ReadUInt32(span[12..], bigEndian), (uint)(span.Length - 20));
                         var original = PcapFileReader.ReadUInt32(span[16..], bigEndian);
-                        if (id < interfaces.Count)
+                        if (id < (uint)interfaces.Count)
                         {
-                            yield return Frame(interfaces[id], ((ulong)high << 32) | low, span.Slice(20, captured), original);
+                            yield return Frame(interfaces[(int)id], ((ulong)high << 32) | low, span.Slice(20, captured), original);
                         }
 
                         break;
@@ -136,8 +137,14 @@ internal static class PcapNgReader
         return (int)length;
     }
 
-    private static Interface ReadInterface(ReadOnlySpan<byte> body, bool bigEndian)
+    private static Interface ReadInterface(ReadOnlySpan<byte> body, bool bigEndian, string name)
     {
+        // Link type (2), reserved (2), snapshot length (4): a shorter block is corruption (found by fuzzing).
+        if (body.Length < 8)
+        {
+            throw PcapFileReader.NotACapture(name, $"a pcapng interface description block has {body.Length} bytes, fewer than its 8 fixed ones");
+        }
+
         var linkType = (LinkLayers)PcapFileReader.ReadUInt16(body, bigEndian);
         var snap = (int)Math.Min(PcapFileReader.ReadUInt32(body[4..], bigEndian), int.MaxValue);
         long unitsPerSecond = 1_000_000; // default resolution: microseconds
@@ -172,6 +179,6 @@ internal static class PcapNgReader
         var seconds = (long)(units / (ulong)nic.UnitsPerSecond);
         var remainder = (long)(units % (ulong)nic.UnitsPerSecond);
         var ticks = (long)(remainder * (TimeSpan.TicksPerSecond / (double)nic.UnitsPerSecond));
-        return new CapturedFrame(DateTimeOffset.UnixEpoch.AddSeconds(seconds).AddTicks(ticks), nic.LinkType, data.ToArray(), (int)Math.Min(original, int.MaxValue));
+        return new CapturedFrame(PcapFileReader.Timestamp(seconds, ticks), nic.LinkType, data.ToArray(), (int)Math.Min(original, int.MaxValue));
     }
 }
