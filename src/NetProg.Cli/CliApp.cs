@@ -21,6 +21,7 @@ internal static class CliApp
             IpCommand.Create(console),
             RouteCommand.Create(console),
             SocketsCommand.Create(console),
+            BenchCommand.Create(console),
         };
         return root;
     }
