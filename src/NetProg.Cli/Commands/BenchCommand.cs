@@ -91,13 +91,6 @@ internal static class BenchCommand
         command.Add(warmup);
         command.Add(timeout);
         command.Add(json);
-        command.Validators.Add(r =>
-        {
-            if ((long)r.GetValue(size) * r.GetValue(pipeline) > BenchOptions.MaxSize)
-            {
-                r.AddError($"--size × --pipeline is more than {BenchOptions.MaxSize / (1024 * 1024)} MiB in flight per connection: lower one of them.");
-            }
-        });
         command.SetAction((result, ct) => CommandRunner.RunAsync(console, async token =>
         {
             var options = new BenchOptions
@@ -112,6 +105,11 @@ internal static class BenchCommand
                 Warmup = result.GetValue(warmup),
                 Timeout = result.GetValue(timeout),
             };
+            if ((long)options.Size * options.Pipeline > BenchOptions.MaxSize)
+            {
+                throw new UsageException($"--size × --pipeline is more than {BenchOptions.MaxSize / (1024 * 1024)} MiB in flight per connection: lower one of them.");
+            }
+
             var asJson = result.GetValue(json);
             var live = !asJson && console.IsOutputInteractive ? new BenchLiveLine(console.Error, options) : null;
             // Ctrl+C ends the run early; what was measured until then is still reported.
