@@ -17,6 +17,9 @@ public sealed partial class TcpConnection
 {
     private const int MinReceiveBuffer = 4096;
 
+    // Largest single read once a peer is sending in bulk (still bounded by MaxInputBufferSize).
+    private const int MaxReceiveBuffer = 64 * 1024;
+
     private readonly Socket _socket;
     private readonly TcpServerOptions _options;
     private readonly Pipe _input;
