@@ -16,7 +16,7 @@ public sealed partial class TcpConnection
         {
             while (true)
             {
-                var result = await reader.ReadAsync(_aborted.Token).ConfigureAwait(false);
+                var result = await reader.ReadAsync().ConfigureAwait(false);
                 var buffer = result.Buffer;
                 try
                 {
