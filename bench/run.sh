@@ -152,6 +152,8 @@ stop_server() {
 }
 
 rss_kb() { awk '/^Rss:/ {print $2}' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0; }
+# Private (not shared with other processes) memory: Rss counts the pages of the shared .NET libraries too (~30 MB).
+private_kb() { awk '/^Private_(Clean|Dirty):/ {s += $2} END {print s + 0}' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0; }
 
 # Rotates a list by the repeat number, so that no server always runs first (or right after the same other one).
 rotate() { local n="$1"; shift; local a=("$@") i; for i in "${!a[@]}"; do echo "${a[$(((i + n) % ${#a[@]}))]}"; done; }
@@ -168,10 +170,10 @@ measure() {
       fi
       # shellcheck disable=SC2086
       line="$("$out/loadgen" "$mode" 127.0.0.1 "$server_port" $args -d "$DURATION" -w "$WARMUP" || true)"
-      local rss; rss="$(rss_kb "$server_pid")"
+      local rss private; rss="$(rss_kb "$server_pid")"; private="$(private_kb "$server_pid")"
       stop_server
-      note "$load $server #$rep: $line rss_kb=$rss"
-      printf '%s\t%s\t%s\t%s rss_kb=%s\n' "$load" "$server" "$rep" "$line" "$rss" >>"$tsv"
+      note "$load $server #$rep: $line rss_kb=$rss private_kb=$private"
+      printf '%s\t%s\t%s\t%s rss_kb=%s private_kb=%s\n' "$load" "$server" "$rep" "$line" "$rss" "$private" >>"$tsv"
     done
   done
 }

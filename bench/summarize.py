@@ -47,8 +47,8 @@ def main(path):
         ref = med(servers.get(reference, []), "rate")
         print(f"### {title}")
         print()
-        print(f"| server | {unit} (median) | ratio to {reference} | MB/s | p50 µs | p99 µs | server RSS MB | errors | mismatched | lost | runs |")
-        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print(f"| server | {unit} (median) | ratio to {reference} | MB/s | p50 µs | p99 µs | server RSS MB | private MB | errors | mismatched | lost | runs |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for server, samples in sorted(servers.items(), key=lambda kv: -(med(kv[1], "rate") or 0)):
             rate = med(samples, "rate") or 0
             ratio = f"{rate / ref:.2f}" if ref else "–"
@@ -57,7 +57,7 @@ def main(path):
             mismatched = sum(int(s.get("mismatched", 0)) for s in samples)
             lost = sum(int(s.get("lost", 0)) for s in samples)
             print(f"| {server} | {rate:,.0f} | {ratio} | {med(samples, 'mbps') or 0:.2f} | {med(samples, 'p50_us') or 0:.0f} | "
-                  f"{med(samples, 'p99_us') or 0:.0f} | {(rss or 0) / 1024:.1f} | {errors} | {mismatched} | {lost} | {len(samples)} |")
+                  f"{med(samples, 'p99_us') or 0:.0f} | {(rss or 0) / 1024:.1f} | {(med(samples, 'private_kb') or 0) / 1024:.1f} | {errors} | {mismatched} | {lost} | {len(samples)} |")
         print()
 
     if "idle" in rows:
