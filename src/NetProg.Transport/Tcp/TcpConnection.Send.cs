@@ -17,6 +17,11 @@ public sealed partial class TcpConnection
             while (true)
             {
                 var result = await reader.ReadAsync().ConfigureAwait(false);
+                if (result.IsCanceled)
+                {
+                    break; // Abort: send nothing more.
+                }
+
                 var buffer = result.Buffer;
                 try
                 {
@@ -50,14 +55,19 @@ public sealed partial class TcpConnection
                     reader.AdvanceTo(buffer.End);
                 }
 
-                if (result.IsCompleted || result.IsCanceled)
+                if (result.IsCompleted)
                 {
                     break;
                 }
             }
 
             // Everything is sent: now FIN. The receive side stays open (half-close) until the peer's FIN or the linger timeout.
-            _socket.Shutdown(SocketShutdown.Send);
+            // Not after an abort (which woke this loop with CancelPendingRead, on the aborting thread, before it closes the
+            // socket): a FIN there would let the peer read a failed exchange as a finished reply.
+            if (!_aborted.IsCancellationRequested)
+            {
+                _socket.Shutdown(SocketShutdown.Send);
+            }
         }
         catch (OperationCanceledException)
         {
