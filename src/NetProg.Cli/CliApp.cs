@@ -23,6 +23,7 @@ internal static class CliApp
             SocketsCommand.Create(console),
             ForwardCommand.Create(console),
             CaptureCommand.Create(console),
+            BenchCommand.Create(console),
         };
         return root;
     }

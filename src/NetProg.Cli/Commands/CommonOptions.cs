@@ -85,7 +85,7 @@ internal static class CommonOptions
         Arity = ArgumentArity.ZeroOrOne,
     };
 
-    private static Option<TimeSpan> DurationOption(string name, string description, TimeSpan defaultValue) => new(name)
+    public static Option<TimeSpan> DurationOption(string name, string description, TimeSpan defaultValue) => new(name)
     {
         Description = description,
         DefaultValueFactory = _ => defaultValue,

@@ -10,8 +10,9 @@ namespace NetProg.Services.Echo;
 /// </summary>
 public static class EchoService
 {
-    public static async ValueTask HandleConnectionAsync(TcpConnection connection, CancellationToken stopping) =>
-        await connection.Input.CopyToAsync(connection.Output, CancellationToken.None).ConfigureAwait(false);
+    // Not async: the copy's own task is the handler's, with no second state machine kept per connection.
+    public static ValueTask HandleConnectionAsync(TcpConnection connection, CancellationToken stopping) =>
+        new(connection.Input.CopyToAsync(connection.Output, CancellationToken.None));
 
     /// <summary>Each datagram back to its sender unchanged: the reply is never larger than the request.</summary>
     public static int HandleDatagram(ReadOnlySpan<byte> request, IPEndPoint remote, Span<byte> reply)

@@ -11,22 +11,36 @@ public sealed partial class TcpConnection
         try
         {
             // Stop taking new input when the server stops: the handler then sees the end of input, answers what it already
-            // has, and finishes (the "let in-flight exchanges finish" part of shutdown).
-            using var receiveCancel = CancellationTokenSource.CreateLinkedTokenSource(stopping, _aborted.Token);
+            // has, and finishes (the "let in-flight exchanges finish" part of shutdown). An abort needs no token here: it
+            // disposes the socket, which fails the pending receive. (A linked token source would cost ~300 bytes per
+            // connection, idle or not: issue #7.)
             var discarding = false;
             byte[]? discardBuffer = null;
+            var maxRead = Math.Clamp(_options.MaxInputBufferSize, MinReceiveBuffer, MaxReceiveBuffer);
+            var sizeHint = MinReceiveBuffer;
             while (true)
             {
                 int received;
                 if (!discarding)
                 {
-                    var memory = writer.GetMemory(MinReceiveBuffer);
-                    received = await _socket.ReceiveAsync(memory, SocketFlags.None, receiveCancel.Token).ConfigureAwait(false);
+                    if (sizeHint == MinReceiveBuffer)
+                    {
+                        // Wait for data before taking a buffer (Kestrel's WaitForDataBeforeAllocatingBuffer): a zero-byte
+                        // receive completes when bytes (or the FIN) are there, so an idle connection holds no 4 KiB block.
+                        // Skipped after a read that filled its buffer: more is already waiting.
+                        await _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, stopping).ConfigureAwait(false);
+                    }
+
+                    var memory = writer.GetMemory(sizeHint);
+                    received = await _socket.ReceiveAsync(memory, SocketFlags.None, stopping).ConfigureAwait(false);
                     if (received == 0)
                     {
                         break; // FIN: the peer half-closed.
                     }
 
+                    // A full buffer means a bulk sender: read bigger blocks (up to the input bound) to save syscalls; a partial
+                    // one means the peer is waiting for us: back to small reads after a zero-byte wait.
+                    sizeHint = received == memory.Length ? Math.Min(Math.Max(sizeHint, memory.Length) * 2, maxRead) : MinReceiveBuffer;
                     Interlocked.Add(ref _bytesReceived, received);
                     Touch();
                     writer.Advance(received);

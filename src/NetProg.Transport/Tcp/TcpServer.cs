@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,7 @@ public sealed class TcpServer : IAsyncDisposable
     private readonly TcpServerOptions _options;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<TcpConnection, Task> _connections = new();
+    private readonly (PipeOptions Input, PipeOptions Output) _pipeOptions;
     private int _active;
 
     private TcpServer(IReadOnlyList<Socket> listeners, TcpServerOptions options, ILogger logger)
@@ -23,6 +25,7 @@ public sealed class TcpServer : IAsyncDisposable
         _listeners = listeners;
         _options = options;
         _logger = logger;
+        _pipeOptions = TcpConnection.CreatePipeOptions(options);
         LocalEndPoints = listeners.Select(l => (IPEndPoint)l.LocalEndPoint!).ToArray();
     }
 
@@ -172,7 +175,7 @@ public sealed class TcpServer : IAsyncDisposable
         try
         {
             socket.NoDelay = true;
-            connection = new TcpConnection(socket, _options);
+            connection = new TcpConnection(socket, _options, _pipeOptions.Input, _pipeOptions.Output);
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
@@ -184,38 +187,43 @@ public sealed class TcpServer : IAsyncDisposable
 
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _connections[connection] = gate.Task;
-        _ = Task.Run(async () =>
-        {
-            ConnectionSummary? summary = null;
-            try
-            {
-                summary = await connection.RunAsync(handler, stopping).ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                TransportLog.ConnectionFailed(_logger, EndPointText.Format(connection.RemoteEndPoint), e);
-            }
+        _ = ServeAsync(connection, handler, gate, stopping);
+    }
 
-            // Free the slot before telling anyone the connection is over: a client that connects as soon as it hears
-            // of it must find the slot free.
-            Interlocked.Decrement(ref _active);
-            _connections.TryRemove(connection, out _);
-            try
+    private async Task ServeAsync(TcpConnection connection, TcpConnectionHandler handler, TaskCompletionSource gate, CancellationToken stopping)
+    {
+        // Off the accept loop at once: a handler's synchronous start must not delay the next accept. (A named method rather
+        // than Task.Run with a lambda: no closure, no wrapper task, kept per connection for its whole life.)
+        await Task.Yield();
+        ConnectionSummary? summary = null;
+        try
+        {
+            summary = await connection.RunAsync(handler, stopping).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            TransportLog.ConnectionFailed(_logger, EndPointText.Format(connection.RemoteEndPoint), e);
+        }
+
+        // Free the slot before telling anyone the connection is over: a client that connects as soon as it hears
+        // of it must find the slot free.
+        Interlocked.Decrement(ref _active);
+        _connections.TryRemove(connection, out _);
+        try
+        {
+            if (summary is not null)
             {
-                if (summary is not null)
-                {
-                    ConnectionClosed?.Invoke(summary);
-                }
+                ConnectionClosed?.Invoke(summary);
             }
-            catch (Exception e)
-            {
-                TransportLog.CallbackFailed(_logger, e);
-            }
-            finally
-            {
-                gate.SetResult();
-            }
-        }, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            TransportLog.CallbackFailed(_logger, e);
+        }
+        finally
+        {
+            gate.SetResult();
+        }
     }
 
     /// <summary>One timer for all connections (Kestrel's heartbeat), instead of one timer reset on every read.</summary>

@@ -98,12 +98,14 @@ public sealed class Xinetd : IAsyncLifetime
     public string Configuration()
     {
         var text = new StringBuilder();
+        // cps: xinetd counts each datagram to a wait=yes internal UDP service as a connection and disables the service
+        // for the given seconds past the rate, so netprog bench udp-echo needs a rate far above its own (issue #7).
         text.Append(CultureInfo.InvariantCulture, $$"""
             defaults
             {
                 log_type = FILE {{Path.Combine(_directory, "services.log")}}
                 instances = UNLIMITED
-                cps = 1000 1
+                cps = 1000000 1
             }
 
             """);

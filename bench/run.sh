@@ -1,0 +1,275 @@
+#!/usr/bin/env bash
+# bench/run.sh: netprog's echo and time servers against a one-thread C epoll server, the idiomatic .NET async server,
+# socat and xinetd's internal services, on loopback, driven by a C epoll load generator (bench/baselines/loadgen.c) so
+# that no server measures itself (issue #7). Servers alternate within each load; each load is repeated and the median
+# kept; ratios are to the C server of the same run. Results: bench/results/<UTC time>.tsv (every measurement) and .md
+# (the tables of docs/BENCHMARKS.md).
+#
+#   bench/run.sh            full run: 10 s per measurement after 2 s warm-up, 3 repeats (about 25 minutes)
+#   bench/run.sh --quick    2 s after 0.5 s, 1 repeat (a couple of minutes): a smoke test, not numbers to quote
+#   DURATION=5 WARMUP=1 REPEATS=5 LOADS="echo100 udp" SERVERS="c netprog" bench/run.sh   any subset
+#
+# Needs gcc, the .NET SDK, python3 (the summary), socat and xinetd (skipped with a note when missing). Run it as root or
+# with a hard open-files limit above 20,000 for the 10,000-idle-connections load.
+set -euo pipefail
+
+root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
+out="$root/bench/.out"
+results="$root/bench/results"
+quick=0
+[ "${1:-}" = "--quick" ] && quick=1
+if [ "$quick" = 1 ]; then
+  DURATION="${DURATION:-2}"; WARMUP="${WARMUP:-0.5}"; REPEATS="${REPEATS:-1}"; IDLE="${IDLE:-2000}"; STARTS="${STARTS:-5}"
+else
+  DURATION="${DURATION:-10}"; WARMUP="${WARMUP:-2}"; REPEATS="${REPEATS:-3}"; IDLE="${IDLE:-10000}"; STARTS="${STARTS:-20}"
+fi
+LOADS="${LOADS:-echo1 echo100 echo1000 echo64k udp time1 time16 idle startup crosscheck}"
+SERVERS="${SERVERS:-c c-busy netprog dotnet-async socat xinetd}"
+
+stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$out" "$results"
+tsv="$results/$stamp.tsv"
+work="$(mktemp -d "${TMPDIR:-/tmp}/netprog-bench.XXXXXX")"
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+have() { command -v "$1" >/dev/null 2>&1; }
+wanted() { case " $SERVERS " in *" $1 "*) return 0 ;; esac; return 1; }
+note() { echo "bench: $*" >&2; }
+
+# ---------------------------------------------------------------------------------------------------------------- build
+build() {
+  note "building the C baselines, the .NET baseline and netprog (Release)"
+  gcc -O2 -Wall -o "$out/epoll_server" "$root/bench/baselines/epoll_server.c"
+  gcc -O2 -Wall -o "$out/loadgen" "$root/bench/baselines/loadgen.c"
+  gcc -O2 -w -o "$out/time_client" "$root/tests/Integration/course-c/time_client.c"
+  dotnet build "$root/bench/baselines/dotnet-async" -c Release -o "$out/dotnet-async" --nologo -v q >"$work/build.log" 2>&1 \
+    || { cat "$work/build.log"; exit 1; }
+  dotnet build "$root/src/NetProg.Cli" -c Release -o "$out/netprog" --nologo -v q >"$work/build.log" 2>&1 \
+    || { cat "$work/build.log"; exit 1; }
+}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# Waits for "listening on ...:PORT" in a server's output; sets server_port.
+wait_listening() {
+  local file="$1" i
+  for i in $(seq 1 200); do
+    server_port="$(grep -m1 -o 'listening on [^ ]*:[0-9]*' "$file" 2>/dev/null | grep -o '[0-9]*$' || true)"
+    [ -n "$server_port" ] && return 0
+    sleep 0.05
+  done
+  note "server did not start: $(cat "$file")"; return 1
+}
+
+# Waits until something accepts TCP on the port (socat and xinetd print nothing we can wait on).
+wait_port() {
+  local port="$1" i
+  for i in $(seq 1 200); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    sleep 0.05
+  done
+  note "nothing listens on $port"; return 1
+}
+
+# start_server SERVER echo|daytime tcp|udp  -> server_pid, server_port; returns 1 when this server cannot do it.
+start_server() {
+  local name="$1" service="$2" proto="$3" log="$work/server.log" udp=() port
+  : >"$log"
+  [ "$proto" = udp ] && udp=(--udp)
+  case "$name" in
+    c|c-busy)
+      local flags=(-s "$service" -p 0)
+      [ "$proto" = udp ] && flags+=(-u)
+      [ "$name" = c-busy ] && flags+=(-b)
+      "$out/epoll_server" "${flags[@]}" >"$log" 2>&1 &
+      server_pid=$!; wait_listening "$log" ;;
+    netprog)
+      local cmd=echo-server extra=()
+      [ "$service" = daytime ] && cmd=time-server
+      [ "$proto" = udp ] && extra=(--rate-limit 0)
+      DOTNET_gcServer=0 "$out/netprog/netprog" "$cmd" --bind 127.0.0.1 --port 0 --quiet --max-connections 50000 "${udp[@]}" "${extra[@]}" >"$log" 2>&1 &
+      server_pid=$!; wait_listening "$log" ;;
+    dotnet-async)
+      dotnet "$out/dotnet-async/dotnet-async.dll" "$service" "${udp[@]}" >"$log" 2>&1 &
+      server_pid=$!; wait_listening "$log" ;;
+    socat)
+      have socat || return 1
+      port="$(free_port)"
+      if [ "$proto" = udp ]; then
+        socat "UDP4-RECVFROM:$port,bind=127.0.0.1,fork" PIPE >"$log" 2>&1 &
+        server_pid=$!; server_port="$port"; sleep 0.3
+      elif [ "$service" = echo ]; then
+        socat "TCP4-LISTEN:$port,bind=127.0.0.1,fork,reuseaddr,backlog=4096" PIPE >"$log" 2>&1 &
+        server_pid=$!; server_port="$port"; wait_port "$port"
+      else
+        socat "TCP4-LISTEN:$port,bind=127.0.0.1,fork,reuseaddr,backlog=4096" SYSTEM:'date "+%a %b %e %T %Y"' >"$log" 2>&1 &
+        server_pid=$!; server_port="$port"; wait_port "$port"
+      fi ;;
+    xinetd)
+      have xinetd || [ -x /usr/sbin/xinetd ] || return 1
+      port="$(free_port)"
+      local type=stream protocol=tcp wait=no
+      [ "$proto" = udp ] && { type=dgram; protocol=udp; wait=yes; }
+      # cps: xinetd counts each datagram to an internal UDP service as a connection and disables the service past the
+      # rate; instances: no cap. UNLISTED: a port other than /etc/services' (the test harness does the same).
+      cat >"$work/xinetd.conf" <<EOF
+defaults
+{
+    instances = UNLIMITED
+    cps = 1000000 1
+}
+service $service
+{
+    type        = INTERNAL UNLISTED
+    id          = $service-$type
+    socket_type = $type
+    protocol    = $protocol
+    wait        = $wait
+    user        = root
+    bind        = 127.0.0.1
+    port        = $port
+}
+EOF
+      "$(command -v xinetd || echo /usr/sbin/xinetd)" -dontfork -f "$work/xinetd.conf" -pidfile "$work/xinetd.pid" >"$log" 2>&1 &
+      server_pid=$!; server_port="$port"
+      if [ "$proto" = tcp ]; then wait_port "$port"; else sleep 0.5; fi ;;
+    *) return 1 ;;
+  esac
+}
+
+stop_server() {
+  if [ -n "$server_pid" ]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=""
+  fi
+}
+
+rss_kb() { awk '/^Rss:/ {print $2}' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0; }
+# Private (not shared with other processes) memory: Rss counts the pages of the shared .NET libraries too (~30 MB).
+private_kb() { awk '/^Private_(Clean|Dirty):/ {s += $2} END {print s + 0}' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0; }
+
+# Rotates a list by the repeat number, so that no server always runs first (or right after the same other one).
+rotate() { local n="$1"; shift; local a=("$@") i; for i in "${!a[@]}"; do echo "${a[$(((i + n) % ${#a[@]}))]}"; done; }
+
+# measure LOAD MODE SERVICE PROTO "loadgen args" servers...
+measure() {
+  local load="$1" mode="$2" service="$3" proto="$4" args="$5"; shift 5
+  local rep server line
+  for rep in $(seq 1 "$REPEATS"); do
+    for server in $(rotate "$rep" "$@"); do
+      wanted "$server" || continue
+      if ! start_server "$server" "$service" "$proto"; then
+        note "$load: $server not available, skipped"; stop_server; continue
+      fi
+      # shellcheck disable=SC2086
+      line="$("$out/loadgen" "$mode" 127.0.0.1 "$server_port" $args -d "$DURATION" -w "$WARMUP" || true)"
+      local rss private; rss="$(rss_kb "$server_pid")"; private="$(private_kb "$server_pid")"
+      stop_server
+      note "$load $server #$rep: $line rss_kb=$rss private_kb=$private"
+      printf '%s\t%s\t%s\t%s rss_kb=%s private_kb=%s\n' "$load" "$server" "$rep" "$line" "$rss" "$private" >>"$tsv"
+    done
+  done
+}
+
+# Memory per idle connection: the server's Rss before and after N connections that send nothing.
+idle() {
+  local rep server before after line
+  for rep in $(seq 1 "$REPEATS"); do
+    for server in $(rotate "$rep" c netprog dotnet-async); do
+      wanted "$server" || continue
+      start_server "$server" echo tcp || { stop_server; continue; }
+      # One round trip first, so that the server has done its one-time allocations (JIT, pools) before the baseline.
+      "$out/loadgen" echo 127.0.0.1 "$server_port" -c 1 -d 0.5 -w 0.2 >/dev/null
+      sleep 1
+      before="$(rss_kb "$server_pid")"
+      mkfifo "$work/hold"
+      "$out/loadgen" idle 127.0.0.1 "$server_port" -c "$IDLE" <"$work/hold" >"$work/idle.out" &
+      local lg=$!
+      exec 7>"$work/hold"
+      for _ in $(seq 1 600); do grep -q '^ready' "$work/idle.out" 2>/dev/null && break; sleep 0.1; done
+      sleep 2 # let the server finish accepting and settle
+      after="$(rss_kb "$server_pid")"
+      line="$(cat "$work/idle.out")"
+      exec 7>&-
+      wait "$lg" 2>/dev/null || true
+      rm -f "$work/hold"
+      stop_server
+      note "idle $server #$rep: $line rss_before_kb=$before rss_after_kb=$after"
+      printf 'idle\t%s\t%s\t%s rss_before_kb=%s rss_after_kb=%s conns=%s\n' "$server" "$rep" "$line" "$before" "$after" "$IDLE" >>"$tsv"
+    done
+  done
+}
+
+# Start-up: a whole process from exec to exit, asking the C daytime server for the time: the course's C time_client
+# against netprog time-client (the apphost, as a user runs it after a build).
+startup() {
+  start_server c daytime tcp || return
+  local rep client t0 t1
+  for rep in $(seq 1 "$STARTS"); do
+    for client in c-time_client netprog-time-client; do
+      t0="$(date +%s%N)"
+      if [ "$client" = c-time_client ]; then
+        "$out/time_client" 127.0.0.1 "$server_port" >/dev/null
+      else
+        "$out/netprog/netprog" time-client 127.0.0.1 "$server_port" >/dev/null
+      fi
+      t1="$(date +%s%N)"
+      printf 'startup\t%s\t%s\tms=%s\n' "$client" "$rep" "$(( (t1 - t0) / 1000 ))e-3" >>"$tsv"
+    done
+  done
+  stop_server
+  note "startup: $STARTS runs each"
+}
+
+# netprog bench against the C load generator on the same server (the C echo server, 100 x 64 B): two meters, one reading.
+crosscheck() {
+  local rep meter line
+  for rep in $(seq 1 "$REPEATS"); do
+    for meter in loadgen netprog-bench; do
+      start_server c echo tcp || return
+      if [ "$meter" = loadgen ]; then
+        line="$("$out/loadgen" echo 127.0.0.1 "$server_port" -c 100 -d "$DURATION" -w "$WARMUP")"
+      else
+        line="$("$out/netprog/netprog" bench echo 127.0.0.1 "$server_port" -c 100 --duration "${DURATION}s" --warmup "${WARMUP}s" --json \
+          | python3 -c 'import json,sys; j=json.load(sys.stdin); l=j["latencyMicroseconds"]; print("ops=%d rate=%.1f p50_us=%.0f p99_us=%.0f errors=%d mismatched=%d" % (j["operations"], j["operationsPerSecond"], l["p50"], l["p99"], sum(j["errors"].values()), j["mismatchedBytes"]))')"
+      fi
+      stop_server
+      note "crosscheck $meter #$rep: $line"
+      printf 'crosscheck\t%s\t%s\t%s\n' "$meter" "$rep" "$line" >>"$tsv"
+    done
+  done
+}
+
+build
+{
+  echo "# netprog bench/run.sh $stamp quick=$quick duration=${DURATION}s warmup=${WARMUP}s repeats=$REPEATS"
+  echo "# $(uname -srm); $(nproc) cores; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "# dotnet $(dotnet --version); gcc $(gcc -dumpversion); socat $(socat -V 2>/dev/null | awk '/socat version/ {print $3}')"
+} >"$tsv"
+
+for load in $LOADS; do
+  case "$load" in
+    echo1)    measure echo1    echo echo tcp "-c 1 -s 64"      c-busy c netprog dotnet-async socat xinetd ;;
+    echo100)  measure echo100  echo echo tcp "-c 100 -s 64"    c netprog dotnet-async socat xinetd ;;
+    # socat and xinetd fork a process per connection: 1,000 processes measure the fork, not the server; left out.
+    echo1000) measure echo1000 echo echo tcp "-c 1000 -s 64"   c netprog dotnet-async ;;
+    echo64k)  measure echo64k  echo echo tcp "-c 10 -s 65536"  c netprog dotnet-async socat xinetd ;;
+    udp)      measure udp      udp  echo udp "-c 8 -s 64"      c netprog dotnet-async socat xinetd ;;
+    time1)    measure time1    time daytime tcp "-c 1"         c netprog dotnet-async socat xinetd ;;
+    time16)   measure time16   time daytime tcp "-c 16"        c netprog dotnet-async socat xinetd ;;
+    idle)     idle ;;
+    startup)  startup ;;
+    crosscheck) crosscheck ;;
+    *) note "unknown load $load" ;;
+  esac
+done
+
+python3 "$root/bench/summarize.py" "$tsv" | tee "${tsv%.tsv}.md"
+note "raw: $tsv"

@@ -1,0 +1,54 @@
+using System.Net;
+using NetProg.Transport;
+
+namespace NetProg.Services.Bench;
+
+/// <summary>What one run measured; rendered as a table or JSON by the CLI.</summary>
+public sealed record BenchResult
+{
+    public required BenchOptions Options { get; init; }
+
+    /// <summary>The address the load went to (the first one the host name resolved to).</summary>
+    public required IPEndPoint Target { get; init; }
+
+    /// <summary>The measured time (the warm-up excluded).</summary>
+    public required TimeSpan Elapsed { get; init; }
+
+    /// <summary>Round trips (echo), datagrams answered (udp-echo) or connections completed (time).</summary>
+    public required long Operations { get; init; }
+
+    /// <summary>Payload bytes received back and checked (time: reply bytes).</summary>
+    public required long Bytes { get; init; }
+
+    public required BenchLatency Latency { get; init; }
+
+    /// <summary>Errors by class (refused, reset, timed out, address not available, ...).</summary>
+    public required IReadOnlyDictionary<SocketErrorKind, long> Errors { get; init; }
+
+    /// <summary>The first error of the run, for the one-line explanation.</summary>
+    public NetworkException? FirstError { get; init; }
+
+    /// <summary>Bytes that came back different from what was sent (echo, udp-echo).</summary>
+    public long MismatchedBytes { get; init; }
+
+    /// <summary>UDP: datagrams with no reply within the timeout.</summary>
+    public long Lost { get; init; }
+
+    /// <summary>UDP: replies that arrived after a reply to a later datagram.</summary>
+    public long Reordered { get; init; }
+
+    /// <summary>UDP: replies to nothing in flight (duplicates, or late replies to datagrams already counted lost).</summary>
+    public long Unexpected { get; init; }
+
+    /// <summary>Time: connections that ended without a byte.</summary>
+    public long EmptyReplies { get; init; }
+
+    public long ErrorCount => Errors.Values.Sum();
+
+    public double OperationsPerSecond => Elapsed > TimeSpan.Zero ? Operations / Elapsed.TotalSeconds : 0;
+
+    public double BytesPerSecond => Elapsed > TimeSpan.Zero ? Bytes / Elapsed.TotalSeconds : 0;
+
+    /// <summary>True when every byte checked and at least one operation completed.</summary>
+    public bool Clean => Operations > 0 && MismatchedBytes == 0 && EmptyReplies == 0;
+}

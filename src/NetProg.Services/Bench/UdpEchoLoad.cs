@@ -1,0 +1,164 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using NetProg.Transport;
+
+namespace NetProg.Services.Bench;
+
+/// <summary>
+/// One UDP socket of a run, connected to the server (so that an ICMP port unreachable is reported as refused). Each datagram
+/// starts with an 8-byte sequence number, then the per-socket pattern; <see cref="BenchOptions.Pipeline"/> are in flight. A
+/// reply is matched to its datagram by the number: no reply within the timeout counts the datagrams in flight as lost, a reply
+/// older than one already seen counts as reordered, a reply to nothing in flight as unexpected.
+/// </summary>
+internal sealed class UdpEchoLoad : IBenchWaiter
+{
+    /// <summary>The sequence number.</summary>
+    public const int HeaderSize = 8;
+
+    private readonly int _index;
+    private readonly BenchOptions _options;
+    private readonly IPEndPoint _target;
+    private readonly BenchRecorder _recorder;
+    private readonly BenchPattern _pattern;
+    private readonly Dictionary<long, long> _inFlight;
+    private readonly byte[] _send;
+    private readonly byte[] _receive = new byte[BenchOptions.MaxDatagramSize + 1];
+    private CancellationTokenSource? _receiveTimeout;
+    private long _waitingSince;
+
+    public UdpEchoLoad(int index, BenchOptions options, IPEndPoint target, BenchRecorder recorder)
+    {
+        _index = index;
+        _options = options;
+        _target = target;
+        _recorder = recorder;
+        _pattern = new BenchPattern(options.Size - HeaderSize, index + 1);
+        _inFlight = new Dictionary<long, long>(options.Pipeline);
+        _send = new byte[options.Size];
+    }
+
+    public long WaitingSince => Volatile.Read(ref _waitingSince);
+
+    public void Expire()
+    {
+        try
+        {
+            _receiveTimeout?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    public async Task RunAsync(BenchWatchdog watchdog, CancellationToken stop)
+    {
+        using var socket = new Socket(_target.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            socket.Connect(_target);
+        }
+        catch (SocketException e)
+        {
+            _recorder.Error(NetworkException.From(e, NetworkOperation.Connect, TransportProtocol.Udp, _target, _options.Host));
+            return;
+        }
+
+        _recorder.Opened();
+        watchdog.Add(this);
+        long next = 0;
+        long newest = -1;
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
+                _receiveTimeout = timeout;
+                try
+                {
+                    while (_inFlight.Count < _options.Pipeline)
+                    {
+                        await SendAsync(socket, next++, stop).ConfigureAwait(false);
+                    }
+
+                    while (true)
+                    {
+                        var count = await socket.ReceiveAsync(_receive, SocketFlags.None, timeout.Token).ConfigureAwait(false);
+                        var now = Stopwatch.GetTimestamp();
+                        if (count < HeaderSize)
+                        {
+                            _recorder.Unexpected();
+                            continue;
+                        }
+
+                        var sequence = BinaryPrimitives.ReadInt64LittleEndian(_receive);
+                        if (!_inFlight.Remove(sequence, out var sentAt))
+                        {
+                            _recorder.Unexpected();
+                            continue;
+                        }
+
+                        if (sequence < newest)
+                        {
+                            _recorder.Reordered();
+                        }
+
+                        newest = Math.Max(newest, sequence);
+                        var payload = _receive.AsSpan(HeaderSize, Math.Min(count, _options.Size) - HeaderSize);
+                        _recorder.Mismatched(_pattern.CountMismatches(sequence, 0, payload) + Math.Abs(count - _options.Size));
+                        _recorder.Completed(_index, sentAt, now, count);
+                        Volatile.Write(ref _waitingSince, _inFlight.Count == 0 ? 0 : now);
+                        if (stop.IsCancellationRequested)
+                        {
+                            return;
+                        }
+
+                        await SendAsync(socket, next++, stop).ConfigureAwait(false);
+                    }
+                }
+                catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+                {
+                    // The watchdog: nothing came back within the timeout. What is in flight is lost; start again.
+                    _recorder.Lost(_inFlight.Count);
+                    _inFlight.Clear();
+                    Volatile.Write(ref _waitingSince, 0);
+                }
+                catch (SocketException e) when (!stop.IsCancellationRequested)
+                {
+                    // Linux reports an ICMP port unreachable for an earlier datagram on the next receive (ECONNREFUSED).
+                    _recorder.Error(NetworkException.From(e, NetworkOperation.Receive, TransportProtocol.Udp, _target, _options.Host));
+                    _inFlight.Clear();
+                    Volatile.Write(ref _waitingSince, 0);
+                    if (!_recorder.AnySucceeded || !await BenchSockets.BackOffAsync(stop).ConfigureAwait(false))
+                    {
+                        return;
+                    }
+                }
+            }
+        }
+        catch (Exception) when (stop.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _receiveTimeout = null;
+            watchdog.Remove(this);
+            _recorder.Closed();
+        }
+    }
+
+    private async ValueTask SendAsync(Socket socket, long sequence, CancellationToken stop)
+    {
+        BinaryPrimitives.WriteInt64LittleEndian(_send, sequence);
+        _pattern.Message(sequence).Span.CopyTo(_send.AsSpan(HeaderSize));
+        var now = Stopwatch.GetTimestamp();
+        _inFlight[sequence] = now;
+        if (Volatile.Read(ref _waitingSince) == 0)
+        {
+            Volatile.Write(ref _waitingSince, now);
+        }
+
+        await socket.SendAsync(_send, SocketFlags.None, stop).ConfigureAwait(false);
+    }
+}
