@@ -18,11 +18,25 @@ public sealed class BigInputTests
     public async Task Should_hold_100_MiB_from_a_client_that_does_not_read_within_its_buffers_and_echo_every_byte_once_it_reads()
     {
         using var server = await NetProgApp.StartServerAsync("echo-server", "--port", "0", "--bind", "127.0.0.1", "--quiet");
-        var pid = server.Process.Id;
-        await EchoTraffic.RoundTripsAsync(server.Port, 1, 10);
+        await UnreadAsync("big input (echo/tcp)", server.Port, server.Process.Id);
+    }
+
+    [LinuxFact]
+    public async Task Should_relay_100_MiB_to_a_client_that_reads_only_later_within_the_forwarders_buffers_and_lose_nothing()
+    {
+        // The forwarder sits between a client that does not read and an echo server that keeps echoing: its two copy loops
+        // must stop reading too (backpressure both ways), not queue what the client will not take.
+        using var echo = await NetProgApp.StartServerAsync("echo-server", "--port", "0", "--bind", "127.0.0.1", "--quiet");
+        using var forward = await ForwardProcess.StartAsync(echo.Port, "--quiet");
+        await UnreadAsync("big input (forward to echo, tcp)", forward.Port, forward.Process.Id);
+    }
+
+    private static async Task UnreadAsync(string scenario, int port, int pid)
+    {
+        await EchoTraffic.RoundTripsAsync(port, 1, 10);
         var rssBefore = ProcessGauge.ResidentBytes(pid);
 
-        using var big = await EchoTraffic.ConnectAsync(server.Port);
+        using var big = await EchoTraffic.ConnectAsync(port);
         var payload = Pattern(HundredMiB);
         long sent = 0;
         var sending = Task.Run(async () =>
@@ -40,7 +54,7 @@ public sealed class BigInputTests
         var stalled = await StallsAsync(() => Interlocked.Read(ref sent), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30));
         var stalledAt = Interlocked.Read(ref sent);
         var rssStalled = ProcessGauge.ResidentBytes(pid);
-        var others = await EchoTraffic.RoundTripsAsync(server.Port, 10, 20);
+        var others = await EchoTraffic.RoundTripsAsync(port, 10, 20);
 
         // Now the big client reads: every byte comes back, in order.
         var echo = new byte[HundredMiB];
@@ -53,7 +67,7 @@ public sealed class BigInputTests
             CultureInfo.InvariantCulture,
             $"sender stalled after {ProcessGauge.Megabytes(stalledAt)}; RSS +{ProcessGauge.Megabytes(rssGrowth)} while stalled; {others.Length} round trips of others meanwhile (p99 {EchoTraffic.Percentile(others, 99):0.00} ms); {(exact ? "all 100 MiB echoed exactly" : "ECHO DIFFERS")}");
         var held = stalled && stalledAt < HundredMiB && rssGrowth < 32 * 1024 * 1024 && exact;
-        ReliabilityReport.Row("big input (echo/tcp)", "100 MiB from a client that reads only later", measured, held);
+        ReliabilityReport.Row(scenario, "100 MiB from a client that reads only later", measured, held);
 
         Assert.True(stalled && stalledAt < HundredMiB, "the server never stopped reading: " + measured);
         // 64 KiB + 64 KiB of buffers for this connection; the rest is the kernel's (socket buffers), not the process's.

@@ -20,8 +20,21 @@ public sealed class FloodTests
     {
         using var server = await NetProgApp.StartServerAsync(
             "echo-server", "--port", "0", "--bind", "127.0.0.1", "--max-connections", Text(MaxConnections), "--quiet");
-        var port = server.Port;
-        var pid = server.Process.Id;
+        await FloodAsync("connection flood (echo/tcp)", server.Port, server.Process.Id);
+    }
+
+    [LinuxFact]
+    public async Task Should_turn_away_the_excess_of_10000_connection_attempts_at_the_forwarder_and_leak_no_descriptor()
+    {
+        // The forwarder holds two sockets per relayed connection: its limit must bound both.
+        using var echo = await NetProgApp.StartServerAsync("echo-server", "--port", "0", "--bind", "127.0.0.1", "--quiet", "--max-connections", "5000");
+        using var forward = await ForwardProcess.StartAsync(echo.Port, "--max-connections", Text(MaxConnections), "--quiet");
+        await FloodAsync("connection flood (forward, tcp)", forward.Port, forward.Process.Id, socketsPerConnection: 2);
+    }
+
+    /// <summary>The flood, its row and its assertions, against whatever listens on <paramref name="port"/> in process <paramref name="pid"/>.</summary>
+    private static async Task FloodAsync(string scenario, int port, int pid, int socketsPerConnection = 1)
+    {
         await EchoTraffic.RoundTripsAsync(port, 1, 10);
         var fdsBefore = ProcessGauge.OpenDescriptors(pid);
 
@@ -96,14 +109,14 @@ public sealed class FloodTests
         var measured = string.Create(
             CultureInfo.InvariantCulture,
             $"{served} served, {turnedAway} turned away, {failedToConnect} could not connect{(connectErrors.Count == 0 ? string.Empty : $" ({string.Join(", ", connectErrors.Select(e => $"{e.Value} {e.Key}"))})")}; descriptors {fdsBefore} before, peak {peakFds}, {fdsAfter} after; {after.Length} round trips afterwards");
-        var held = served + turnedAway + failedToConnect == Attempts && served >= MaxConnections && fdsSettled && peakFds <= fdsBefore + MaxConnections + 16;
-        ReliabilityReport.Row("connection flood (echo/tcp)", $"{Attempts:N0} attempts, {InFlight} in flight, --max-connections {MaxConnections}", measured, held);
+        var held = served + turnedAway + failedToConnect == Attempts && served >= MaxConnections && fdsSettled && peakFds <= fdsBefore + (socketsPerConnection * MaxConnections) + 16;
+        ReliabilityReport.Row(scenario, $"{Attempts:N0} attempts, {InFlight} in flight, --max-connections {MaxConnections}", measured, held);
 
         Assert.Equal(Attempts, served + turnedAway + failedToConnect);
         Assert.True(served >= MaxConnections, measured);
         Assert.True(turnedAway > 0, "the flood never went past the limit: " + measured);
         // The server holds at most its limit of connections (plus a few being accepted and reset) at any time.
-        Assert.True(peakFds <= fdsBefore + MaxConnections + 16, measured);
+        Assert.True(peakFds <= fdsBefore + (socketsPerConnection * MaxConnections) + 16, measured);
         Assert.True(fdsSettled, measured);
     }
 

@@ -24,7 +24,21 @@ public sealed class GarbageTests
     public async Task Should_echo_random_bytes_NULs_invalid_UTF8_and_bare_CRs_exactly_and_survive_a_TLS_hello()
     {
         using var server = await NetProgApp.StartServerAsync("echo-server", "--port", "0", "--bind", "127.0.0.1", "--both");
-        var port = server.Port;
+        await EchoGarbageAsync("echo (tcp, udp)", server.Port, server.Process);
+    }
+
+    [Fact]
+    public async Task Should_relay_random_bytes_NULs_invalid_UTF8_bare_CRs_and_a_TLS_hello_exactly_through_the_forwarder()
+    {
+        using var echo = await NetProgApp.StartServerAsync("echo-server", "--port", "0", "--bind", "127.0.0.1", "--both", "--rate-limit", "0");
+        using var forward = await ForwardProcess.StartAsync(echo.Port, "--both");
+        await EchoGarbageAsync("forward to echo (tcp, udp)", forward.Port, forward.Process);
+        Assert.False(echo.Process.HasExited, echo.Process.Describe());
+    }
+
+    /// <summary>Garbage to an echo service at <paramref name="port"/> (directly or through a relay): everything comes back exactly.</summary>
+    private static async Task EchoGarbageAsync(string name, int port, ChildProcess process)
+    {
 
         // TCP: echo is binary-transparent, so every byte comes back as it was.
         byte[][] inputs = [Random, [0, 0, 0, 10], [0xFF, 0xFE, 0xC0, 0x80, 0xED, 0xA0, 0x80, 10], "no line feed\rat all\r"u8.ToArray()];
@@ -56,7 +70,7 @@ public sealed class GarbageTests
         }
 
         Assert.True(await EchoTraffic.RoundTripsAsync(port, 1, 5) is { Length: 5 });
-        Report("echo (tcp, udp)", "1 MiB random, NULs, invalid UTF-8, bare CR, a TLS ClientHello, UDP 0-65,507 B", $"all echoed exactly; TLS client: {hello}", server.Process);
+        Report(name, "1 MiB random, NULs, invalid UTF-8, bare CR, a TLS ClientHello, UDP 0-65,507 B", $"all echoed exactly; TLS client: {hello}", process);
     }
 
     [Fact]
