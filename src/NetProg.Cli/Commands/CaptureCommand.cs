@@ -63,22 +63,7 @@ internal static class CaptureCommand
                 return null;
             },
         };
-        var duration = new Option<TimeSpan?>("--duration", "-d")
-        {
-            Description = "Stop after this long (e.g. 10s, 2m). Default: until Ctrl+C.",
-            HelpName = "TIME",
-            CustomParser = r =>
-            {
-                var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : string.Empty;
-                if (Infrastructure.Duration.TryParse(text, out var value) && value > TimeSpan.Zero)
-                {
-                    return value;
-                }
-
-                r.AddError($"invalid time for --duration: '{text}'. Use a number with ms, s, m or h, e.g. 500ms, 10s, 2m.");
-                return null;
-            },
-        };
+        var duration = CommonOptions.OptionalDurationOption("--duration", "-d", "Stop after this long (e.g. 10s, 2m). Default: until Ctrl+C.");
         var write = new Option<string?>("--write", "-w") { Description = "Also save the packets to this pcap file (Wireshark, tshark and tcpdump -r open it).", HelpName = "FILE.pcap" };
         var read = new Option<string?>("--read", "-r") { Description = "Show the packets of a pcap or pcapng file (tcpdump -w, Wireshark) instead of capturing; needs no privileges.", HelpName = "FILE.pcap" };
         var follow = new Option<string?>("--follow")

@@ -90,18 +90,28 @@ internal static class CommonOptions
         Description = description,
         DefaultValueFactory = _ => defaultValue,
         HelpName = "TIME",
-        CustomParser = r =>
-        {
-            var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : string.Empty;
-            if (Infrastructure.Duration.TryParse(text, out var value) && value > TimeSpan.Zero)
-            {
-                return value;
-            }
-
-            r.AddError($"invalid time for {name}: '{text}'. Use a number with ms, s, m or h, e.g. 500ms, 5s, 2m.");
-            return defaultValue;
-        },
+        CustomParser = r => ParsePositiveDuration(r, name) ?? defaultValue,
     };
+
+    /// <summary>A positive time like <see cref="DurationOption"/>'s, with no default: null when not given.</summary>
+    public static Option<TimeSpan?> OptionalDurationOption(string name, string alias, string description) => new(name, alias)
+    {
+        Description = description,
+        HelpName = "TIME",
+        CustomParser = r => ParsePositiveDuration(r, name),
+    };
+
+    private static TimeSpan? ParsePositiveDuration(System.CommandLine.Parsing.ArgumentResult r, string name)
+    {
+        var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : string.Empty;
+        if (Infrastructure.Duration.TryParse(text, out var value) && value > TimeSpan.Zero)
+        {
+            return value;
+        }
+
+        r.AddError($"invalid time for {name}: '{text}'. Use a number with ms, s, m or h, e.g. 500ms, 5s, 2m.");
+        return null;
+    }
 
     private static string CheckHost(ArgumentResult result, string text)
     {
