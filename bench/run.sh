@@ -24,7 +24,7 @@ else
   DURATION="${DURATION:-10}"; WARMUP="${WARMUP:-2}"; REPEATS="${REPEATS:-3}"; IDLE="${IDLE:-10000}"; STARTS="${STARTS:-20}"
 fi
 LOADS="${LOADS:-echo1 echo100 echo1000 echo64k udp time1 time16 idle startup crosscheck}"
-SERVERS="${SERVERS:-c c-busy netprog dotnet-async socat xinetd}"
+SERVERS="${SERVERS:-c c-busy netprog netprog-sockets dotnet-async socat xinetd}"
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out" "$results"
@@ -89,11 +89,13 @@ start_server() {
       [ "$name" = c-busy ] && flags+=(-b)
       "$out/epoll_server" "${flags[@]}" >"$log" 2>&1 &
       server_pid=$!; wait_listening "$log" ;;
-    netprog)
-      local cmd=echo-server extra=()
+    netprog|netprog-sockets)
+      # netprog-sockets: the same server on .NET's own socket engine (what Windows and macOS run), for the A/B.
+      local cmd=echo-server extra=() transport=epoll
       [ "$service" = daytime ] && cmd=time-server
       [ "$proto" = udp ] && extra=(--rate-limit 0)
-      DOTNET_gcServer=0 "$out/netprog/netprog" "$cmd" --bind 127.0.0.1 --port 0 --quiet --max-connections 50000 "${udp[@]}" "${extra[@]}" >"$log" 2>&1 &
+      [ "$server" = netprog-sockets ] && transport=sockets
+      NETPROG_TRANSPORT=$transport DOTNET_gcServer=0 "$out/netprog/netprog" "$cmd" --bind 127.0.0.1 --port 0 --quiet --max-connections 50000 "${udp[@]}" "${extra[@]}" >"$log" 2>&1 &
       server_pid=$!; wait_listening "$log" ;;
     dotnet-async)
       dotnet "$out/dotnet-async/dotnet-async.dll" "$service" "${udp[@]}" >"$log" 2>&1 &
@@ -182,7 +184,7 @@ measure() {
 idle() {
   local rep server before after line
   for rep in $(seq 1 "$REPEATS"); do
-    for server in $(rotate "$rep" c netprog dotnet-async); do
+    for server in $(rotate "$rep" c netprog netprog-sockets dotnet-async); do
       wanted "$server" || continue
       start_server "$server" echo tcp || { stop_server; continue; }
       # One round trip first, so that the server has done its one-time allocations (JIT, pools) before the baseline.
@@ -256,14 +258,14 @@ build
 
 for load in $LOADS; do
   case "$load" in
-    echo1)    measure echo1    echo echo tcp "-c 1 -s 64"      c-busy c netprog dotnet-async socat xinetd ;;
-    echo100)  measure echo100  echo echo tcp "-c 100 -s 64"    c netprog dotnet-async socat xinetd ;;
+    echo1)    measure echo1    echo echo tcp "-c 1 -s 64"      c-busy c netprog netprog-sockets dotnet-async socat xinetd ;;
+    echo100)  measure echo100  echo echo tcp "-c 100 -s 64"    c netprog netprog-sockets dotnet-async socat xinetd ;;
     # socat and xinetd fork a process per connection: 1,000 processes measure the fork, not the server; left out.
-    echo1000) measure echo1000 echo echo tcp "-c 1000 -s 64"   c netprog dotnet-async ;;
-    echo64k)  measure echo64k  echo echo tcp "-c 10 -s 65536"  c netprog dotnet-async socat xinetd ;;
+    echo1000) measure echo1000 echo echo tcp "-c 1000 -s 64"   c netprog netprog-sockets dotnet-async ;;
+    echo64k)  measure echo64k  echo echo tcp "-c 10 -s 65536"  c netprog netprog-sockets dotnet-async socat xinetd ;;
     udp)      measure udp      udp  echo udp "-c 8 -s 64"      c netprog dotnet-async socat xinetd ;;
-    time1)    measure time1    time daytime tcp "-c 1"         c netprog dotnet-async socat xinetd ;;
-    time16)   measure time16   time daytime tcp "-c 16"        c netprog dotnet-async socat xinetd ;;
+    time1)    measure time1    time daytime tcp "-c 1"         c netprog netprog-sockets dotnet-async socat xinetd ;;
+    time16)   measure time16   time daytime tcp "-c 16"        c netprog netprog-sockets dotnet-async socat xinetd ;;
     idle)     idle ;;
     startup)  startup ;;
     crosscheck) crosscheck ;;

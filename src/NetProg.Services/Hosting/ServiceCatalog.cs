@@ -10,8 +10,8 @@ public static class ServiceCatalog
     public static ServiceDefinition Time(TimeFormat format, bool appendNul, TimeProvider clock)
     {
         var service = new TimeService(format, appendNul, clock);
-        return new ServiceDefinition("time", service.HandleConnectionAsync, service.HandleDatagram);
+        return new ServiceDefinition("time", service.HandleConnectionAsync, service.HandleDatagram, InlineHandlers: true);
     }
 
-    public static ServiceDefinition Echo() => new("echo", EchoService.HandleConnectionAsync, EchoService.HandleDatagram);
+    public static ServiceDefinition Echo() => new("echo", EchoService.HandleConnectionAsync, EchoService.HandleDatagram, InlineHandlers: true);
 }

@@ -70,7 +70,7 @@ public sealed class ServiceHost : IAsyncDisposable
                 var port = options.Port;
                 if (options.Protocols.HasFlag(ProtocolSelection.Tcp))
                 {
-                    tcp = TcpServer.Bind(options.Addresses, port, options.Tcp, logger);
+                    tcp = TcpServer.Bind(options.Addresses, port, options.Tcp with { InlineHandlers = service.InlineHandlers }, logger);
                     port = tcp.LocalEndPoints[0].Port;
                 }
 
@@ -131,6 +131,11 @@ public sealed class ServiceHost : IAsyncDisposable
     private void OnConnectionClosed(ConnectionSummary summary)
     {
         Stats.ConnectionClosed(summary.BytesReceived, summary.BytesSent);
+        if (!_logger.IsEnabled(LogLevel.Information))
+        {
+            return; // --quiet: not even the address text is made.
+        }
+
         ServiceLog.ClientServed(
             _logger, _service.Name, "tcp", EndPointText.Format(summary.RemoteEndPoint), summary.BytesReceived, summary.BytesSent,
             summary.Duration.TotalMilliseconds, Describe(summary.Reason));
@@ -141,6 +146,11 @@ public sealed class ServiceHost : IAsyncDisposable
         if (summary.DropReason == UdpDropReason.None)
         {
             Stats.DatagramAnswered(summary.BytesReceived, summary.BytesSent);
+            if (!_logger.IsEnabled(LogLevel.Information))
+            {
+                return; // --quiet: not even the address text is made.
+            }
+
             ServiceLog.ClientServed(
                 _logger, _service.Name, "udp", EndPointText.Format(summary.RemoteEndPoint), summary.BytesReceived, summary.BytesSent,
                 summary.Duration.TotalMilliseconds, string.Empty);

@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-
 namespace NetProg.Transport.Tcp;
 
 public sealed partial class TcpConnection
@@ -28,11 +26,11 @@ public sealed partial class TcpConnection
                         // Wait for data before taking a buffer (Kestrel's WaitForDataBeforeAllocatingBuffer): a zero-byte
                         // receive completes when bytes (or the FIN) are there, so an idle connection holds no 4 KiB block.
                         // Skipped after a read that filled its buffer: more is already waiting.
-                        await _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, stopping).ConfigureAwait(false);
+                        await _io.WaitForDataAsync(stopping).ConfigureAwait(false);
                     }
 
                     var memory = writer.GetMemory(sizeHint);
-                    received = await _socket.ReceiveAsync(memory, SocketFlags.None, stopping).ConfigureAwait(false);
+                    received = await _io.ReceiveAsync(memory, stopping).ConfigureAwait(false);
                     if (received == 0)
                     {
                         break; // FIN: the peer half-closed.
@@ -51,7 +49,7 @@ public sealed partial class TcpConnection
                 else
                 {
                     discardBuffer ??= new byte[MinReceiveBuffer];
-                    received = await _socket.ReceiveAsync(discardBuffer, SocketFlags.None, _aborted.Token).ConfigureAwait(false);
+                    received = await _io.ReceiveAsync(discardBuffer, _aborted.Token).ConfigureAwait(false);
                     if (received == 0)
                     {
                         break;

@@ -1,8 +1,3 @@
-using System.Buffers;
-using System.Diagnostics.CodeAnalysis;
-using System.Net.Sockets;
-using System.Runtime.InteropServices;
-
 namespace NetProg.Transport.Tcp;
 
 public sealed partial class TcpConnection
@@ -10,7 +5,6 @@ public sealed partial class TcpConnection
     private async Task SendLoopAsync()
     {
         var reader = _output.Reader;
-        List<ArraySegment<byte>>? segments = null;
         Exception? error = null;
         try
         {
@@ -28,25 +22,21 @@ public sealed partial class TcpConnection
                     // A reply the handler wrote with one write goes out in one send(), which the course's time_client (a single
                     // recv) relies on (research/anchors.md B.7). Several pipe blocks (bulk echo) go out in one gathering
                     // sendmsg() rather than one send() per 4 KiB block.
-                    if (!buffer.IsSingleSegment && TryGather(buffer, ref segments))
+                    if (!buffer.IsSingleSegment)
                     {
-                        var sent = await _socket.SendAsync(segments, SocketFlags.None).WaitAsync(_aborted.Token).ConfigureAwait(false);
-                        Interlocked.Add(ref _bytesSent, sent);
+                        await _io.SendAllAsync(buffer, _aborted.Token).ConfigureAwait(false);
+                        Interlocked.Add(ref _bytesSent, buffer.Length);
                         Touch();
-                        segments.Clear();
                     }
                     else
                     {
-                        foreach (var segment in buffer)
+                        var remaining = buffer.First;
+                        while (!remaining.IsEmpty)
                         {
-                            var remaining = segment;
-                            while (!remaining.IsEmpty)
-                            {
-                                var sent = await _socket.SendAsync(remaining, SocketFlags.None, _aborted.Token).ConfigureAwait(false);
-                                remaining = remaining[sent..];
-                                Interlocked.Add(ref _bytesSent, sent);
-                                Touch();
-                            }
+                            var sent = await _io.SendAsync(remaining, _aborted.Token).ConfigureAwait(false);
+                            remaining = remaining[sent..];
+                            Interlocked.Add(ref _bytesSent, sent);
+                            Touch();
                         }
                     }
                 }
@@ -66,7 +56,7 @@ public sealed partial class TcpConnection
             // socket): a FIN there would let the peer read a failed exchange as a finished reply.
             if (!_aborted.IsCancellationRequested)
             {
-                _socket.Shutdown(SocketShutdown.Send);
+                _io.ShutdownSend();
             }
         }
         catch (OperationCanceledException)
@@ -89,23 +79,5 @@ public sealed partial class TcpConnection
         }
 
         await reader.CompleteAsync(error).ConfigureAwait(false);
-    }
-
-    /// <summary>The blocks of <paramref name="buffer"/> as array segments, for a gathering send; false when one is not array-backed.</summary>
-    private static bool TryGather(in ReadOnlySequence<byte> buffer, [NotNull] ref List<ArraySegment<byte>>? segments)
-    {
-        segments ??= new List<ArraySegment<byte>>(16);
-        foreach (var block in buffer)
-        {
-            if (!MemoryMarshal.TryGetArray(block, out var array))
-            {
-                segments.Clear();
-                return false;
-            }
-
-            segments.Add(array);
-        }
-
-        return true;
     }
 }

@@ -20,7 +20,7 @@ public sealed partial class TcpConnection
     // Largest single read once a peer is sending in bulk (still bounded by MaxInputBufferSize).
     private const int MaxReceiveBuffer = 64 * 1024;
 
-    private readonly Socket _socket;
+    private readonly ConnectionIo _io;
     private readonly TcpServerOptions _options;
     private readonly Pipe _input;
     private readonly Pipe _output;
@@ -31,12 +31,12 @@ public sealed partial class TcpConnection
     private long _bytesSent;
     private int _closeReason = -1;
 
-    internal TcpConnection(Socket socket, TcpServerOptions options, PipeOptions inputOptions, PipeOptions outputOptions)
+    internal TcpConnection(ConnectionIo io, TcpServerOptions options, PipeOptions inputOptions, PipeOptions outputOptions)
     {
-        _socket = socket;
+        _io = io;
         _options = options;
-        RemoteEndPoint = EndPointText.Normalize((IPEndPoint)socket.RemoteEndPoint!);
-        LocalEndPoint = EndPointText.Normalize((IPEndPoint)socket.LocalEndPoint!);
+        RemoteEndPoint = EndPointText.Normalize(io.RemoteEndPoint);
+        LocalEndPoint = EndPointText.Normalize(io.LocalEndPoint);
         _input = new Pipe(inputOptions);
         _output = new Pipe(outputOptions);
     }
@@ -45,21 +45,28 @@ public sealed partial class TcpConnection
     /// The options of the two pipes, made once per server: they are the same for every connection, and at 10,000 idle
     /// connections each object kept per connection counts (issue #7).
     /// </summary>
-    internal static (PipeOptions Input, PipeOptions Output) CreatePipeOptions(TcpServerOptions options) =>
+    /// <param name="handlerOffLoop">
+    /// The transport's completions run on an event loop's thread (the epoll engine) but the handler may block: resume the
+    /// handler on the thread pool, both when input arrives and when its full output pipe drains.
+    /// </param>
+    internal static (PipeOptions Input, PipeOptions Output) CreatePipeOptions(TcpServerOptions options, bool handlerOffLoop)
+    {
         // Thresholds make the pipes bounded: the receive loop stops reading when the handler lags (TCP flow control then slows
         // the peer), and the handler's FlushAsync waits while the send loop lags. Inline schedulers: no thread hop per read.
-        (new PipeOptions(
+        var handlerScheduler = handlerOffLoop ? PipeScheduler.ThreadPool : PipeScheduler.Inline;
+        return (new PipeOptions(
             pauseWriterThreshold: options.MaxInputBufferSize,
             resumeWriterThreshold: options.MaxInputBufferSize / 2,
-            readerScheduler: PipeScheduler.Inline,
+            readerScheduler: handlerScheduler,
             writerScheduler: PipeScheduler.Inline,
             useSynchronizationContext: false),
         new PipeOptions(
             pauseWriterThreshold: options.MaxOutputBufferSize,
             resumeWriterThreshold: options.MaxOutputBufferSize / 2,
             readerScheduler: PipeScheduler.Inline,
-            writerScheduler: PipeScheduler.Inline,
+            writerScheduler: handlerScheduler,
             useSynchronizationContext: false));
+    }
 
     /// <summary>Bytes from the peer. Completes when the peer half-closes (FIN), or when the server stops.</summary>
     public PipeReader Input => _input.Reader;
@@ -108,15 +115,18 @@ public sealed partial class TcpConnection
             // A failed handler must not look like a finished reply: SO_LINGER 0 makes close() send RST instead of FIN.
             try
             {
-                _socket.LingerState = new LingerOption(true, 0);
+                _io.ResetOnClose();
             }
             catch (Exception e) when (e is SocketException or ObjectDisposedException)
             {
             }
         }
 
-        _socket.Dispose();
+        _io.Dispose();
     }
+
+    /// <summary>The server is stopping: a receive waiting for data looks at its (now cancelled) stop token.</summary>
+    internal void StopReceiving() => _io.WakeReceiver();
 
     internal async Task<ConnectionSummary> RunAsync(TcpConnectionHandler handler, CancellationToken stopping)
     {
@@ -154,7 +164,7 @@ public sealed partial class TcpConnection
             }
         }
 
-        _socket.Dispose();
+        _io.Dispose();
         await receiving.ConfigureAwait(false);
 
         return new ConnectionSummary(RemoteEndPoint, LocalEndPoint, BytesReceived, BytesSent, Stopwatch.GetElapsedTime(_startTimestamp), Reason);

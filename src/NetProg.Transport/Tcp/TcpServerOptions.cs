@@ -36,4 +36,14 @@ public sealed record TcpServerOptions
     /// risk given untrusted clients" (Kestrel SocketTransportOptions). Defaults to 64 KiB.
     /// </summary>
     public int MaxOutputBufferSize { get; init; } = 64 * 1024;
+
+    /// <summary>What drives the sockets. Defaults to <see cref="TransportEngine.Auto"/>: epoll on Linux.</summary>
+    public TransportEngine Engine { get; init; } = TransportEngine.Auto;
+
+    /// <summary>
+    /// The handler never blocks and does little work per read (echo, time): with the epoll engine it then runs on the event
+    /// loop's thread, right where the bytes arrived, with no thread-pool hop either way. Leave it off for a handler that can
+    /// compute (password hashing) or wait on a database: on the loop's thread that would stall every other connection of it.
+    /// </summary>
+    public bool InlineHandlers { get; init; }
 }

@@ -20,6 +20,9 @@ public sealed class UdpServer : IAsyncDisposable
     // At most this many offending sources are remembered for "logged once per offender"; past it, drops are only counted.
     private const int MaxRememberedOffenders = 4096;
 
+    // How often a thread blocked in recvfrom() looks at the stop token (its SO_RCVTIMEO).
+    private static readonly TimeSpan StopCheckInterval = TimeSpan.FromMilliseconds(200);
+
     private readonly IReadOnlyList<Socket> _sockets;
     private readonly UdpServerOptions _options;
     private readonly ILogger _logger;
@@ -76,9 +79,37 @@ public sealed class UdpServer : IAsyncDisposable
     }
 
     /// <summary>Serves until <paramref name="stopping"/> fires. A datagram being answered is finished first.</summary>
+    /// <remarks>
+    /// One thread per socket in a blocking recvfrom(), then sendto(): the loop of the C servers students write, and at one
+    /// system call per datagram each way, cheaper than an async receive that waits in epoll and resumes on the thread pool
+    /// (issue #7: 0.52 of the C server that way). The receive timeout bounds how long a stop can go unnoticed.
+    /// </remarks>
     public async Task RunAsync(UdpDatagramHandler handler, CancellationToken stopping)
     {
-        await Task.WhenAll(_sockets.Select(s => Task.Run(() => ReceiveLoopAsync(s, handler, stopping), CancellationToken.None))).ConfigureAwait(false);
+        var threads = _sockets.Select(socket =>
+        {
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var thread = new Thread(() =>
+            {
+                try
+                {
+                    Serve(socket, handler, stopping);
+                    done.SetResult();
+                }
+                catch (Exception e)
+                {
+                    done.SetException(e);
+                }
+            })
+            {
+                IsBackground = true,
+                Name = $"netprog udp {EndPointText.Format((IPEndPoint)socket.LocalEndPoint!)}",
+            };
+            thread.UnsafeStart();
+            return done.Task;
+        }).ToList();
+
+        await Task.WhenAll(threads).ConfigureAwait(false);
         foreach (var socket in _sockets)
         {
             socket.Dispose();
@@ -96,23 +127,33 @@ public sealed class UdpServer : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private async Task ReceiveLoopAsync(Socket socket, UdpDatagramHandler handler, CancellationToken stopping)
+    private void Serve(Socket socket, UdpDatagramHandler handler, CancellationToken stopping)
     {
-        var request = GC.AllocateUninitializedArray<byte>(MaxDatagramSize, pinned: true);
-        var reply = GC.AllocateUninitializedArray<byte>(MaxDatagramSize, pinned: true);
+        var request = GC.AllocateUninitializedArray<byte>(MaxDatagramSize);
+        var reply = GC.AllocateUninitializedArray<byte>(MaxDatagramSize);
         var local = (IPEndPoint)socket.LocalEndPoint!;
-        EndPoint any = new IPEndPoint(local.AddressFamily == AddressFamily.InterNetwork ? IPAddress.Any : IPAddress.IPv6Any, 0);
+        var address = new SocketAddress(local.AddressFamily);
+        var template = new IPEndPoint(local.AddressFamily == AddressFamily.InterNetwork ? IPAddress.Any : IPAddress.IPv6Any, 0);
+        socket.ReceiveTimeout = (int)StopCheckInterval.TotalMilliseconds;
 
         while (!stopping.IsCancellationRequested)
         {
-            SocketReceiveFromResult received;
+            int receivedBytes;
             try
             {
-                received = await socket.ReceiveFromAsync(request, SocketFlags.None, any, stopping).ConfigureAwait(false);
+                receivedBytes = socket.ReceiveFrom(request, SocketFlags.None, address);
             }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+            catch (ObjectDisposedException)
             {
                 return;
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock or SocketError.Interrupted)
+            {
+                continue; // The receive timeout: look at the stop token.
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.OperationAborted or SocketError.Shutdown)
+            {
+                return; // Closed by DisposeAsync.
             }
             catch (SocketException e)
             {
@@ -123,7 +164,7 @@ public sealed class UdpServer : IAsyncDisposable
             }
 
             var start = Stopwatch.GetTimestamp();
-            var remote = EndPointText.Normalize((IPEndPoint)received.RemoteEndPoint);
+            var remote = EndPointText.Normalize((IPEndPoint)template.Create(address));
             var reason = Admit(remote);
             if (reason != UdpDropReason.None)
             {
@@ -131,7 +172,7 @@ public sealed class UdpServer : IAsyncDisposable
                 DatagramDropped?.Invoke(reason);
                 if (_offenders.Count < MaxRememberedOffenders && _offenders.TryAdd((remote.Address, reason), 0))
                 {
-                    DatagramHandled?.Invoke(new DatagramSummary(remote, local, received.ReceivedBytes, 0, TimeSpan.Zero, reason));
+                    DatagramHandled?.Invoke(new DatagramSummary(remote, local, receivedBytes, 0, TimeSpan.Zero, reason));
                 }
 
                 continue;
@@ -140,7 +181,7 @@ public sealed class UdpServer : IAsyncDisposable
             int length;
             try
             {
-                length = handler(request.AsSpan(0, received.ReceivedBytes), remote, reply);
+                length = handler(request.AsSpan(0, receivedBytes), remote, reply);
             }
             catch (Exception e)
             {
@@ -156,9 +197,9 @@ public sealed class UdpServer : IAsyncDisposable
 
             try
             {
-                await socket.SendToAsync(reply.AsMemory(0, length), SocketFlags.None, received.RemoteEndPoint, stopping).ConfigureAwait(false);
+                socket.SendTo(reply.AsSpan(0, length), SocketFlags.None, address);
             }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+            catch (ObjectDisposedException)
             {
                 return;
             }
@@ -168,7 +209,7 @@ public sealed class UdpServer : IAsyncDisposable
                 continue;
             }
 
-            DatagramHandled?.Invoke(new DatagramSummary(remote, local, received.ReceivedBytes, length, Stopwatch.GetElapsedTime(start), UdpDropReason.None));
+            DatagramHandled?.Invoke(new DatagramSummary(remote, local, receivedBytes, length, Stopwatch.GetElapsedTime(start), UdpDropReason.None));
         }
     }
 

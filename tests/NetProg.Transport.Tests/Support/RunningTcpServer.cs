@@ -37,6 +37,18 @@ internal sealed class RunningTcpServer : IAsyncDisposable
         return new RunningTcpServer(server, handler);
     }
 
+    /// <summary>As <see cref="Start(TcpConnectionHandler, TcpServerOptions?, Action{TcpServer}?, IPAddress[])"/>, on the engine of <paramref name="mode"/>.</summary>
+    public static RunningTcpServer Start(
+        TransportMode mode, TcpConnectionHandler handler, TcpServerOptions? options = null, Action<TcpServer>? configure = null, params IPAddress[] addresses)
+    {
+        options = (options ?? new TcpServerOptions()) with
+        {
+            Engine = mode == TransportMode.Sockets ? TransportEngine.Sockets : TransportEngine.Epoll,
+            InlineHandlers = mode == TransportMode.EpollInline,
+        };
+        return Start(handler, options, configure, addresses);
+    }
+
     /// <summary>Fires the stopping token and waits (bounded) for <see cref="TcpServer.RunAsync"/> to return.</summary>
     public async Task StopAsync(TimeSpan within)
     {

@@ -6,14 +6,23 @@ using NetProg.Transport.Tests.Support;
 namespace NetProg.Transport.Tests.Tcp;
 
 [Collection(TimingCollection.Name)]
-public sealed class ConnectionSummaryTests
+public abstract class ConnectionSummaryTests(TransportMode mode)
 {
+    /// <summary>On .NET's sockets.</summary>
+    public sealed class Sockets() : ConnectionSummaryTests(TransportMode.Sockets);
+
+    /// <summary>On the epoll loop, handler on the thread pool.</summary>
+    public sealed class Epoll() : ConnectionSummaryTests(TransportMode.Epoll);
+
+    /// <summary>On the epoll loop, handler on the loop's thread.</summary>
+    public sealed class EpollInline() : ConnectionSummaryTests(TransportMode.EpollInline);
+
     [Fact]
     public async Task Should_report_bytes_both_ways_and_Completed_for_a_connection_that_ended_normally()
     {
         // Given an echo server reporting finished connections
         var closed = new TaskCompletionSource<ConnectionSummary>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var server = RunningTcpServer.Start(Handlers.Echo, configure: s => s.ConnectionClosed = summary => closed.TrySetResult(summary));
+        await using var server = RunningTcpServer.Start(mode, Handlers.Echo, configure: s => s.ConnectionClosed = summary => closed.TrySetResult(summary));
         using var client = await Loopback.ConnectAsync(server.EndPoint);
 
         // When a client sends 1,000 bytes, half-closes and reads the echo to the end
@@ -38,7 +47,7 @@ public sealed class ConnectionSummaryTests
     {
         // Given an echo server with a 300 ms idle timeout
         var closed = new TaskCompletionSource<ConnectionSummary>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var server = RunningTcpServer.Start(
+        await using var server = RunningTcpServer.Start(mode, 
             Handlers.Echo,
             new TcpServerOptions { IdleTimeout = TimeSpan.FromMilliseconds(300) },
             s => s.ConnectionClosed = summary => closed.TrySetResult(summary));
@@ -59,7 +68,7 @@ public sealed class ConnectionSummaryTests
     {
         // Given an echo server
         var closed = new TaskCompletionSource<ConnectionSummary>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var server = RunningTcpServer.Start(Handlers.Echo, configure: s => s.ConnectionClosed = summary => closed.TrySetResult(summary));
+        await using var server = RunningTcpServer.Start(mode, Handlers.Echo, configure: s => s.ConnectionClosed = summary => closed.TrySetResult(summary));
         var client = await Loopback.ConnectAsync(server.EndPoint);
 
         // When a client exchanges 5 bytes and then aborts (SO_LINGER 0: close sends RST)
@@ -85,7 +94,7 @@ public sealed class ConnectionSummaryTests
             c.Input.AdvanceTo(request.Buffer.End);
             throw new InvalidOperationException("handler bug");
         };
-        await using var server = RunningTcpServer.Start(failing, configure: s => s.ConnectionClosed = summary => closed.TrySetResult(summary));
+        await using var server = RunningTcpServer.Start(mode, failing, configure: s => s.ConnectionClosed = summary => closed.TrySetResult(summary));
         using var client = await Loopback.ConnectAsync(server.EndPoint);
 
         // When a client sends its request and waits for the answer

@@ -4,8 +4,17 @@ using NetProg.Transport.Tests.Support;
 
 namespace NetProg.Transport.Tests.Tcp;
 
-public sealed class TcpConcurrencyTests
+public abstract class TcpConcurrencyTests(TransportMode mode)
 {
+    /// <summary>On .NET's sockets.</summary>
+    public sealed class Sockets() : TcpConcurrencyTests(TransportMode.Sockets);
+
+    /// <summary>On the epoll loop, handler on the thread pool.</summary>
+    public sealed class Epoll() : TcpConcurrencyTests(TransportMode.Epoll);
+
+    /// <summary>On the epoll loop, handler on the loop's thread.</summary>
+    public sealed class EpollInline() : TcpConcurrencyTests(TransportMode.EpollInline);
+
     private const int Clients = 1000;
 
     [Fact]
@@ -14,7 +23,7 @@ public sealed class TcpConcurrencyTests
         // Given an echo server allowed more connections and a deeper backlog than the clients need
         var options = new TcpServerOptions { MaxConnections = 2 * Clients, Backlog = 2 * Clients };
         var closed = 0;
-        await using var server = RunningTcpServer.Start(Handlers.Echo, options, s => s.ConnectionClosed = _ => Interlocked.Increment(ref closed));
+        await using var server = RunningTcpServer.Start(mode, Handlers.Echo, options, s => s.ConnectionClosed = _ => Interlocked.Increment(ref closed));
 
         // When 1,000 clients connect at once, each sends a few KB, half-closes and reads to the end
         var clients = Enumerable.Range(0, Clients).Select(i => Task.Run(async () =>

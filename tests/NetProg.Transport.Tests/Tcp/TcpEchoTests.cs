@@ -4,8 +4,17 @@ using NetProg.Transport.Tests.Support;
 
 namespace NetProg.Transport.Tests.Tcp;
 
-public sealed class TcpEchoTests
+public abstract class TcpEchoTests(TransportMode mode)
 {
+    /// <summary>On .NET's sockets.</summary>
+    public sealed class Sockets() : TcpEchoTests(TransportMode.Sockets);
+
+    /// <summary>On the epoll loop, handler on the thread pool.</summary>
+    public sealed class Epoll() : TcpEchoTests(TransportMode.Epoll);
+
+    /// <summary>On the epoll loop, handler on the loop's thread.</summary>
+    public sealed class EpollInline() : TcpEchoTests(TransportMode.EpollInline);
+
     private const int Seed = 20261124;
 
     /// <summary>The edges around a page (4 KiB, the receive buffer), a pipe segment, a 64 KiB window, 1 MiB; and seeded random sizes.</summary>
@@ -32,7 +41,7 @@ public sealed class TcpEchoTests
     public async Task Should_echo_every_byte_in_order_and_then_end_with_FIN_when_the_client_half_closes(int size, int seed)
     {
         // Given an echo server and a random payload cut into random pieces, some of them a few bytes
-        await using var server = RunningTcpServer.Start(Handlers.Echo);
+        await using var server = RunningTcpServer.Start(mode, Handlers.Echo);
         var payload = Payloads.Random(seed, size);
         var splits = Payloads.Splits(new Random(seed), size);
         using var client = await Loopback.ConnectAsync(server.EndPoint);
@@ -58,7 +67,7 @@ public sealed class TcpEchoTests
     public async Task Should_keep_sending_after_the_client_half_closed_before_reading_anything()
     {
         // Given an echo server and a payload that fits the pipes and socket buffers (the client reads nothing until it is sent)
-        await using var server = RunningTcpServer.Start(Handlers.Echo);
+        await using var server = RunningTcpServer.Start(mode, Handlers.Echo);
         var payload = Payloads.Random(Seed, 48 * 1024);
         using var client = await Loopback.ConnectAsync(server.EndPoint);
 
@@ -76,7 +85,7 @@ public sealed class TcpEchoTests
     public async Task Should_echo_over_IPv6_loopback()
     {
         // Given an echo server bound to [::1] only
-        await using var server = RunningTcpServer.Start(Handlers.Echo, addresses: IPAddress.IPv6Loopback);
+        await using var server = RunningTcpServer.Start(mode, Handlers.Echo, addresses: IPAddress.IPv6Loopback);
         using var client = await Loopback.ConnectAsync(server.EndPoint);
         var payload = Payloads.Random(Seed, 10_000);
 
@@ -96,7 +105,7 @@ public sealed class TcpEchoTests
     public async Task Should_bind_one_port_number_on_both_loopback_addresses_when_asked_for_port_0()
     {
         // Given a server on 127.0.0.1 and ::1 with port 0
-        await using var server = RunningTcpServer.Start(Handlers.Echo, addresses: [IPAddress.Loopback, IPAddress.IPv6Loopback]);
+        await using var server = RunningTcpServer.Start(mode, Handlers.Echo, addresses: [IPAddress.Loopback, IPAddress.IPv6Loopback]);
 
         // When we look at what it bound
         var endPoints = server.Server.LocalEndPoints;

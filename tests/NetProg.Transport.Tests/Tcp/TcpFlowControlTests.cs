@@ -5,8 +5,17 @@ using NetProg.Transport.Tests.Support;
 namespace NetProg.Transport.Tests.Tcp;
 
 [Collection(TimingCollection.Name)]
-public sealed class TcpFlowControlTests
+public abstract class TcpFlowControlTests(TransportMode mode)
 {
+    /// <summary>On .NET's sockets.</summary>
+    public sealed class Sockets() : TcpFlowControlTests(TransportMode.Sockets);
+
+    /// <summary>On the epoll loop, handler on the thread pool.</summary>
+    public sealed class Epoll() : TcpFlowControlTests(TransportMode.Epoll);
+
+    /// <summary>On the epoll loop, handler on the loop's thread.</summary>
+    public sealed class EpollInline() : TcpFlowControlTests(TransportMode.EpollInline);
+
     // More than the kernel can absorb on both sides of a loopback connection (Linux autotunes the server's buffers up to
     // tcp_rmem/tcp_wmem maxima, 6 MiB + 4 MiB by default), so that only the server's own reading can take it all.
     private const int ThirtyTwoMiB = 32 * 1024 * 1024;
@@ -32,7 +41,7 @@ public sealed class TcpFlowControlTests
             connected.TrySetResult(c);
             return Handlers.Echo(c, stopping);
         };
-        await using var server = RunningTcpServer.Start(handler);
+        await using var server = RunningTcpServer.Start(mode, handler);
         using var client = await Loopback.ConnectAsync(server.EndPoint, SmallBuffers);
         var connection = await connected.Task.WaitAsync(Waits.Long);
         var payload = Payloads.Random(8, ThirtyTwoMiB);
@@ -65,7 +74,7 @@ public sealed class TcpFlowControlTests
     public async Task Should_serve_other_clients_while_one_client_never_reads()
     {
         // Given an echo server and a client that sends 32 MiB and never reads (so its connection is stuck on flow control)
-        await using var server = RunningTcpServer.Start(Handlers.Echo);
+        await using var server = RunningTcpServer.Start(mode, Handlers.Echo);
         using var slow = await Loopback.ConnectAsync(server.EndPoint, SmallBuffers);
         using var stopSlow = new CancellationTokenSource();
         var slowSending = Loopback.SendAllAsync(slow, Payloads.Random(1, ThirtyTwoMiB), stopSlow.Token);

@@ -5,15 +5,24 @@ using NetProg.Transport.Tests.Support;
 namespace NetProg.Transport.Tests.Tcp;
 
 [Collection(TimingCollection.Name)]
-public sealed class TcpIdleTimeoutTests
+public abstract class TcpIdleTimeoutTests(TransportMode mode)
 {
+    /// <summary>On .NET's sockets.</summary>
+    public sealed class Sockets() : TcpIdleTimeoutTests(TransportMode.Sockets);
+
+    /// <summary>On the epoll loop, handler on the thread pool.</summary>
+    public sealed class Epoll() : TcpIdleTimeoutTests(TransportMode.Epoll);
+
+    /// <summary>On the epoll loop, handler on the loop's thread.</summary>
+    public sealed class EpollInline() : TcpIdleTimeoutTests(TransportMode.EpollInline);
+
     private static readonly TcpServerOptions ShortIdle = new() { IdleTimeout = TimeSpan.FromMilliseconds(300) };
 
     [Fact]
     public async Task Should_close_a_client_that_stays_idle_past_the_idle_timeout()
     {
         // Given an echo server with a 300 ms idle timeout and a client that connects and says nothing
-        await using var server = RunningTcpServer.Start(Handlers.Echo, ShortIdle);
+        await using var server = RunningTcpServer.Start(mode, Handlers.Echo, ShortIdle);
         using var client = await Loopback.ConnectAsync(server.EndPoint);
 
         // When the client just waits for the server
@@ -28,7 +37,7 @@ public sealed class TcpIdleTimeoutTests
     {
         // Given an echo server with a 300 ms idle timeout
         var closedReason = new TaskCompletionSource<CloseReason>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var server = RunningTcpServer.Start(Handlers.Echo, ShortIdle, s => s.ConnectionClosed = summary => closedReason.TrySetResult(summary.Reason));
+        await using var server = RunningTcpServer.Start(mode, Handlers.Echo, ShortIdle, s => s.ConnectionClosed = summary => closedReason.TrySetResult(summary.Reason));
         using var client = await Loopback.ConnectAsync(server.EndPoint);
 
         // When the client exchanges a few bytes every 100 ms for 1 s (paced by a timer: the pacing is the scenario)

@@ -8,15 +8,24 @@ namespace NetProg.Transport.Tests.Tcp;
 // Run alone: until the slot-release bug below is fixed, a client admitted right after ConnectionClosed can lose a (tiny) race
 // against the server's own bookkeeping, and a loaded machine widens it.
 [Collection(TimingCollection.Name)]
-public sealed class TcpMaxConnectionsTests
+public abstract class TcpMaxConnectionsTests(TransportMode mode)
 {
+    /// <summary>On .NET's sockets.</summary>
+    public sealed class Sockets() : TcpMaxConnectionsTests(TransportMode.Sockets);
+
+    /// <summary>On the epoll loop, handler on the thread pool.</summary>
+    public sealed class Epoll() : TcpMaxConnectionsTests(TransportMode.Epoll);
+
+    /// <summary>On the epoll loop, handler on the loop's thread.</summary>
+    public sealed class EpollInline() : TcpMaxConnectionsTests(TransportMode.EpollInline);
+
     [Fact]
     public async Task Should_turn_away_a_third_client_at_two_connections_and_serve_again_after_one_leaves()
     {
         // Given an echo server limited to 2 connections, reporting rejections and closes
         var rejected = new TaskCompletionSource<IPEndPoint>(TaskCreationOptions.RunContinuationsAsynchronously);
         var closed = new TaskCompletionSource<ConnectionSummary>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var server = RunningTcpServer.Start(Handlers.Echo, new TcpServerOptions { MaxConnections = 2 }, s =>
+        await using var server = RunningTcpServer.Start(mode, Handlers.Echo, new TcpServerOptions { MaxConnections = 2 }, s =>
         {
             s.ConnectionRejected = remote => rejected.TrySetResult(remote);
             s.ConnectionClosed = summary => closed.TrySetResult(summary);
@@ -57,7 +66,7 @@ public sealed class TcpMaxConnectionsTests
         // Given an echo server that records ActiveConnections from inside its ConnectionClosed callback
         var activeWhenClosed = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         TcpServer? tcp = null;
-        await using var server = RunningTcpServer.Start(Handlers.Echo, new TcpServerOptions { MaxConnections = 1 }, s =>
+        await using var server = RunningTcpServer.Start(mode, Handlers.Echo, new TcpServerOptions { MaxConnections = 1 }, s =>
         {
             tcp = s;
             s.ConnectionClosed = _ => activeWhenClosed.TrySetResult(tcp!.ActiveConnections);

@@ -4,8 +4,17 @@ using NetProg.Transport.Tests.Support;
 
 namespace NetProg.Transport.Tests.Tcp;
 
-public sealed class TcpShutdownTests
+public abstract class TcpShutdownTests(TransportMode mode)
 {
+    /// <summary>On .NET's sockets.</summary>
+    public sealed class Sockets() : TcpShutdownTests(TransportMode.Sockets);
+
+    /// <summary>On the epoll loop, handler on the thread pool.</summary>
+    public sealed class Epoll() : TcpShutdownTests(TransportMode.Epoll);
+
+    /// <summary>On the epoll loop, handler on the loop's thread.</summary>
+    public sealed class EpollInline() : TcpShutdownTests(TransportMode.EpollInline);
+
     private const int Clients = 50;
     private const int PatternLength = 1024 * 1024;
 
@@ -14,7 +23,7 @@ public sealed class TcpShutdownTests
     {
         // Given an echo server with a 1 s shutdown timeout and 50 clients streaming data through it
         var shutdownTimeout = TimeSpan.FromSeconds(1);
-        await using var server = RunningTcpServer.Start(Handlers.Echo, new TcpServerOptions { ShutdownTimeout = shutdownTimeout });
+        await using var server = RunningTcpServer.Start(mode, Handlers.Echo, new TcpServerOptions { ShutdownTimeout = shutdownTimeout });
         var pattern = Payloads.Random(50, PatternLength);
         var clients = new List<StreamingClient>();
         try

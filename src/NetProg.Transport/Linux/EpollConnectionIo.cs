@@ -1,0 +1,317 @@
+using System.Buffers;
+using System.Net;
+using System.Runtime.InteropServices;
+using NetProg.Transport.Tcp;
+
+namespace NetProg.Transport.Linux;
+
+/// <summary>
+/// A connection on an <see cref="EpollLoop"/>: a non-blocking descriptor registered once, edge-triggered, for input, output
+/// and the peer's FIN (<c>EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET</c>, as .NET's own engine registers). A receive or send
+/// is tried at once and waits for an event only on EAGAIN, so a 64-byte ping-pong costs what it costs the C server: one
+/// recv(), one send() and a share of epoll_wait().
+/// </summary>
+internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
+{
+    private const int MaxGather = 16;
+
+    private readonly FileDescriptor _fd;
+    private readonly EpollLoop _loop;
+    private readonly Readiness _read = new();
+    private readonly Readiness _write = new();
+    private ulong _token;
+
+    // The read sequence at which the socket was last seen empty; data may be there when the sequence has moved on. Only the
+    // receive loop touches it.
+    private long _drainedAt;
+
+    // Set once the peer's FIN, a reset or an error was reported: from then on the socket is never assumed empty, since no
+    // further edge will come to say that recv() has something (0 or an error) to return.
+    private volatile bool _inputEnded;
+    private MemoryHandle[]? _pins;
+
+    public EpollConnectionIo(FileDescriptor fd, EpollLoop loop, IPEndPoint remote, IPEndPoint local)
+    {
+        _fd = fd;
+        _loop = loop;
+        RemoteEndPoint = remote;
+        LocalEndPoint = local;
+    }
+
+    public override IPEndPoint RemoteEndPoint { get; }
+
+    public override IPEndPoint LocalEndPoint { get; }
+
+    /// <summary>
+    /// Registers with the loop. Data that arrived before this is reported by the registration itself (epoll_ctl ADD polls the
+    /// descriptor), so the first wait for data need not try a recv().
+    /// </summary>
+    public void Register()
+    {
+        using var lease = DescriptorLease.Acquire(_fd);
+        _token = _loop.Add(lease.Fd, LibC.EPOLLIN | LibC.EPOLLOUT | LibC.EPOLLRDHUP | LibC.EPOLLET, this);
+    }
+
+    /// <summary>TCP_NODELAY: a 64-byte reply must not wait for the peer's delayed ACK (Nagle, RFC 896 / RFC 1122 4.2.3.4).</summary>
+    public unsafe void SetNoDelay()
+    {
+        using var lease = DescriptorLease.Acquire(_fd);
+        var one = 1;
+        if (LibC.setsockopt(lease.Fd, LibC.IPPROTO_TCP, LibC.TCP_NODELAY, &one, sizeof(int)) != 0)
+        {
+            throw SystemCall.Error(Marshal.GetLastPInvokeError());
+        }
+    }
+
+    public void OnEvents(uint events)
+    {
+        if ((events & (LibC.EPOLLRDHUP | LibC.EPOLLHUP | LibC.EPOLLERR)) != 0)
+        {
+            _inputEnded = true;
+        }
+
+        if ((events & (LibC.EPOLLIN | LibC.EPOLLRDHUP | LibC.EPOLLHUP | LibC.EPOLLERR)) != 0)
+        {
+            _read.Signal();
+        }
+
+        if ((events & (LibC.EPOLLOUT | LibC.EPOLLHUP | LibC.EPOLLERR)) != 0)
+        {
+            _write.Signal();
+        }
+    }
+
+    public override ValueTask WaitForDataAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return _inputEnded || _fd.IsClosed ? default : _read.WaitAsync(_drainedAt);
+    }
+
+    public override ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var sequence = _read.Sequence;
+        var received = Receive(buffer.Span);
+        if (received >= 0)
+        {
+            // A short read emptied the socket (TCP's recv returns what is there, up to the length asked): the next wait can
+            // skip the recv() that would only say EAGAIN. Safe with edge triggering: bytes arriving after this read raise a
+            // new event, which moves the sequence on.
+            if (received < buffer.Length && !_inputEnded)
+            {
+                _drainedAt = sequence;
+            }
+
+            return new ValueTask<int>(received);
+        }
+
+        _drainedAt = sequence;
+        return ReceiveAfterWaitAsync(buffer, sequence, cancellationToken);
+    }
+
+    public override ValueTask<int> SendAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken)
+    {
+        var sequence = _write.Sequence;
+        var sent = Send(buffer.Span);
+        return sent >= 0 ? new ValueTask<int>(sent) : SendAfterWaitAsync(buffer, sequence, cancellationToken);
+    }
+
+    public override async ValueTask SendAllAsync(ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+    {
+        while (!buffer.IsEmpty)
+        {
+            var sequence = _write.Sequence;
+            var sent = SendGathered(buffer);
+            if (sent < 0)
+            {
+                await _write.WaitAsync(sequence).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                continue;
+            }
+
+            buffer = buffer.Slice(sent);
+        }
+    }
+
+    public override void ShutdownSend()
+    {
+        using var lease = DescriptorLease.Acquire(_fd);
+        if (LibC.shutdown(lease.Fd, LibC.SHUT_WR) != 0)
+        {
+            throw SystemCall.Error(Marshal.GetLastPInvokeError());
+        }
+    }
+
+    public override unsafe void ResetOnClose()
+    {
+        using var lease = DescriptorLease.Acquire(_fd);
+        var linger = stackalloc int[2] { 1, 0 }; // struct linger { l_onoff = 1, l_linger = 0 }
+        _ = LibC.setsockopt(lease.Fd, LibC.SOL_SOCKET, LibC.SO_LINGER, linger, 8);
+    }
+
+    public override void WakeReceiver() => _read.Signal();
+
+    public override void Dispose()
+    {
+        if (_fd.IsClosed)
+        {
+            return;
+        }
+
+        // The slot first, so no event reaches this object after its descriptor number is reused; then the descriptor (its
+        // close waits for calls in progress: FileDescriptor); then wake both loops, whose next call fails as "disposed".
+        _loop.Release(_token);
+        _fd.Dispose();
+        _read.Signal();
+        _write.Signal();
+    }
+
+    private async ValueTask<int> ReceiveAfterWaitAsync(Memory<byte> buffer, long sequence, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await _read.WaitAsync(sequence).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            sequence = _read.Sequence;
+            var received = Receive(buffer.Span);
+            if (received >= 0)
+            {
+                if (received < buffer.Length && !_inputEnded)
+                {
+                    _drainedAt = sequence;
+                }
+
+                return received;
+            }
+
+            _drainedAt = sequence;
+        }
+    }
+
+    private async ValueTask<int> SendAfterWaitAsync(ReadOnlyMemory<byte> buffer, long sequence, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await _write.WaitAsync(sequence).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            sequence = _write.Sequence;
+            var sent = Send(buffer.Span);
+            if (sent >= 0)
+            {
+                return sent;
+            }
+        }
+    }
+
+    /// <summary>recv(): the byte count (0 at FIN), or -1 for EAGAIN. Throws on any other error.</summary>
+    private unsafe int Receive(Span<byte> buffer)
+    {
+        using var lease = DescriptorLease.Acquire(_fd);
+        fixed (byte* p = buffer)
+        {
+            while (true)
+            {
+                var n = LibC.recv(lease.Fd, p, (nuint)buffer.Length, 0);
+                if (n >= 0)
+                {
+                    return (int)n;
+                }
+
+                var errno = Marshal.GetLastPInvokeError();
+                if (errno == LibC.EAGAIN)
+                {
+                    return -1;
+                }
+
+                if (errno != LibC.EINTR)
+                {
+                    throw SystemCall.Error(errno);
+                }
+            }
+        }
+    }
+
+    /// <summary>send() with MSG_NOSIGNAL (no SIGPIPE when the peer has reset): bytes sent, or -1 for EAGAIN.</summary>
+    private unsafe int Send(ReadOnlySpan<byte> buffer)
+    {
+        using var lease = DescriptorLease.Acquire(_fd);
+        fixed (byte* p = buffer)
+        {
+            while (true)
+            {
+                var n = LibC.send(lease.Fd, p, (nuint)buffer.Length, LibC.MSG_NOSIGNAL);
+                if (n >= 0)
+                {
+                    return (int)n;
+                }
+
+                var errno = Marshal.GetLastPInvokeError();
+                if (errno == LibC.EAGAIN)
+                {
+                    return -1;
+                }
+
+                if (errno != LibC.EINTR)
+                {
+                    throw SystemCall.Error(errno);
+                }
+            }
+        }
+    }
+
+    /// <summary>One sendmsg() over up to 16 blocks of <paramref name="buffer"/>: bytes sent, or -1 for EAGAIN.</summary>
+    private unsafe int SendGathered(in ReadOnlySequence<byte> buffer)
+    {
+        _pins ??= new MemoryHandle[MaxGather];
+        var vectors = stackalloc IoVector[MaxGather];
+        var count = 0;
+        try
+        {
+            foreach (var block in buffer)
+            {
+                if (block.IsEmpty)
+                {
+                    continue;
+                }
+
+                if (count == MaxGather)
+                {
+                    break;
+                }
+
+                _pins[count] = block.Pin();
+                vectors[count] = new IoVector { Base = (byte*)_pins[count].Pointer, Length = (nuint)block.Length };
+                count++;
+            }
+
+            var message = new MessageHeader { Vectors = vectors, VectorCount = (nuint)count };
+            using var lease = DescriptorLease.Acquire(_fd);
+            while (true)
+            {
+                var n = LibC.sendmsg(lease.Fd, &message, LibC.MSG_NOSIGNAL);
+                if (n >= 0)
+                {
+                    return (int)n;
+                }
+
+                var errno = Marshal.GetLastPInvokeError();
+                if (errno == LibC.EAGAIN)
+                {
+                    return -1;
+                }
+
+                if (errno != LibC.EINTR)
+                {
+                    throw SystemCall.Error(errno);
+                }
+            }
+        }
+        finally
+        {
+            for (var i = 0; i < count; i++)
+            {
+                _pins[i].Dispose();
+            }
+        }
+    }
+}

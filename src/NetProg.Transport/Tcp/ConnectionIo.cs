@@ -1,0 +1,42 @@
+using System.Buffers;
+using System.Net;
+
+namespace NetProg.Transport.Tcp;
+
+/// <summary>
+/// The socket under a <see cref="TcpConnection"/>: the few operations its receive and send loops need. Two forms: the portable
+/// one over <see cref="System.Net.Sockets.Socket"/> (<see cref="SocketConnectionIo"/>), and the Linux one over a non-blocking
+/// descriptor driven by netprog's own epoll loop (<see cref="Linux.EpollConnectionIo"/>).
+/// </summary>
+internal abstract class ConnectionIo : IDisposable
+{
+    public abstract IPEndPoint RemoteEndPoint { get; }
+
+    public abstract IPEndPoint LocalEndPoint { get; }
+
+    /// <summary>Completes when bytes or the FIN are there, holding no buffer meanwhile (the zero-byte read).</summary>
+    public abstract ValueTask WaitForDataAsync(CancellationToken cancellationToken);
+
+    /// <summary>Reads what is there (waiting if nothing is); 0 is the peer's FIN.</summary>
+    public abstract ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken);
+
+    /// <summary>Sends some of <paramref name="buffer"/> (at least one byte); returns how much.</summary>
+    public abstract ValueTask<int> SendAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken);
+
+    /// <summary>Sends all of a several-block <paramref name="buffer"/>, gathering blocks into as few calls as it can.</summary>
+    public abstract ValueTask SendAllAsync(ReadOnlySequence<byte> buffer, CancellationToken cancellationToken);
+
+    /// <summary>Sends FIN (shutdown(SHUT_WR)).</summary>
+    public abstract void ShutdownSend();
+
+    /// <summary>SO_LINGER 0: the coming close sends RST instead of FIN.</summary>
+    public abstract void ResetOnClose();
+
+    /// <summary>Makes a pending wait for data look again at its cancellation token (the server is stopping).</summary>
+    public virtual void WakeReceiver()
+    {
+    }
+
+    /// <summary>Closes the socket; pending operations fail with <see cref="ObjectDisposedException"/> or a socket error.</summary>
+    public abstract void Dispose();
+}

@@ -1,0 +1,14 @@
+namespace NetProg.Transport.Tcp;
+
+/// <summary>What drives a <see cref="TcpServer"/>'s sockets.</summary>
+public enum TransportEngine
+{
+    /// <summary>Epoll on Linux, .NET's sockets elsewhere; <c>NETPROG_TRANSPORT=sockets|epoll</c> overrides it.</summary>
+    Auto,
+
+    /// <summary>.NET's <see cref="System.Net.Sockets.Socket"/> async operations and its own event engine: every OS.</summary>
+    Sockets,
+
+    /// <summary>netprog's own epoll loop over non-blocking descriptors (Linux only): the C server's loop, in C#.</summary>
+    Epoll,
+}
