@@ -81,6 +81,8 @@ internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
         }
     }
 
+    public override bool WaitForDataIsFree => true;
+
     public override ValueTask WaitForDataAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

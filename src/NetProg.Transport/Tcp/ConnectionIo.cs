@@ -14,6 +14,12 @@ internal abstract class ConnectionIo : IDisposable
 
     public abstract IPEndPoint LocalEndPoint { get; }
 
+    /// <summary>
+    /// True when <see cref="WaitForDataAsync"/> costs no system call when data is already there (the epoll engine tracks
+    /// readiness itself); false when it is a zero-byte receive.
+    /// </summary>
+    public virtual bool WaitForDataIsFree => false;
+
     /// <summary>Completes when bytes or the FIN are there, holding no buffer meanwhile (the zero-byte read).</summary>
     public abstract ValueTask WaitForDataAsync(CancellationToken cancellationToken);
 

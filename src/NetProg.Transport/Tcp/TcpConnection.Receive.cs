@@ -1,7 +1,18 @@
+using System.Numerics;
+
 namespace NetProg.Transport.Tcp;
 
 public sealed partial class TcpConnection
 {
+    /// <summary>
+    /// Where the wait for data costs nothing (the epoll engine knows without a system call), the next read keeps the size of
+    /// this one, so a peer that sends 64 KiB messages is read in one or two recv() per message instead of climbing from
+    /// 4 KiB each time; the buffer is still taken only once data is there. Elsewhere a short read goes back to small reads
+    /// after a zero-byte wait.
+    /// </summary>
+    private int NextSizeAfterShortRead(int received, int maxRead) =>
+        _io.WaitForDataIsFree ? (int)Math.Clamp(BitOperations.RoundUpToPowerOf2((uint)received), MinReceiveBuffer, (uint)maxRead) : MinReceiveBuffer;
+
     private async Task ReceiveLoopAsync(CancellationToken stopping)
     {
         var writer = _input.Writer;
@@ -21,7 +32,7 @@ public sealed partial class TcpConnection
                 int received;
                 if (!discarding)
                 {
-                    if (sizeHint == MinReceiveBuffer)
+                    if (sizeHint == MinReceiveBuffer || _io.WaitForDataIsFree)
                     {
                         // Wait for data before taking a buffer (Kestrel's WaitForDataBeforeAllocatingBuffer): a zero-byte
                         // receive completes when bytes (or the FIN) are there, so an idle connection holds no 4 KiB block.
@@ -38,7 +49,9 @@ public sealed partial class TcpConnection
 
                     // A full buffer means a bulk sender: read bigger blocks (up to the input bound) to save syscalls; a partial
                     // one means the peer is waiting for us: back to small reads after a zero-byte wait.
-                    sizeHint = received == memory.Length ? Math.Min(Math.Max(sizeHint, memory.Length) * 2, maxRead) : MinReceiveBuffer;
+                    sizeHint = received == memory.Length
+                        ? Math.Min(Math.Max(sizeHint, memory.Length) * 2, maxRead)
+                        : NextSizeAfterShortRead(received, maxRead);
                     Interlocked.Add(ref _bytesReceived, received);
                     Touch();
                     writer.Advance(received);
