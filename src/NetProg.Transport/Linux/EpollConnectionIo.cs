@@ -83,10 +83,10 @@ internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
 
     public override bool WaitForDataIsFree => true;
 
-    public override ValueTask WaitForDataAsync(CancellationToken cancellationToken)
+    public override ValueTask<int> WaitForDataAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return _inputEnded || _fd.IsClosed ? default : _read.WaitAsync(_drainedAt);
+        return _inputEnded || _fd.IsClosed ? new ValueTask<int>(0) : _read.WaitAsync(_drainedAt);
     }
 
     public override ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)

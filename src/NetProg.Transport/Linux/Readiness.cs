@@ -8,16 +8,19 @@ namespace NetProg.Transport.Linux;
 /// the system call that returned EAGAIN closes the lost-wake-up window between that call and the wait (the scheme of .NET's
 /// own SocketAsyncContext). The continuation runs on the signalling thread: on the epoll thread, that is the point.
 /// </summary>
-internal sealed class Readiness : IValueTaskSource
+internal sealed class Readiness : IValueTaskSource<int>
 {
-    private ManualResetValueTaskSourceCore<bool> _core = new() { RunContinuationsAsynchronously = false };
+    private ManualResetValueTaskSourceCore<int> _core = new() { RunContinuationsAsynchronously = false };
     private long _sequence;
     private int _waiting;
 
     public long Sequence => Volatile.Read(ref _sequence);
 
-    /// <summary>Completes when an event newer than <paramref name="observed"/> has come (at once if one already has).</summary>
-    public ValueTask WaitAsync(long observed)
+    /// <summary>
+    /// Completes when an event newer than <paramref name="observed"/> has come (at once if one already has). The result means
+    /// nothing; it is a <c>ValueTask&lt;int&gt;</c> so that a wait for data has the type of the zero-byte receive it replaces.
+    /// </summary>
+    public ValueTask<int> WaitAsync(long observed)
     {
         _core.Reset();
         // A full fence between publishing the waiter and re-reading the sequence, as Signal has between its increment and its
@@ -25,10 +28,10 @@ internal sealed class Readiness : IValueTaskSource
         Interlocked.Exchange(ref _waiting, 1);
         if (Volatile.Read(ref _sequence) != observed && Interlocked.Exchange(ref _waiting, 0) == 1)
         {
-            return default;
+            return new ValueTask<int>(0);
         }
 
-        return new ValueTask(this, _core.Version);
+        return new ValueTask<int>(this, _core.Version);
     }
 
     /// <summary>An event came (or an abort or stop wants the waiter to look again): wake the waiter, if any, on this thread.</summary>
@@ -37,14 +40,14 @@ internal sealed class Readiness : IValueTaskSource
         Interlocked.Increment(ref _sequence);
         if (Interlocked.Exchange(ref _waiting, 0) == 1)
         {
-            _core.SetResult(true);
+            _core.SetResult(0);
         }
     }
 
-    void IValueTaskSource.GetResult(short token) => _core.GetResult(token);
+    int IValueTaskSource<int>.GetResult(short token) => _core.GetResult(token);
 
-    ValueTaskSourceStatus IValueTaskSource.GetStatus(short token) => _core.GetStatus(token);
+    ValueTaskSourceStatus IValueTaskSource<int>.GetStatus(short token) => _core.GetStatus(token);
 
-    void IValueTaskSource.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+    void IValueTaskSource<int>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
         _core.OnCompleted(continuation, state, token, flags);
 }

@@ -20,8 +20,8 @@ internal abstract class ConnectionIo : IDisposable
     /// </summary>
     public virtual bool WaitForDataIsFree => false;
 
-    /// <summary>Completes when bytes or the FIN are there, holding no buffer meanwhile (the zero-byte read).</summary>
-    public abstract ValueTask WaitForDataAsync(CancellationToken cancellationToken);
+    /// <summary>Completes when bytes or the FIN are there, holding no buffer meanwhile (the zero-byte read); the result means nothing.</summary>
+    public abstract ValueTask<int> WaitForDataAsync(CancellationToken cancellationToken);
 
     /// <summary>Reads what is there (waiting if nothing is); 0 is the peer's FIN.</summary>
     public abstract ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken);

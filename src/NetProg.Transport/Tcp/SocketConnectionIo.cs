@@ -23,8 +23,9 @@ internal sealed class SocketConnectionIo : ConnectionIo
 
     public override IPEndPoint LocalEndPoint { get; }
 
-    public override async ValueTask WaitForDataAsync(CancellationToken cancellationToken) =>
-        await _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+    // Returned as is, not awaited in an async wrapper: a wrapper's box would be allocated on every wait (issue #7).
+    public override ValueTask<int> WaitForDataAsync(CancellationToken cancellationToken) =>
+        _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, cancellationToken);
 
     public override ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken) =>
         _socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);

@@ -33,7 +33,7 @@ public sealed class ReadinessTests
         Assert.Equal(signallerId, await ranOn.WaitAsync(Waits.Long));
     }
 
-    private static async Task<int> ThreadAfterAsync(ValueTask wait)
+    private static async Task<int> ThreadAfterAsync(ValueTask<int> wait)
     {
         await wait.ConfigureAwait(false);
         return Environment.CurrentManagedThreadId;
