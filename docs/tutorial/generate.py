@@ -248,11 +248,26 @@ class Background:
             self.process.wait(10)
 
 
+def screenshot(page: Path, png: Path) -> None:
+    """A picture of a kept HTML page (the flow graph) for the Markdown to show; skipped in --check, which compares text."""
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        print(f"generate: no chromium, so no {png.name} (apt-get install chromium)", file=sys.stderr)
+        return
+    with tempfile.TemporaryDirectory(prefix="tutorial-chromium-") as profile:
+        subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        f"--user-data-dir={profile}", "--hide-scrollbars", "--window-size=1060,760",
+                        f"--screenshot={png}", page.as_uri()],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120, check=False)
+
+
 class Runner:
     """Runs one language's templates against the lab."""
 
-    def __init__(self, lab: Lab, lang: str, netprog: list[str], scratch: Path, out: Path) -> None:
+    def __init__(self, lab: Lab, lang: str, netprog: list[str], scratch: Path, out: Path, screenshots: bool) -> None:
         self.lab = lab
+        self.screenshots = screenshots
         self.lang = lang
         self.scratch = scratch
         self.out = out
@@ -297,6 +312,8 @@ class Runner:
         if "keep" in options:
             for name in options["keep"].split(","):
                 shutil.copyfile(self.scratch / name, self.out / name)
+                if name.endswith(".html") and self.screenshots:
+                    screenshot(self.out / name, self.out / (name[:-5] + ".png"))
 
     def block(self, info: list[str], body: list[str]) -> list[str]:
         kind, args = info[0], info[1:]
@@ -343,7 +360,7 @@ class Runner:
 
     def clean(self, line: str) -> str:
         """Shows the lab's temporary folders and namespace names as a student's machine would have them."""
-        line = re.sub(re.escape(str(self.scratch)) + r"/home/[a-z]+", "~", line)
+        line = re.sub(re.escape(str(self.scratch)) + r"/home/[a-z]+", "~", line.rstrip("\r"))
         return line.replace(f"{self.scratch}/", "").replace(f"{self.lab.prefix}-", "")
 
     def render(self, template: Path) -> str:
@@ -403,6 +420,8 @@ MASKS = [
     (re.compile(r"\b\d[\d.,]*\s*(ns|µs|us|ms|s|seconds?)\b"), "<dur>"),
     (re.compile(r"(?<=[:.\]])(3[2-9]\d{3}|[4-6]\d{4})\b"), "<port>"),
     (re.compile(r"\bpid \d+"), "pid <pid>"),
+    (re.compile(r"\b\d+(?= +(netprog|dotnet)\b)"), "<pid>"),
+    (re.compile(r"\bwin=\d+"), "win=<n>"),
     (re.compile(r"^ *\d+\.\d{6} ", re.M), "<t> "),
 ]
 
@@ -414,7 +433,7 @@ def mask(text: str) -> str:
     return "\n".join(re.sub(r"[ ─]+", " ", line).rstrip() for line in text.split("\n"))
 
 
-def generate(langs: list[str], target: Path, netprog: list[str]) -> None:
+def generate(langs: list[str], target: Path, netprog: list[str], screenshots: bool = True) -> None:
     for lang in langs:
         templates = sorted((HERE / "src" / lang).glob("*.md"))
         if not templates:
@@ -429,7 +448,7 @@ def generate(langs: list[str], target: Path, netprog: list[str]) -> None:
             try:
                 lab.build()
                 with tempfile.TemporaryDirectory(prefix=f"tutorial-{lang}-") as scratch:
-                    runner = Runner(lab, lang, netprog, Path(scratch), out)
+                    runner = Runner(lab, lang, netprog, Path(scratch), out, screenshots)
                     try:
                         (out / template.name).write_text(runner.render(template) + "\n", encoding="utf-8")
                     finally:
@@ -440,7 +459,7 @@ def generate(langs: list[str], target: Path, netprog: list[str]) -> None:
 
 def check(langs: list[str], netprog: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="tutorial-check-") as tmp:
-        generate(langs, Path(tmp), netprog)
+        generate(langs, Path(tmp), netprog, screenshots=False)
         failed = False
         for lang in langs:
             for fresh in sorted((Path(tmp) / lang).glob("*.md")):
