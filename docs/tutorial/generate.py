@@ -18,7 +18,8 @@ Options of run/start: keep=FILE copies FILE from the scratch folder the commands
   generate.py                 regenerate docs/tutorial/en and docs/tutorial/ko (root: ip netns, nftables)
   generate.py --check         regenerate into a temporary folder and compare with the committed files, with times,
                               durations, ephemeral ports and PIDs masked; exit 1 with a diff when they differ
-  generate.py --lang ko       one language only
+  generate.py --lang ko       one language only (repeatable)
+  --chapter 04                only the chapters whose file name starts with 04
   --netprog-dll PATH          the netprog.dll to run (default: the repository's ./netprog launcher builds and runs it)
 """
 
@@ -433,11 +434,11 @@ def mask(text: str) -> str:
     return "\n".join(re.sub(r"[ ─]+", " ", line).rstrip() for line in text.split("\n"))
 
 
-def generate(langs: list[str], target: Path, netprog: list[str], screenshots: bool = True) -> None:
+def generate(langs: list[str], target: Path, netprog: list[str], chapter: str = "", screenshots: bool = True) -> None:
     for lang in langs:
-        templates = sorted((HERE / "src" / lang).glob("*.md"))
+        templates = sorted((HERE / "src" / lang).glob(f"{chapter}*.md"))
         if not templates:
-            raise LabError(f"no templates in {HERE / 'src' / lang}")
+            raise LabError(f"no templates {chapter}*.md in {HERE / 'src' / lang}")
         out = target / lang
         out.mkdir(parents=True, exist_ok=True)
         for template in templates:
@@ -457,9 +458,9 @@ def generate(langs: list[str], target: Path, netprog: list[str], screenshots: bo
                 lab.teardown()
 
 
-def check(langs: list[str], netprog: list[str]) -> int:
+def check(langs: list[str], netprog: list[str], chapter: str = "") -> int:
     with tempfile.TemporaryDirectory(prefix="tutorial-check-") as tmp:
-        generate(langs, Path(tmp), netprog, screenshots=False)
+        generate(langs, Path(tmp), netprog, chapter, screenshots=False)
         failed = False
         for lang in langs:
             for fresh in sorted((Path(tmp) / lang).glob("*.md")):
@@ -486,6 +487,7 @@ def main() -> int:
     parser.add_argument("--check", action="store_true")
     parser.add_argument("--lang", choices=sorted(LANGS), action="append")
     parser.add_argument("--netprog-dll")
+    parser.add_argument("--chapter", default="", help="only the chapters whose file name starts with this, e.g. 04")
     args = parser.parse_args()
     if sys.platform != "linux" or os.geteuid() != 0:
         print("generate.py: needs root on Linux (it builds network namespaces with ip and nft)", file=sys.stderr)
@@ -505,8 +507,8 @@ def main() -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(130))
     try:
         if args.check:
-            return check(langs, netprog)
-        generate(langs, HERE, netprog)
+            return check(langs, netprog, args.chapter)
+        generate(langs, HERE, netprog, args.chapter)
         return 0
     except LabError as e:
         print(f"generate.py: {e}", file=sys.stderr)
