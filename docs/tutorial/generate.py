@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import ipaddress
 import os
 import re
 import shlex
@@ -146,8 +147,8 @@ class Lab:
     def bridge(self, host: str, name: str, mac: str, cidr: str) -> None:
         self.ex(host, "ip", "link", "add", name, "address", mac, "type", "bridge")
         self.quiet_ipv6(host, name)
-        self.ex(host, "ip", "addr", "add", cidr, "dev", name)
         self.ex(host, "ip", "link", "set", name, "up")
+        self.address(host, name, cidr)
 
     def link(self, left: str, lname: str, lmac: str, right: str, rname: str, rmac: str, bridge: str | None = None) -> None:
         # Both ends are made inside their namespaces: no name in the root namespace, so two runs never collide.
@@ -165,8 +166,15 @@ class Lab:
 
     def address(self, host: str, name: str, cidr: str, gateway: str | None = None) -> None:
         self.ex(host, "ip", "addr", "add", cidr, "dev", name)
+        # quickack: the kernel acknowledges at once instead of delaying the ACK (up to 40 ms) in the hope of sending it
+        # with data. Without it, whether a client's ACK of the server's FIN rides on its own FIN (a 3-packet close) or
+        # goes alone (4 packets) depends on how fast the client closes, and the captures would differ between runs.
+        # Invisible in /proc/net/route, so in no listing.
+        interface = ipaddress.ip_interface(cidr)
+        self.ex(host, "ip", "route", "replace", str(interface.network), "dev", name, "proto", "kernel", "scope", "link",
+                "src", str(interface.ip), "quickack", "1")
         if gateway:
-            self.ex(host, "ip", "route", "add", "default", "via", gateway)
+            self.ex(host, "ip", "route", "add", "default", "via", gateway, "quickack", "1")
 
     def nft(self, host: str, script: str) -> None:
         with tempfile.NamedTemporaryFile("w", suffix=".nft", delete=False) as f:
