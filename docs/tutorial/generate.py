@@ -399,6 +399,9 @@ class Runner:
                 else:
                     raise LabError(f"{template.name}:{i + 1}: unknown lab action '{words[0]}'")
                 i += 1
+                # The directive's line is gone; so is the blank line that set it apart.
+                if i < len(lines) and not lines[i].strip() and out and not out[-1].strip():
+                    i += 1
                 continue
             out.append(line)
             i += 1
