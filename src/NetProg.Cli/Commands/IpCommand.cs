@@ -10,8 +10,8 @@ internal static class IpCommand
 {
     public static Command Create(ICliConsole console)
     {
-        var json = new Option<bool>("--json") { Description = "Print JSON (camelCase) instead of a table. Default: a table." };
-        var command = new Command("ip", "List network interfaces: state, MTU, MAC, every address with its prefix and what it means (loopback, link-local, private, CGNAT, public, VirtualBox/Docker/VMware).") { json };
+        var json = new Option<bool>("--json") { Description = Strings.Option_JsonTable };
+        var command = new Command("ip", Strings.Ip_Description) { json };
         command.SetAction((result, ct) => CommandRunner.RunAsync(console, _ =>
         {
             var list = NetworkInterfaces.List();
