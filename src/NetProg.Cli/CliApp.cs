@@ -61,29 +61,32 @@ internal static class CliApp
         return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Sets the UI language from --lang, $NETPROG_LANG or the OS; a usage error (in the OS's language) for an unknown value.</summary>
+    /// <summary>
+    /// Sets the UI language from --lang, else $NETPROG_LANG, else the OS. An unknown value is a usage error, reported in the
+    /// language the other sources choose.
+    /// </summary>
     private static string? ChooseLanguage(string[] args)
     {
-        UiLanguage.Apply(UiLanguage.FromOs(Environment.GetEnvironmentVariable, OsUiCulture));
+        var language = UiLanguage.FromOs(Environment.GetEnvironmentVariable, OsUiCulture);
+        string? badVariable = null;
+        if (Environment.GetEnvironmentVariable(UiLanguage.EnvironmentVariable) is { Length: > 0 } variable)
+        {
+            language = UiLanguage.ParseExplicit(variable) ?? language;
+            badVariable = UiLanguage.ParseExplicit(variable) is null ? variable : null;
+        }
+
+        string? badOption = null;
         if (UiLanguage.FromArguments(args) is { } option)
         {
-            if (UiLanguage.ParseExplicit(option) is not { } language)
-            {
-                return string.Format(Strings.Usage_InvalidLang, option);
-            }
-
-            UiLanguage.Apply(language);
-        }
-        else if (Environment.GetEnvironmentVariable(UiLanguage.EnvironmentVariable) is { Length: > 0 } variable)
-        {
-            if (UiLanguage.ParseExplicit(variable) is not { } language)
-            {
-                return string.Format(Strings.Usage_InvalidLangVariable, variable);
-            }
-
-            UiLanguage.Apply(language);
+            language = UiLanguage.ParseExplicit(option) ?? language;
+            badOption = UiLanguage.ParseExplicit(option) is null ? option : null;
+            // An explicit --lang en|ko makes a wrong $NETPROG_LANG irrelevant.
+            badVariable = badOption is null ? null : badVariable;
         }
 
-        return null;
+        UiLanguage.Apply(language);
+        return badOption is not null ? string.Format(Strings.Usage_InvalidLang, badOption)
+            : badVariable is not null ? string.Format(Strings.Usage_InvalidLangVariable, badVariable)
+            : null;
     }
 }
