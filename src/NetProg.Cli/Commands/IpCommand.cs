@@ -14,6 +14,12 @@ internal static class IpCommand
         var command = new Command("ip", Strings.Ip_Description) { json };
         command.SetAction((result, ct) => CommandRunner.RunAsync(console, _ =>
         {
+            if (result.GetValue(json))
+            {
+                // Output for scripts is the same in every language (issue #9): the labels in the neutral (English) resources.
+                System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
+            }
+
             var list = NetworkInterfaces.List();
             if (list.Interfaces.Count == 0 && list.Reason is not null)
             {
