@@ -20,6 +20,7 @@ public sealed partial class ResourceParityTests
         "NetProg.Cli.Strings",
         "NetProg.Diagnostics.Strings",
         "NetProg.Capture.Strings",
+        "NetProg.Accounts.Strings",
     };
 
     [Theory]
@@ -118,6 +119,7 @@ public sealed partial class ResourceParityTests
         "NetProg.Cli.Strings" => typeof(CliApp).Assembly,
         "NetProg.Diagnostics.Strings" => typeof(NetProg.Diagnostics.Doctor.Doctor).Assembly,
         "NetProg.Capture.Strings" => typeof(NetProg.Capture.Text.PacketText).Assembly,
+        "NetProg.Accounts.Strings" => typeof(NetProg.Accounts.AccountException).Assembly,
         _ => throw new ArgumentException(baseName, nameof(baseName)),
     };
 
