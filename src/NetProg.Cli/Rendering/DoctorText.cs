@@ -11,7 +11,7 @@ internal static class DoctorText
         yield return $"netprog doctor: {target}";
         foreach (var check in report.Checks)
         {
-            yield return $"  {Mark(check.Status)} {Pad(StepName(check.Step), 9)} {check.Finding}";
+            yield return $"  {Mark(check.Status)} {TerminalText.Pad(StepName(check.Step), 9)} {check.Finding}";
             if (check.Advice is not null)
             {
                 yield return $"{string.Empty,16}-> {check.Advice}";
@@ -35,13 +35,6 @@ internal static class DoctorText
         "firewall" => Strings.Doctor_Step_Firewall,
         _ => step,
     };
-
-    /// <summary>Pads to a width in terminal columns: a Hangul syllable takes two (East Asian Wide, UAX #11).</summary>
-    private static string Pad(string text, int width)
-    {
-        var columns = text.Sum(c => c is >= '\uAC00' and <= '\uD7A3' or >= '\u1100' and <= '\u11FF' or >= '\u3130' and <= '\u318F' ? 2 : 1);
-        return columns >= width ? text : text + new string(' ', width - columns);
-    }
 
     private static string Mark(CheckStatus status) => status switch
     {
