@@ -21,6 +21,7 @@ public sealed partial class ResourceParityTests
         "NetProg.Diagnostics.Strings",
         "NetProg.Capture.Strings",
         "NetProg.Accounts.Strings",
+        "NetProg.Transport.Strings",
     };
 
     [Theory]
@@ -120,6 +121,7 @@ public sealed partial class ResourceParityTests
         "NetProg.Diagnostics.Strings" => typeof(NetProg.Diagnostics.Doctor.Doctor).Assembly,
         "NetProg.Capture.Strings" => typeof(NetProg.Capture.Text.PacketText).Assembly,
         "NetProg.Accounts.Strings" => typeof(NetProg.Accounts.AccountException).Assembly,
+        "NetProg.Transport.Strings" => typeof(NetProg.Transport.NetworkException).Assembly,
         _ => throw new ArgumentException(baseName, nameof(baseName)),
     };
 
