@@ -22,6 +22,7 @@ public sealed partial class ResourceParityTests
         "NetProg.Capture.Strings",
         "NetProg.Accounts.Strings",
         "NetProg.Transport.Strings",
+        "NetProg.Protocols.Strings",
     };
 
     [Theory]
@@ -122,6 +123,7 @@ public sealed partial class ResourceParityTests
         "NetProg.Capture.Strings" => typeof(NetProg.Capture.Text.PacketText).Assembly,
         "NetProg.Accounts.Strings" => typeof(NetProg.Accounts.AccountException).Assembly,
         "NetProg.Transport.Strings" => typeof(NetProg.Transport.NetworkException).Assembly,
+        "NetProg.Protocols.Strings" => typeof(NetProg.Protocols.Forwarding.PortRange).Assembly,
         _ => throw new ArgumentException(baseName, nameof(baseName)),
     };
 
