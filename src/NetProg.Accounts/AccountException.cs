@@ -19,8 +19,8 @@ public sealed class AccountException : Exception
     public string? AccountName { get; }
 
     internal static AccountException Duplicate(string name) =>
-        new(AccountErrorKind.Duplicate, $"user '{name}' already exists", name);
+        new(AccountErrorKind.Duplicate, string.Format(Strings.Duplicate, name), name);
 
     internal static AccountException NotFound(string name) =>
-        new(AccountErrorKind.NotFound, $"no such user '{name}'", name);
+        new(AccountErrorKind.NotFound, string.Format(Strings.NotFound, name), name);
 }

@@ -24,7 +24,7 @@ public static class AccountNames
         {
             throw new AccountException(
                 AccountErrorKind.InvalidName,
-                $"invalid user name {Quote(name)}: use 1-{MaxLength} characters of A-Z a-z 0-9 . _ -",
+                string.Format(Strings.InvalidName, Quote(name), MaxLength),
                 name);
         }
     }
@@ -57,7 +57,7 @@ public static class AccountNames
         text.Append('\'');
         if (name.Length > shown)
         {
-            text.Append($"... ({name.Length} characters)");
+            text.Append(string.Format(Strings.NameLength, name.Length));
         }
 
         return text.ToString();

@@ -14,7 +14,7 @@ internal static class Program
         catch (Exception e)
         {
             // A bug, not a network condition: still one line, and where to report it.
-            return CommandRunner.Fail(console, $"internal error: {e.GetType().Name}: {e.Message}. Please report this with the command you ran.", ExitCode.Failure);
+            return CommandRunner.Fail(console, string.Format(Strings.Error_Internal, e.GetType().Name, e.Message), ExitCode.Failure);
         }
     }
 }

@@ -26,14 +26,14 @@ public static class HostResolver
                 .ToArray();
             if (usable.Length == 0)
             {
-                throw new NetworkException(SocketErrorKind.HostNotFound, NetworkOperation.Resolve, protocol, null, host, "the name has no IPv4 or IPv6 address");
+                throw new NetworkException(SocketErrorKind.HostNotFound, NetworkOperation.Resolve, protocol, null, host, Strings.Detail_NoAddress);
             }
 
             return usable;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new NetworkException(SocketErrorKind.TimedOut, NetworkOperation.Resolve, protocol, null, host, $"no answer from the name resolver within {timeout.TotalSeconds:0.#} s");
+            throw new NetworkException(SocketErrorKind.TimedOut, NetworkOperation.Resolve, protocol, null, host, string.Format(Strings.Detail_ResolverTimeout, timeout.TotalSeconds));
         }
         catch (SocketException e)
         {

@@ -25,7 +25,7 @@ internal sealed partial record AccountStoreLocation(StoreKind Kind, string Targe
             if (string.IsNullOrWhiteSpace(dbArgument))
             {
                 // An empty --db is most likely an unset shell variable; silently using the default store would hide that.
-                throw new AccountException(AccountErrorKind.InvalidLocation, "--db is empty: give an SQLite file path or a PostgreSQL connection string");
+                throw new AccountException(AccountErrorKind.InvalidLocation, Strings.EmptyDb);
             }
 
             return Parse(dbArgument);
@@ -42,7 +42,7 @@ internal sealed partial record AccountStoreLocation(StoreKind Kind, string Targe
         {
             throw new AccountException(
                 AccountErrorKind.InvalidLocation,
-                $"no per-user data folder to keep accounts in (is HOME set?): choose a file with --db PATH or {AccountStores.EnvironmentVariable}");
+                string.Format(Strings.NoDataFolder, AccountStores.EnvironmentVariable));
         }
 
         var path = Path.Combine(folder, "netprog", "accounts.db");
@@ -68,7 +68,7 @@ internal sealed partial record AccountStoreLocation(StoreKind Kind, string Targe
             catch (ArgumentException e)
             {
                 // Npgsql names the offending keyword, never a value, so the message cannot leak a password.
-                throw new AccountException(AccountErrorKind.InvalidLocation, $"invalid PostgreSQL connection string: {OneLine(e.Message)}", null, e);
+                throw new AccountException(AccountErrorKind.InvalidLocation, string.Format(Strings.InvalidConnectionString, OneLine(e.Message)), null, e);
             }
 
             return ForPostgres(builder);
@@ -82,7 +82,7 @@ internal sealed partial record AccountStoreLocation(StoreKind Kind, string Targe
     {
         if (string.IsNullOrEmpty(builder.Host))
         {
-            throw new AccountException(AccountErrorKind.InvalidLocation, "the PostgreSQL connection string names no host (Host=...)");
+            throw new AccountException(AccountErrorKind.InvalidLocation, Strings.NoHost);
         }
 
         return new AccountStoreLocation(StoreKind.PostgreSql, builder.ConnectionString, $"PostgreSQL {Endpoint(builder)}/{builder.Database ?? builder.Username ?? "postgres"}", IsDefault: false);

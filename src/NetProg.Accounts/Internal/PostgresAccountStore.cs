@@ -92,30 +92,30 @@ internal sealed class PostgresAccountStore : DbAccountStore
         var why = exception switch
         {
             PostgresException { SqlState: PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification } e =>
-                $"PostgreSQL at {endpoint} refused user '{user}' ({e.MessageText}): check Username/Password and the server's pg_hba.conf",
+                string.Format(Strings.Pg_Refused, endpoint, user, e.MessageText),
             PostgresException { SqlState: PostgresErrorCodes.InvalidCatalogName } =>
-                $"PostgreSQL at {endpoint} has no database '{database}': create it (createdb {database}) or fix Database= in --db",
+                string.Format(Strings.Pg_NoDatabase, endpoint, database),
             PostgresException { SqlState: PostgresErrorCodes.InsufficientPrivilege } e =>
-                $"PostgreSQL at {endpoint}: user '{user}' may not use the account tables ({e.MessageText}): grant it CREATE and table privileges in '{database}'",
+                string.Format(Strings.Pg_Privilege, endpoint, user, e.MessageText, database),
             PostgresException { SqlState: PostgresErrorCodes.TooManyConnections } =>
-                $"PostgreSQL at {endpoint} has too many connections (max_connections): try again, or raise it on the server",
+                string.Format(Strings.Pg_TooMany, endpoint),
             PostgresException e =>
-                $"PostgreSQL at {endpoint}: {AccountStoreLocation.OneLine(e.MessageText)} (SQLSTATE {e.SqlState})",
+                string.Format(Strings.Pg_Other, endpoint, AccountStoreLocation.OneLine(e.MessageText), e.SqlState),
             NpgsqlException e when Find<SocketException>(e) is { } socket => socket.SocketErrorCode switch
             {
                 SocketError.ConnectionRefused =>
-                    $"cannot reach PostgreSQL at {endpoint} (connection refused): check that the server runs and listens there (listen_addresses, port)",
+                    string.Format(Strings.Pg_ConnectionRefused, endpoint),
                 SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain =>
-                    $"cannot reach PostgreSQL at {endpoint}: the host name does not resolve",
+                    string.Format(Strings.Pg_HostNotFound, endpoint),
                 SocketError.TimedOut =>
-                    $"no answer from PostgreSQL at {endpoint} within {connectTimeoutSeconds} s: check the address, and that no firewall drops the packets",
+                    string.Format(Strings.Pg_TimedOut, endpoint, connectTimeoutSeconds),
                 _ =>
-                    $"cannot reach PostgreSQL at {endpoint} ({socket.SocketErrorCode}): check that the server runs and the network path to it",
+                    string.Format(Strings.Pg_Unreachable, endpoint, socket.SocketErrorCode),
             },
             NpgsqlException e when Find<TimeoutException>(e) is not null =>
-                $"no answer from PostgreSQL at {endpoint} within {connectTimeoutSeconds} s: check the address, and that no firewall drops the packets",
+                string.Format(Strings.Pg_TimedOut, endpoint, connectTimeoutSeconds),
             NpgsqlException e =>
-                $"PostgreSQL at {endpoint}: {AccountStoreLocation.OneLine(e.Message)}",
+                string.Format(Strings.Pg_Npgsql, endpoint, AccountStoreLocation.OneLine(e.Message)),
             _ => null,
         };
         return why is null ? null : new AccountException(AccountErrorKind.StoreUnavailable, why, null, exception);

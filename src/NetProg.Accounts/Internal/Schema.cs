@@ -59,7 +59,7 @@ internal static class Schema
             {
                 throw new AccountException(
                     AccountErrorKind.StoreUnavailable,
-                    $"{description}: schema version {found} was written by a newer netprog (this one knows up to {Latest}); upgrade netprog");
+                    string.Format(Strings.NewerSchema, description, found, Latest));
             }
 
             var now = kind == StoreKind.Sqlite ? "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')" : "now()";

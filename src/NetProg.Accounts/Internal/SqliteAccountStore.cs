@@ -49,13 +49,13 @@ internal sealed class SqliteAccountStore : DbAccountStore
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new AccountException(AccountErrorKind.StoreUnavailable, $"cannot create folder {folder} for the account database: {AccountStoreLocation.OneLine(e.Message)}", null, e);
+                throw new AccountException(AccountErrorKind.StoreUnavailable, string.Format(Strings.Sqlite_CannotCreateFolder, folder, AccountStoreLocation.OneLine(e.Message)), null, e);
             }
         }
         else if (!Directory.Exists(folder))
         {
             // Not created for an explicit --db: a mistyped path should fail, not grow a new folder tree.
-            throw new AccountException(AccountErrorKind.StoreUnavailable, $"cannot open SQLite database {path}: folder {folder} does not exist");
+            throw new AccountException(AccountErrorKind.StoreUnavailable, string.Format(Strings.Sqlite_NoFolder, path, folder));
         }
 
         var busyTimeout = (int)Math.Clamp(options.BusyTimeout.TotalMilliseconds, 1, int.MaxValue);
@@ -155,19 +155,19 @@ internal sealed class SqliteAccountStore : DbAccountStore
         if (exception is not SqliteException e)
         {
             return exception is IOException or UnauthorizedAccessException
-                ? Unavailable($"cannot open SQLite database {path}: {AccountStoreLocation.OneLine(exception.Message)}", exception)
+                ? Unavailable(string.Format(Strings.Sqlite_CannotOpen, path, AccountStoreLocation.OneLine(exception.Message)), exception)
                 : null;
         }
 
         var why = e.SqliteErrorCode switch
         {
-            SqliteBusy or SqliteLocked => $"SQLite database {path} stayed locked by another writer for {busyTimeoutMs / 1000.0:0.#} s; try again",
-            SqliteCantOpen => $"cannot open SQLite database {path}: check that the folder is writable and the path is a file",
-            SqliteReadOnly => $"SQLite database {path} is read-only: check the file's and its folder's permissions",
-            SqliteNotADatabase => $"{path} is not an SQLite database (choose another file with --db)",
-            SqliteCorrupt => $"SQLite database {path} is corrupt: restore it from a backup, or choose another file with --db",
-            SqliteFull => $"SQLite database {path}: the disk is full",
-            _ => $"SQLite database {path}: {AccountStoreLocation.OneLine(e.Message)}",
+            SqliteBusy or SqliteLocked => string.Format(Strings.Sqlite_Locked, path, busyTimeoutMs / 1000.0),
+            SqliteCantOpen => string.Format(Strings.Sqlite_CantOpen, path),
+            SqliteReadOnly => string.Format(Strings.Sqlite_ReadOnly, path),
+            SqliteNotADatabase => string.Format(Strings.Sqlite_NotADatabase, path),
+            SqliteCorrupt => string.Format(Strings.Sqlite_Corrupt, path),
+            SqliteFull => string.Format(Strings.Sqlite_Full, path),
+            _ => string.Format(Strings.Sqlite_Other, path, AccountStoreLocation.OneLine(e.Message)),
         };
         return Unavailable(why, e);
     }

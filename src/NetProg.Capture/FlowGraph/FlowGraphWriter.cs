@@ -35,7 +35,7 @@ public static class FlowGraphWriter
         svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="monospace" font-size="12">""").Append('\n');
         svg.Append("""<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="context-stroke"/></marker></defs>""").Append('\n');
         svg.Append(CultureInfo.InvariantCulture, $"""<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>""").Append('\n');
-        svg.Append(CultureInfo.InvariantCulture, $"""<text x="8" y="{HeaderHeight - 14}" fill="#555">time (s)</text>""").Append('\n');
+        svg.Append(CultureInfo.InvariantCulture, $"""<text x="8" y="{HeaderHeight - 14}" fill="#555">{Escape(Strings.Graph_Time)}</text>""").Append('\n');
 
         foreach (var (endpoint, index) in columns.Select((c, i) => (c, i)))
         {
@@ -65,10 +65,10 @@ public static class FlowGraphWriter
 
         var count = Math.Max(total ?? events.Count, events.Count);
         var omitted = count - shown.Count;
-        var note = omitted > 0 ? $"<p>The first {shown.Count} packets are drawn; {omitted} more were left out.</p>" : string.Empty;
+        var note = omitted > 0 ? $"<p>{Escape(string.Format(Strings.Graph_Omitted, shown.Count, omitted))}</p>" : string.Empty;
         return $$"""
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="{{Strings.Graph_Lang}}">
             <head>
             <meta charset="utf-8">
             <title>{{Escape(title)}}</title>
@@ -81,8 +81,8 @@ public static class FlowGraphWriter
             </head>
             <body>
             <h1>{{Escape(title)}}</h1>
-            <p class="legend"><span style="color:#1f5fbf">■ handshake</span><span style="color:#1e8a3a">■ data</span><span style="color:#666">■ ACK only</span><span style="color:#d07000">■ FIN</span><span style="color:#c0392b">■ RST / unreachable</span><span style="color:#8e44ad">■ retransmission</span><span style="color:#148f8f">■ UDP</span></p>
-            <p>{{count}} packets. Each arrow is one packet, from its sender's column to its receiver's; time runs down. seq/ack are relative, as Wireshark shows them.</p>
+            <p class="legend"><span style="color:#1f5fbf">■ {{Escape(Strings.Legend_Handshake)}}</span><span style="color:#1e8a3a">■ {{Escape(Strings.Legend_Data)}}</span><span style="color:#666">■ {{Escape(Strings.Legend_AckOnly)}}</span><span style="color:#d07000">■ FIN</span><span style="color:#c0392b">■ {{Escape(Strings.Legend_Rst)}}</span><span style="color:#8e44ad">■ {{Escape(Strings.Legend_Retransmission)}}</span><span style="color:#148f8f">■ UDP</span></p>
+            <p>{{Escape(string.Format(Strings.Graph_Explanation, count))}}</p>
             {{note}}
             {{svg}}
             </body>
@@ -131,8 +131,8 @@ public static class FlowGraphWriter
         {
             var (fromRole, toRole) = e.Sender switch
             {
-                PeerRole.Client => ("client", "server"),
-                PeerRole.Server => ("server", "client"),
+                PeerRole.Client => (Strings.Role_Client, Strings.Role_Server),
+                PeerRole.Server => (Strings.Role_Server, Strings.Role_Client),
                 _ => ((string?)null, (string?)null),
             };
             Add(e.From, fromRole);

@@ -90,7 +90,7 @@ public sealed partial class FlowTracker
         var isSyn = (flags & TcpFlags.Syn) != 0;
         var isAck = (flags & TcpFlags.Ack) != 0;
         var isFin = (flags & TcpFlags.Fin) != 0;
-        var who = role == PeerRole.Client ? "client" : "server";
+        var who = Role(role);
 
         if ((flags & TcpFlags.Rst) != 0)
         {
@@ -99,28 +99,28 @@ public sealed partial class FlowTracker
 
             // RFC 9293 section 3.10.7.1: a SYN to a CLOSED port is answered with RST (an "ECONNREFUSED" for the client).
             return refused
-                ? (PacketKind.Refused, "RST: refused — nothing listens on this port")
-                : (PacketKind.Reset, $"RST from {who}: connection aborted, data not yet read is thrown away");
+                ? (PacketKind.Refused, Strings.Tcp_Refused)
+                : (PacketKind.Reset, string.Format(Strings.Tcp_Reset, who));
         }
 
         if (isSyn && !isAck)
         {
             conversation.State = TcpState.SynSent;
-            return (PacketKind.HandshakeSyn, "handshake 1/3: SYN (client asks to connect)");
+            return (PacketKind.HandshakeSyn, Strings.Tcp_Syn);
         }
 
         if (isSyn)
         {
             conversation.State = TcpState.SynReceived;
-            return (PacketKind.HandshakeSynAck, "handshake 2/3: SYN-ACK (server agrees, and sends its own SYN)");
+            return (PacketKind.HandshakeSynAck, Strings.Tcp_SynAck);
         }
 
         if (conversation.State == TcpState.SynReceived && role == PeerRole.Client && isAck && !isFin)
         {
             conversation.State = TcpState.Established;
             return packet.Payload.Length > 0
-                ? (PacketKind.HandshakeAck, "handshake 3/3: ACK — connection established, with the first data")
-                : (PacketKind.HandshakeAck, "handshake 3/3: ACK — connection established");
+                ? (PacketKind.HandshakeAck, Strings.Tcp_AckWithData)
+                : (PacketKind.HandshakeAck, Strings.Tcp_Ack);
         }
 
         if (conversation.State is TcpState.Unknown or TcpState.SynReceived)
@@ -131,14 +131,14 @@ public sealed partial class FlowTracker
         if (isFin)
         {
             var ackedFin = isAck && receiver.FinSequence is { } peerFin && packet.Acknowledgment == peerFin + 1 && !receiver.FinAcknowledged;
-            var prefix = packet.Payload.Length > 0 ? "data, then " : string.Empty;
-            var reply = ackedFin ? $" (and acknowledges the {Other(who)}'s FIN)" : string.Empty;
-            return (PacketKind.Fin, $"{prefix}FIN from {who}: it will send no more{reply}");
+            var prefix = packet.Payload.Length > 0 ? Strings.Tcp_DataThen : string.Empty;
+            var reply = ackedFin ? string.Format(Strings.Tcp_AcksFin, Role(Other(role))) : string.Empty;
+            return (PacketKind.Fin, string.Format(Strings.Tcp_Fin, prefix, who, reply));
         }
 
         if (packet.Payload.Length > 0)
         {
-            return (PacketKind.Data, "data");
+            return (PacketKind.Data, Strings.Tcp_Data);
         }
 
         if (isAck && receiver.FinSequence is { } fin && packet.Acknowledgment == fin + 1 && !receiver.FinAcknowledged)
@@ -146,28 +146,29 @@ public sealed partial class FlowTracker
             if (sender.FinSequence is not null)
             {
                 conversation.State = TcpState.Closed;
-                return (PacketKind.AckOnly, "ACK only: of the last FIN — connection closed");
+                return (PacketKind.AckOnly, Strings.Tcp_AckLastFin);
             }
 
-            return (PacketKind.AckOnly, $"ACK only: of the {Other(who)}'s FIN");
+            return (PacketKind.AckOnly, string.Format(Strings.Tcp_AckOfFin, Role(Other(role))));
         }
 
         if (packet.Window == 0)
         {
-            return (PacketKind.AckOnly, "ACK only: zero window (the receiver's buffer is full; the sender must wait)");
+            return (PacketKind.AckOnly, Strings.Tcp_ZeroWindow);
         }
 
-        return (PacketKind.AckOnly, "ACK only");
+        return (PacketKind.AckOnly, Strings.Tcp_AckOnly);
     }
 
     private static (PacketKind, string) Retransmission(bool isSyn, bool isFin, PeerRole role)
     {
-        var who = role == PeerRole.Client ? "client" : "server";
-        var what = isSyn ? "the SYN again (no answer yet)" : isFin ? "the FIN again (not acknowledged in time)" : "data the peer did not acknowledge in time";
-        return (PacketKind.Retransmission, $"retransmission: the {who} sends {what}");
+        var what = isSyn ? Strings.Retransmit_Syn : isFin ? Strings.Retransmit_Fin : Strings.Retransmit_Data;
+        return (PacketKind.Retransmission, string.Format(Strings.Retransmission, Role(role), what));
     }
 
-    private static string Other(string who) => who == "client" ? "server" : "client";
+    private static string Role(PeerRole role) => role == PeerRole.Client ? Strings.Role_Client : Strings.Role_Server;
+
+    private static PeerRole Other(PeerRole role) => role == PeerRole.Client ? PeerRole.Server : PeerRole.Client;
 
     /// <summary>
     /// The window as the receiver of this segment must read it: shifted by the sender's window-scale option, once both SYNs

@@ -32,7 +32,7 @@ public sealed partial class FlowTracker
             TransportKind.Tcp => TrackTcp(number, time, packet),
             TransportKind.Udp => TrackUdp(number, time, packet),
             TransportKind.Icmp or TransportKind.IcmpV6 => TrackIcmp(number, time, packet),
-            _ => new PacketEvent(number, time, packet, 0, PeerRole.None, null, null, null, PacketKind.Other, $"IP protocol {packet.IpProtocol}"),
+            _ => new PacketEvent(number, time, packet, 0, PeerRole.None, null, null, null, PacketKind.Other, string.Format(Strings.Ip_Protocol, packet.IpProtocol)),
         };
     }
 
@@ -47,7 +47,7 @@ public sealed partial class FlowTracker
         }
 
         // UDP has no connection: each datagram stands alone, and nothing acknowledges it (RFC 768).
-        return new PacketEvent(number, time, packet, id, PeerRole.None, null, null, null, PacketKind.UdpDatagram, "UDP datagram");
+        return new PacketEvent(number, time, packet, id, PeerRole.None, null, null, null, PacketKind.UdpDatagram, Strings.Udp_Datagram);
     }
 
     private PacketEvent TrackIcmp(int number, TimeSpan time, DecodedPacket packet)

@@ -9,50 +9,50 @@ internal static class IcmpText
     {
         if (icmp is null)
         {
-            return (PacketKind.Icmp, "ICMP (truncated)");
+            return (PacketKind.Icmp, Strings.Icmp_Truncated);
         }
 
         var name = icmp.IsV6 ? "ICMPv6" : "ICMP";
         if (icmp.IsPortUnreachable)
         {
             return icmp.QuotedTransport == TransportKind.Udp
-                ? (PacketKind.PortUnreachable, "ICMP port unreachable: nothing listens on that UDP port")
-                : (PacketKind.PortUnreachable, $"{name} port unreachable");
+                ? (PacketKind.PortUnreachable, Strings.Icmp_UdpPortUnreachable)
+                : (PacketKind.PortUnreachable, string.Format(Strings.Icmp_PortUnreachable, name));
         }
 
         if (icmp.IsUnreachable)
         {
-            return (PacketKind.Icmp, $"{name} destination unreachable ({Unreachable(icmp)}): a router or the host could not deliver");
+            return (PacketKind.Icmp, string.Format(Strings.Icmp_Unreachable, name, Unreachable(icmp)));
         }
 
         var text = (icmp.IsV6, icmp.Type) switch
         {
-            (false, 0) => "ICMP echo reply (ping answered)",
-            (false, 8) => "ICMP echo request (ping)",
-            (false, 11) => "ICMP time exceeded (TTL ran out on the way: what traceroute uses)",
-            (true, 2) => "ICMPv6 packet too big (path MTU discovery)",
-            (true, 3) => "ICMPv6 time exceeded (hop limit ran out on the way)",
-            (true, 128) => "ICMPv6 echo request (ping)",
-            (true, 129) => "ICMPv6 echo reply (ping answered)",
-            (true, 133) => "ICMPv6 router solicitation",
-            (true, 134) => "ICMPv6 router advertisement",
-            (true, 135) => "ICMPv6 neighbor solicitation (IPv6's ARP: who has this address?)",
-            (true, 136) => "ICMPv6 neighbor advertisement (IPv6's ARP reply)",
-            _ => $"{name} type {icmp.Type} code {icmp.Code}",
+            (false, 0) => Strings.Icmp_EchoReply,
+            (false, 8) => Strings.Icmp_EchoRequest,
+            (false, 11) => Strings.Icmp_TimeExceeded,
+            (true, 2) => Strings.Icmp6_TooBig,
+            (true, 3) => Strings.Icmp6_TimeExceeded,
+            (true, 128) => Strings.Icmp6_EchoRequest,
+            (true, 129) => Strings.Icmp6_EchoReply,
+            (true, 133) => Strings.Icmp6_RouterSolicitation,
+            (true, 134) => Strings.Icmp6_RouterAdvertisement,
+            (true, 135) => Strings.Icmp6_NeighborSolicitation,
+            (true, 136) => Strings.Icmp6_NeighborAdvertisement,
+            _ => string.Format(Strings.Icmp_TypeCode, name, icmp.Type, icmp.Code),
         };
         return (PacketKind.Icmp, text);
     }
 
     private static string Unreachable(IcmpMessage icmp) => (icmp.IsV6, icmp.Code) switch
     {
-        (false, 0) => "network unreachable",
-        (false, 1) => "host unreachable",
-        (false, 2) => "protocol unreachable",
-        (false, 4) => "fragmentation needed",
-        (false, 9 or 10 or 13) => "administratively prohibited: a firewall rejects it",
-        (true, 0) => "no route",
-        (true, 1) => "administratively prohibited: a firewall rejects it",
-        (true, 3) => "address unreachable",
-        _ => $"code {icmp.Code}",
+        (false, 0) => Strings.Unreach_Network,
+        (false, 1) => Strings.Unreach_Host,
+        (false, 2) => Strings.Unreach_Protocol,
+        (false, 4) => Strings.Unreach_Fragmentation,
+        (false, 9 or 10 or 13) => Strings.Unreach_Prohibited,
+        (true, 0) => Strings.Unreach_NoRoute,
+        (true, 1) => Strings.Unreach_Prohibited,
+        (true, 3) => Strings.Unreach_Address,
+        _ => string.Format(Strings.Unreach_Code, icmp.Code),
     };
 }

@@ -30,7 +30,7 @@ public static class PcapDevices
         }
         catch (PcapException e)
         {
-            throw new CaptureException(CaptureErrorKind.DeviceFailed, $"cannot list capture interfaces: {e.Message}", e);
+            throw new CaptureException(CaptureErrorKind.DeviceFailed, string.Format(Strings.Error_CannotList, e.Message), e);
         }
     }
 
@@ -54,7 +54,7 @@ public static class PcapDevices
         {
             throw new CaptureException(
                 CaptureErrorKind.UnknownInterface,
-                $"no capture interface named '{name}'. This machine has: {string.Join(", ", all.Select(i => i.Name))} (see 'netprog capture --list-interfaces').");
+                string.Format(Strings.Error_NoInterface, name, string.Join(", ", all.Select(i => i.Name))));
         }
 
         try
@@ -79,8 +79,8 @@ public static class PcapDevices
         {
             device.Dispose();
             throw e.Error == PcapError.NoSuchDevice
-                ? new CaptureException(CaptureErrorKind.UnknownInterface, $"no capture interface named '{name}': {e.Message}", e)
-                : new CaptureException(CaptureErrorKind.DeviceFailed, $"cannot capture on '{name}': {e.Message}", e);
+                ? new CaptureException(CaptureErrorKind.UnknownInterface, string.Format(Strings.Error_NoInterfaceDetail, name, e.Message), e)
+                : new CaptureException(CaptureErrorKind.DeviceFailed, string.Format(Strings.Error_CannotCapture, name, e.Message), e);
         }
 
         if (!string.IsNullOrWhiteSpace(filter))
@@ -120,14 +120,11 @@ public static class PcapDevices
     }
 
     private static CaptureException BadFilter(string filter, Exception e) =>
-        new(CaptureErrorKind.BadFilter, $"invalid filter '{filter}': {e.Message.Trim()} (the syntax is tcpdump's, see 'man pcap-filter'; e.g. 'tcp port 30000', 'udp and host 10.0.0.5').", e);
+        new(CaptureErrorKind.BadFilter, string.Format(Strings.Error_BadFilter, filter, e.Message.Trim()), e);
 
     internal static CaptureException NotPermitted(string name, Exception e) => new(
         CaptureErrorKind.NotPermitted,
-        $"not permitted to capture on '{name}': capturing packets needs administrator rights. On Linux run it with sudo, or allow it once with " +
-        $"'sudo setcap cap_net_raw,cap_net_admin+eip $(readlink -f $(which dotnet))'; on macOS use sudo (or Wireshark's ChmodBPF); " +
-        $"on Windows install Npcap (https://npcap.com) and run as administrator unless Npcap was installed for all users. " +
-        $"Reading a saved file needs no rights: netprog capture --read FILE.pcap.",
+        string.Format(Strings.Error_NotPermitted, name),
         e);
 
     private static bool IsLibraryMissing(Exception e) => e switch
@@ -141,9 +138,9 @@ public static class PcapDevices
     private static CaptureException LibraryMissing(Exception e) => new(
         CaptureErrorKind.LibraryMissing,
         OperatingSystem.IsWindows()
-            ? "Npcap is not installed: packet capture on Windows needs it. Install it from https://npcap.com (tick \"WinPcap API-compatible mode\"), then try again. Reading a saved file without a filter needs nothing: netprog capture --read FILE.pcap."
+            ? Strings.Error_NoNpcap
             : OperatingSystem.IsMacOS()
-                ? "libpcap could not be loaded (it is part of macOS; reinstall the Xcode command line tools, or 'brew install libpcap')."
-                : "libpcap is not installed: packet capture needs it. Install it with 'sudo apt-get install libpcap0.8' (Debian, Ubuntu), 'sudo dnf install libpcap' (Fedora) or 'sudo pacman -S libpcap' (Arch). Reading a saved file without a filter needs nothing: netprog capture --read FILE.pcap.",
+                ? Strings.Error_NoLibpcapMac
+                : Strings.Error_NoLibpcap,
         e);
 }

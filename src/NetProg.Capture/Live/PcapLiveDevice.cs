@@ -39,7 +39,7 @@ internal sealed class PcapLiveDevice(LibPcapLiveDevice device) : ILiveDevice
             case GetPacketStatus.NoRemainingPackets:
                 return null;
             default:
-                throw new CaptureException(CaptureErrorKind.DeviceFailed, $"capture on '{device.Name}' failed: {device.LastError}");
+                throw new CaptureException(CaptureErrorKind.DeviceFailed, string.Format(Strings.Error_CaptureFailed, device.Name, device.LastError));
         }
     }
 

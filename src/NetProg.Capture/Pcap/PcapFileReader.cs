@@ -25,7 +25,7 @@ public static class PcapFileReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new CaptureException(CaptureErrorKind.BadFile, $"cannot read '{path}': {e.Message}", e);
+            throw new CaptureException(CaptureErrorKind.BadFile, string.Format(Strings.Error_CannotRead, path, e.Message), e);
         }
 
         return ReadAll(stream, path);

@@ -40,7 +40,7 @@ public sealed class PcapFileWriter : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new CaptureException(CaptureErrorKind.BadFile, $"cannot write '{path}': {e.Message}", e);
+            throw new CaptureException(CaptureErrorKind.BadFile, string.Format(Strings.Error_CannotWrite, path, e.Message), e);
         }
     }
 

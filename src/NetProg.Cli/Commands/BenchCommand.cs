@@ -15,11 +15,11 @@ internal static class BenchCommand
 {
     public static Command Create(ICliConsole console)
     {
-        var command = new Command("bench", "Load an echo or time server with many connections; report round trips/s, MB/s, latency percentiles and errors.")
+        var command = new Command("bench", Strings.Bench_Description)
         {
-            Kind(console, BenchKind.Echo, "echo", "TCP echo ping-pong: each connection sends a message, waits for the echo, checks every byte, repeats."),
-            Kind(console, BenchKind.UdpEcho, "udp-echo", "UDP echo: numbered datagrams; loss, reordering and wrong bytes counted."),
-            Kind(console, BenchKind.Time, "time", "TCP time server: connect, read to EOF, close, as fast as possible."),
+            Kind(console, BenchKind.Echo, "echo", Strings.Bench_Echo_Description),
+            Kind(console, BenchKind.UdpEcho, "udp-echo", Strings.Bench_UdpEcho_Description),
+            Kind(console, BenchKind.Time, "time", Strings.Bench_Time_Description),
         };
         return command;
     }
@@ -30,7 +30,7 @@ internal static class BenchCommand
         var port = CommonOptions.PortArgument();
         var connections = new Option<int>("--connections", "-c")
         {
-            Description = kind == BenchKind.UdpEcho ? "UDP sockets sending at once. Default: 1." : kind == BenchKind.Time ? "Clients connecting at once. Default: 1." : "Connections at once. Default: 1.",
+            Description = kind == BenchKind.UdpEcho ? Strings.Bench_Option_UdpSockets : kind == BenchKind.Time ? Strings.Bench_Option_Clients : Strings.Bench_Option_Connections,
             DefaultValueFactory = _ => 1,
             CustomParser = r => ParseCount(r, "--connections", BenchOptions.MaxConnections),
             HelpName = "N",
@@ -38,23 +38,23 @@ internal static class BenchCommand
         var size = new Option<int>("--size", "-s")
         {
             Description = kind == BenchKind.UdpEcho
-                ? "Bytes per datagram, at least 8 (the sequence number); k = 1024. Default: 64."
-                : "Bytes per message; k = 1024, m = 1024 k (e.g. 64k). Default: 64.",
+                ? Strings.Bench_Option_DatagramSize
+                : Strings.Bench_Option_Size,
             DefaultValueFactory = _ => 64,
             CustomParser = r => ParseSize(r, kind),
             HelpName = "BYTES",
         };
         var pipeline = new Option<int>("--pipeline")
         {
-            Description = "Messages in flight per connection (1 = strict ping-pong). Default: 1.",
+            Description = Strings.Bench_Option_Pipeline,
             DefaultValueFactory = _ => 1,
             CustomParser = r => ParseCount(r, "--pipeline", 1024),
             HelpName = "K",
         };
-        var duration = CommonOptions.DurationOption("--duration", "How long to measure, after the warm-up. Default: 10s.", TimeSpan.FromSeconds(10));
+        var duration = CommonOptions.DurationOption("--duration", Strings.Bench_Option_Duration, TimeSpan.FromSeconds(10));
         var warmup = new Option<TimeSpan>("--warmup")
         {
-            Description = "Load applied first but not counted (JIT, TCP slow start). Default: 1s; 0 for none.",
+            Description = Strings.Bench_Option_Warmup,
             DefaultValueFactory = _ => TimeSpan.FromSeconds(1),
             HelpName = "TIME",
             CustomParser = r =>
@@ -65,17 +65,17 @@ internal static class BenchCommand
                     return value;
                 }
 
-                r.AddError($"invalid time for --warmup: '{text}'. Use a number with ms, s, m or h, e.g. 500ms, 1s; 0 for none.");
+                r.AddError(string.Format(Strings.Bench_InvalidWarmup, text));
                 return TimeSpan.Zero;
             },
         };
         var timeout = CommonOptions.DurationOption(
             "--timeout",
             kind == BenchKind.UdpEcho
-                ? "With no reply for this long, the datagrams in flight count as lost. Default: 1s."
-                : "A connect or a reply taking longer counts as timed out, and the connection is replaced. Default: 5s.",
+                ? Strings.Bench_Option_UdpTimeout
+                : Strings.Bench_Option_Timeout,
             kind == BenchKind.UdpEcho ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(5));
-        var json = new Option<bool>("--json") { Description = "Print the result as JSON (no live line)." };
+        var json = new Option<bool>("--json") { Description = Strings.Bench_Option_Json };
 
         var command = new Command(name, description);
         command.Add(host);
@@ -107,7 +107,7 @@ internal static class BenchCommand
             };
             if ((long)options.Size * options.Pipeline > BenchOptions.MaxSize)
             {
-                throw new UsageException($"--size × --pipeline is more than {BenchOptions.MaxSize / (1024 * 1024)} MiB in flight per connection: lower one of them.");
+                throw new UsageException(string.Format(Strings.Bench_TooMuchInFlight, BenchOptions.MaxSize / (1024 * 1024)));
             }
 
             var asJson = result.GetValue(json);
@@ -150,7 +150,7 @@ internal static class BenchCommand
             return value;
         }
 
-        result.AddError($"invalid value for {name}: '{text}'. Use a whole number from 1 to {max.ToString("N0", CultureInfo.InvariantCulture)}.");
+        result.AddError(string.Format(Strings.Bench_InvalidCount, name, text, max.ToString("N0", CultureInfo.InvariantCulture)));
         return 1;
     }
 
@@ -177,7 +177,7 @@ internal static class BenchCommand
             return (int)(number * multiplier);
         }
 
-        result.AddError($"invalid --size '{text}': use a number of bytes from {min} to {max.ToString("N0", CultureInfo.InvariantCulture)}, e.g. 64 or 64k.");
+        result.AddError(string.Format(Strings.Bench_InvalidSize, text, min, max.ToString("N0", CultureInfo.InvariantCulture)));
         return min;
     }
 }

@@ -23,12 +23,12 @@ internal static class CaptureCommand
     {
         var iface = new Option<string?>("--interface", "-i")
         {
-            Description = "Interface to capture on: lo, any (Linux: all at once), or a name from --list-interfaces. Default: the one carrying --port's traffic, else loopback.",
+            Description = Strings.Capture_Option_Interface,
             HelpName = "NAME",
         };
         var port = new Option<int?>("--port", "-p")
         {
-            Description = "Only this TCP/UDP port, and the ICMP errors about it (shorthand for a BPF filter). Default: every packet.",
+            Description = Strings.Capture_Option_Port,
             HelpName = "PORT",
             CustomParser = r =>
             {
@@ -38,18 +38,18 @@ internal static class CaptureCommand
                     return value;
                 }
 
-                r.AddError($"invalid port '{text}': a port is a whole number from 1 to 65535.");
+                r.AddError(string.Format(Strings.Usage_InvalidPort, text));
                 return null;
             },
         };
         var filter = new Option<string?>("--filter", "-f")
         {
-            Description = "A BPF filter as tcpdump takes it, e.g. 'tcp port 30000' or 'host 10.0.0.5' (with --port: both must match). Default: none.",
+            Description = Strings.Capture_Option_Filter,
             HelpName = "BPF",
         };
         var count = new Option<int?>("--count", "-c")
         {
-            Description = "Stop after this many packets. Default: until Ctrl+C (or the end of --read's file).",
+            Description = Strings.Capture_Option_Count,
             HelpName = "N",
             CustomParser = r =>
             {
@@ -59,23 +59,23 @@ internal static class CaptureCommand
                     return value;
                 }
 
-                r.AddError($"invalid value for --count: '{text}'. Use a whole number of 1 or more.");
+                r.AddError(string.Format(Strings.Usage_InvalidPositive, "--count", text));
                 return null;
             },
         };
-        var duration = CommonOptions.OptionalDurationOption("--duration", "-d", "Stop after this long (e.g. 10s, 2m). Default: until Ctrl+C.");
-        var write = new Option<string?>("--write", "-w") { Description = "Also save the packets to this pcap file (Wireshark, tshark and tcpdump -r open it).", HelpName = "FILE.pcap" };
-        var read = new Option<string?>("--read", "-r") { Description = "Show the packets of a pcap or pcapng file (tcpdump -w, Wireshark) instead of capturing; needs no privileges.", HelpName = "FILE.pcap" };
+        var duration = CommonOptions.OptionalDurationOption("--duration", "-d", Strings.Capture_Option_Duration);
+        var write = new Option<string?>("--write", "-w") { Description = Strings.Capture_Option_Write, HelpName = "FILE.pcap" };
+        var read = new Option<string?>("--read", "-r") { Description = Strings.Capture_Option_Read, HelpName = "FILE.pcap" };
         var follow = new Option<string?>("--follow")
         {
-            Description = "At the end, each TCP conversation's bytes, client and server marked (Wireshark's Follow TCP Stream): auto (text or hex as suits), text or hex. Default: off.",
+            Description = Strings.Capture_Option_Follow,
             HelpName = "auto|text|hex",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var flow = new Option<string?>("--flow") { Description = "At the end, write an HTML file with the flow graph: a column per endpoint, an arrow per packet, time running down.", HelpName = "FILE.html" };
-        var list = new Option<bool>("--list-interfaces", "-D") { Description = "List the interfaces that can be captured on, and exit." };
+        var flow = new Option<string?>("--flow") { Description = Strings.Capture_Option_Flow, HelpName = "FILE.html" };
+        var list = new Option<bool>("--list-interfaces", "-D") { Description = Strings.Capture_Option_List };
 
-        var command = new Command("capture", "See the packets of an exchange, each explained (handshake, data, FIN, RST, UDP, ICMP); live, or from a pcap file; --follow, --write, --flow.")
+        var command = new Command("capture", Strings.Capture_Description)
         {
             iface, port, filter, count, duration, write, read, follow, flow, list,
         };
@@ -88,7 +88,7 @@ internal static class CaptureCommand
                 "auto" => FollowMode.Auto,
                 "text" => FollowMode.Text,
                 "hex" => FollowMode.Hex,
-                _ => throw new UsageException($"invalid --follow '{followText}'. Use auto, text or hex. See 'netprog capture --help'."),
+                _ => throw new UsageException(string.Format(Strings.Capture_InvalidFollow, followText)),
             };
             var request = new CaptureRequest(
                 result.GetValue(iface),
@@ -103,7 +103,7 @@ internal static class CaptureCommand
             if (request.Read is { } source && request.Write is { } target
                 && string.Equals(Path.GetFullPath(source), Path.GetFullPath(target), StringComparison.Ordinal))
             {
-                throw new UsageException($"--write '{target}' is the file --read reads: writing would destroy it. Choose another name.");
+                throw new UsageException(string.Format(Strings.Capture_WriteOverRead, target));
             }
 
             try
@@ -194,9 +194,9 @@ internal static class CaptureCommand
             stop.CancelAfter(limit);
         }
 
-        var what = request.Port is { } port ? $"port {port}" : bpf is null ? "every packet" : $"filter '{bpf}'";
-        var loopback = interfaces.FirstOrDefault(i => i.Name == name)?.IsLoopback == true ? " (loopback: this machine talking to itself)" : string.Empty;
-        console.Error.WriteLine($"capturing on {name}{loopback}, {what}; Ctrl+C stops");
+        var what = request.Port is { } port ? string.Format(Strings.Capture_What_Port, port) : bpf is null ? Strings.Capture_What_Every : string.Format(Strings.Capture_What_Filter, bpf);
+        var loopback = interfaces.FirstOrDefault(i => i.Name == name)?.IsLoopback == true ? $" ({Strings.Capture_LoopbackNote})" : string.Empty;
+        console.Error.WriteLine(string.Format(Strings.Capture_Capturing, name, loopback, what));
         console.Error.Flush();
 
         capture.Start();
@@ -256,12 +256,12 @@ internal static class CaptureCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new CaptureException(CaptureErrorKind.BadFile, $"cannot write '{html}': {e.Message}", e);
+                throw new CaptureException(CaptureErrorKind.BadFile, string.Format(Strings.Capture_CannotWrite, html, e.Message), e);
             }
         }
 
         console.Error.WriteLine(CaptureText.Summary(pipeline.Shown, written, request.Write, dropped, kernelDropped)
-            + (request.Flow is { } f ? $"; flow graph in {f}" : string.Empty));
+            + (request.Flow is { } f ? string.Format(Strings.Capture_FlowIn, f) : string.Empty));
     }
 
     /// <summary>The interface carrying the port's traffic (from this machine's socket table), else loopback.</summary>
@@ -283,6 +283,6 @@ internal static class CaptureCommand
         }
 
         return DefaultInterface.Choose(interfaces, sockets)?.Name
-            ?? throw new CaptureException(CaptureErrorKind.UnknownInterface, "no loopback interface to capture on; choose one with --interface (see --list-interfaces).");
+            ?? throw new CaptureException(CaptureErrorKind.UnknownInterface, Strings.Capture_NoLoopback);
     }
 }

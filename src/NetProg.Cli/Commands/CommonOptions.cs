@@ -13,7 +13,7 @@ internal static class CommonOptions
 
     public static Option<int> Port(int defaultPort = DefaultPort) => new("--port", "-p")
     {
-        Description = $"Port to listen on (0 = any free port). Default: {defaultPort}.",
+        Description = string.Format(Strings.Option_Port, defaultPort),
         DefaultValueFactory = _ => defaultPort,
         CustomParser = r => ParsePort(r, allowZero: true),
         HelpName = "PORT",
@@ -21,7 +21,7 @@ internal static class CommonOptions
 
     public static Option<string[]> Bind() => new("--bind", "-b")
     {
-        Description = "Local address to listen on (repeatable), e.g. 127.0.0.1 for this machine only. Default: all addresses, IPv4 and IPv6.",
+        Description = Strings.Option_Bind,
         HelpName = "ADDR",
         AllowMultipleArgumentsPerToken = false,
         DefaultValueFactory = _ => [],
@@ -30,27 +30,27 @@ internal static class CommonOptions
 
     public static Option<bool> Udp(string description) => new("--udp", "-u") { Description = description };
 
-    public static Option<bool> Both() => new("--both") { Description = "Listen on TCP and UDP." };
+    public static Option<bool> Both() => new("--both") { Description = Strings.Option_Both };
 
-    public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "Do not log each client on stderr." };
+    public static Option<bool> Quiet() => new("--quiet", "-q") { Description = Strings.Option_Quiet };
 
     public static Option<int> MaxConnections() => new("--max-connections")
     {
-        Description = "TCP connections served at once; more are reset and logged. Default: 1000.",
+        Description = Strings.Option_MaxConnections,
         DefaultValueFactory = _ => 1000,
         CustomParser = r => ParsePositive(r, "--max-connections"),
         HelpName = "N",
     };
 
-    public static Option<TimeSpan> IdleTimeout() => DurationOption("--idle-timeout", "Close a TCP connection after this long with no data either way. Default: 5m.", TimeSpan.FromMinutes(5));
+    public static Option<TimeSpan> IdleTimeout() => DurationOption("--idle-timeout", Strings.Option_IdleTimeout, TimeSpan.FromMinutes(5));
 
-    public static Option<TimeSpan> UdpTimeout() => DurationOption("--udp-timeout", "Forget a UDP client after this long with no datagram either way (RFC 4787 REQ-5: at least 2m for a NAT). Default: 2m.", TimeSpan.FromMinutes(2));
+    public static Option<TimeSpan> UdpTimeout() => DurationOption("--udp-timeout", Strings.Option_UdpTimeout, TimeSpan.FromMinutes(2));
 
-    public static Option<TimeSpan> Timeout() => DurationOption("--timeout", "How long to wait for the server: to connect, and for each reply (e.g. 500ms, 5s, 1m). Default: 5s.", TimeSpan.FromSeconds(5));
+    public static Option<TimeSpan> Timeout() => DurationOption("--timeout", Strings.Option_Timeout, TimeSpan.FromSeconds(5));
 
     public static Option<int> RateLimit() => new("--rate-limit")
     {
-        Description = "UDP datagrams answered per second per source address; 0 = no limit. Default: 100.",
+        Description = Strings.Option_RateLimit,
         DefaultValueFactory = _ => 100,
         CustomParser = r => ParseNonNegative(r, "--rate-limit"),
         HelpName = "N",
@@ -58,12 +58,12 @@ internal static class CommonOptions
 
     public static Option<bool> NoLoopGuard() => new("--no-loop-guard")
     {
-        Description = "Also answer UDP datagrams from ports below 1024, 2049 and this program's own ports (off by default: such datagrams can start an endless echo loop, CVE-1999-0103).",
+        Description = Strings.Option_NoLoopGuard,
     };
 
     public static Option<TimeFormat> Format() => new("--format", "-f")
     {
-        Description = "Time text: ctime (C's ctime(): \"Tue Nov 24 19:52:49 2026\\n\"), iso8601, or rfc868 (4-byte binary). Default: ctime.",
+        Description = Strings.Option_Format,
         DefaultValueFactory = _ => TimeFormat.Ctime,
         CustomParser = ParseFormat,
         HelpName = "ctime|iso8601|rfc868",
@@ -71,7 +71,7 @@ internal static class CommonOptions
 
     public static Argument<string> Host() => new("HOST")
     {
-        Description = "Server name or address. Default: 127.0.0.1 (this machine).",
+        Description = Strings.Argument_Host,
         DefaultValueFactory = _ => "127.0.0.1",
         CustomParser = r => CheckHost(r, r.Tokens.Count > 0 ? r.Tokens[0].Value : "127.0.0.1"),
         Arity = ArgumentArity.ZeroOrOne,
@@ -79,7 +79,7 @@ internal static class CommonOptions
 
     public static Argument<int> PortArgument() => new("PORT")
     {
-        Description = $"Server port. Default: {DefaultPort}.",
+        Description = string.Format(Strings.Argument_Port, DefaultPort),
         DefaultValueFactory = _ => DefaultPort,
         CustomParser = r => ParsePort(r, allowZero: false),
         Arity = ArgumentArity.ZeroOrOne,
@@ -109,7 +109,7 @@ internal static class CommonOptions
             return value;
         }
 
-        r.AddError($"invalid time for {name}: '{text}'. Use a number with ms, s, m or h, e.g. 500ms, 5s, 2m.");
+        r.AddError(string.Format(Strings.Usage_InvalidTime, name, text));
         return null;
     }
 
@@ -132,7 +132,7 @@ internal static class CommonOptions
             return port;
         }
 
-        result.AddError($"invalid port '{text}': a port is a whole number from {(allowZero ? 0 : 1)} to 65535{(allowZero ? " (0 = any free port)" : string.Empty)}.");
+        result.AddError(string.Format(allowZero ? Strings.Usage_InvalidPortOrZero : Strings.Usage_InvalidPort, text));
         return 0;
     }
 
@@ -144,7 +144,7 @@ internal static class CommonOptions
             return value;
         }
 
-        result.AddError($"invalid value for {name}: '{text}'. Use a whole number of 1 or more.");
+        result.AddError(string.Format(Strings.Usage_InvalidPositive, name, text));
         return 1;
     }
 
@@ -156,7 +156,7 @@ internal static class CommonOptions
             return value;
         }
 
-        result.AddError($"invalid value for {name}: '{text}'. Use a whole number of 0 or more.");
+        result.AddError(string.Format(Strings.Usage_InvalidNonNegative, name, text));
         return 0;
     }
 
@@ -172,7 +172,7 @@ internal static class CommonOptions
             case "rfc868" or "binary":
                 return TimeFormat.Rfc868;
             default:
-                result.AddError($"invalid --format '{text}'. Use ctime, iso8601 or rfc868.");
+                result.AddError(string.Format(Strings.Usage_InvalidFormat, text));
                 return TimeFormat.Ctime;
         }
     }

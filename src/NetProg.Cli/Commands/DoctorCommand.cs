@@ -11,10 +11,10 @@ internal static class DoctorCommand
 {
     public static Command Create(ICliConsole console)
     {
-        var host = new Argument<string>("HOST") { Description = "The server's name or address." };
+        var host = new Argument<string>("HOST") { Description = Strings.Doctor_Argument_Host };
         var port = new Argument<int?>("PORT")
         {
-            Description = "The server's port. Without it, only the name and the path are checked.",
+            Description = Strings.Doctor_Argument_Port,
             Arity = ArgumentArity.ZeroOrOne,
             CustomParser = r =>
             {
@@ -29,14 +29,14 @@ internal static class DoctorCommand
                     return value;
                 }
 
-                r.AddError($"invalid port '{text}': a port is a whole number from 1 to 65535.");
+                r.AddError(string.Format(Strings.Usage_InvalidPort, text));
                 return null;
             },
         };
-        var udp = CommonOptions.Udp("Probe UDP instead of TCP.");
+        var udp = CommonOptions.Udp(Strings.Doctor_Option_Udp);
         var timeout = new Option<TimeSpan>("--timeout")
         {
-            Description = "How long to wait for each answer. Default: 3s.",
+            Description = Strings.Doctor_Option_Timeout,
             DefaultValueFactory = _ => TimeSpan.FromSeconds(3),
             CustomParser = r =>
             {
@@ -46,14 +46,14 @@ internal static class DoctorCommand
                     return value;
                 }
 
-                r.AddError($"invalid time for --timeout: '{text}'. Use a number with ms, s, m or h, e.g. 3s.");
+                r.AddError(string.Format(Strings.Usage_InvalidTime, "--timeout", text));
                 return TimeSpan.FromSeconds(3);
             },
             HelpName = "TIME",
         };
-        var json = new Option<bool>("--json") { Description = "Print the findings as JSON." };
+        var json = new Option<bool>("--json") { Description = Strings.Doctor_Option_Json };
 
-        var command = new Command("doctor", "Say, step by step, why a client can or cannot reach a server: name, path, port, what answers, and the usual causes.")
+        var command = new Command("doctor", Strings.Doctor_Description)
         {
             host, port, udp, timeout, json,
         };
@@ -63,6 +63,12 @@ internal static class DoctorCommand
             if (HostSyntax.Check(target) is { } error)
             {
                 throw new UsageException(error);
+            }
+
+            if (result.GetValue(json))
+            {
+                // Output for scripts is the same in every language (issue #9): the findings in the neutral (English) resources.
+                System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
             }
 
             var report = await Doctor.RunAsync(new DoctorRequest(target, result.GetValue(port), result.GetValue(udp), result.GetValue(timeout)), token).ConfigureAwait(false);

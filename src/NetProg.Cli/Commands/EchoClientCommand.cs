@@ -17,18 +17,18 @@ internal static class EchoClientCommand
     {
         var host = CommonOptions.Host();
         var port = CommonOptions.PortArgument();
-        var udp = CommonOptions.Udp("Send datagrams (one per line) instead of a TCP stream.");
+        var udp = CommonOptions.Udp(Strings.EchoClient_Option_Udp);
         var timeout = CommonOptions.Timeout();
-        var user = new Option<string?>("--user") { Description = "Log in as NAME first (echo-server --login). The password is asked for without echo.", HelpName = "NAME" };
-        var passwordStdin = new Option<bool>("--password-stdin") { Description = "With --user: the password is the first line of stdin; the rest is sent to the server." };
-        var tls = new Option<bool>("--tls") { Description = "Use TLS; the server's certificate must be trusted, or pinned with --tls-fingerprint." };
+        var user = new Option<string?>("--user") { Description = Strings.EchoClient_Option_User, HelpName = "NAME" };
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = Strings.EchoClient_Option_PasswordStdin };
+        var tls = new Option<bool>("--tls") { Description = Strings.EchoClient_Option_Tls };
         var fingerprint = new Option<string?>("--tls-fingerprint")
         {
-            Description = "Accept exactly the certificate with this SHA-256 fingerprint (as echo-server --tls prints it); implies --tls.",
+            Description = Strings.EchoClient_Option_TlsFingerprint,
             HelpName = "SHA256",
         };
 
-        var command = new Command("echo-client", "Send lines (or all of stdin) to an echo server and print what comes back.");
+        var command = new Command("echo-client", Strings.EchoClient_Description);
         command.Add(host);
         command.Add(port);
         command.Add(udp);
@@ -45,7 +45,7 @@ internal static class EchoClientCommand
             var connect = ConnectOptions(console, result, timeout, user, passwordStdin, tls, fingerprint, out var stdin);
             if (useUdp && (connect.Tls is not null || connect.Login is not null))
             {
-                throw new UsageException("--user and --tls are TCP only: leave out --udp.");
+                throw new UsageException(Strings.EchoClient_UserTcpOnly);
             }
 
             return console.IsInputRedirected
@@ -64,7 +64,7 @@ internal static class EchoClientCommand
         {
             if (!CertificatePin.TryParse(text, out var pin))
             {
-                throw new UsageException($"invalid --tls-fingerprint '{text}': 64 hex digits, with or without colons, as echo-server --tls prints it.");
+                throw new UsageException(string.Format(Strings.EchoClient_InvalidFingerprint, text));
             }
 
             clientTls = new ClientTls(pin);
@@ -82,11 +82,11 @@ internal static class EchoClientCommand
                 stdin = console.OpenStandardInput();
             }
 
-            login = new LoginCredentials(name, PasswordInput.Read(console, result.GetValue(passwordStdin), stdin, $"Password for {name}: "));
+            login = new LoginCredentials(name, PasswordInput.Read(console, result.GetValue(passwordStdin), stdin, string.Format(Strings.EchoClient_PasswordPrompt, name)));
         }
         else if (result.GetValue(passwordStdin))
         {
-            throw new UsageException("--password-stdin goes with --user.");
+            throw new UsageException(Strings.EchoClient_PasswordStdinWithoutUser);
         }
 
         return new EchoConnectOptions(result.GetValue(timeout), clientTls, login);
@@ -104,7 +104,7 @@ internal static class EchoClientCommand
         {
             return (ExitCode)CommandRunner.Fail(
                 console,
-                $"{EndPointText.Format(result.Server, result.Protocol)} closed the connection before all input was sent ({result.BytesSent} bytes sent, {result.BytesReceived} received).",
+                string.Format(Strings.EchoClient_ClosedEarly, EndPointText.Format(result.Server, result.Protocol), result.BytesSent, result.BytesReceived),
                 ExitCode.Failure);
         }
 
@@ -121,7 +121,7 @@ internal static class EchoClientCommand
             : $"{host}:{port}/udp";
         if (session.IsTls)
         {
-            target += " over TLS";
+            target = string.Format(Strings.EchoClient_OverTls, target);
         }
 
         if (session.Welcome is { } welcome)
@@ -129,7 +129,7 @@ internal static class EchoClientCommand
             console.Out.WriteLine(welcome);
         }
 
-        console.Out.WriteLine($"connected to {target}. Type a line and press Enter; 'quit' or Ctrl+D ends.");
+        console.Out.WriteLine(string.Format(Strings.EchoClient_Connected, target));
         while (true)
         {
             console.Out.Write("> ");
@@ -146,7 +146,7 @@ internal static class EchoClientCommand
             console.Out.WriteLine(Encoding.UTF8.GetString(reply).TrimEnd('\n', '\r'));
             if (reply.Length < bytes.Length)
             {
-                return (ExitCode)CommandRunner.Fail(console, $"{target} closed the connection (echoed {reply.Length} of {bytes.Length} bytes).", ExitCode.Failure);
+                return (ExitCode)CommandRunner.Fail(console, string.Format(Strings.EchoClient_ClosedMidLine, target, reply.Length, bytes.Length), ExitCode.Failure);
             }
         }
     }

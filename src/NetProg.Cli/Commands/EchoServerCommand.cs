@@ -13,7 +13,7 @@ internal static class EchoServerCommand
     {
         var server = new ServerOptionSet();
         var login = new LoginOptionSet();
-        var command = new Command("echo-server", "Echo every byte back (RFC 862): TCP streams, UDP datagrams; with --login, only after USER/PASS.");
+        var command = new Command("echo-server", Strings.EchoServer_Description);
         server.AddTo(command);
         login.AddTo(command);
         command.SetAction((result, ct) =>
@@ -23,7 +23,7 @@ internal static class EchoServerCommand
             {
                 if (result.GetValue(login.Tls) || result.GetValue(login.Db) is not null)
                 {
-                    return Task.FromResult(CommandRunner.Fail(console, "--tls and --db go with --login. See 'netprog echo-server --help'.", ExitCode.Usage));
+                    return Task.FromResult(CommandRunner.Fail(console, Strings.EchoServer_TlsWithoutLogin, ExitCode.Usage));
                 }
 
                 return CommandRunner.RunAsync(console, token => ServeCommand.ServeAsync(console, [(ServiceCatalog.Echo(), settings)], settings.Quiet, token), ct);
@@ -31,7 +31,7 @@ internal static class EchoServerCommand
 
             if (settings.Protocols != ProtocolSelection.Tcp)
             {
-                return Task.FromResult(CommandRunner.Fail(console, "--login is TCP only: leave out --udp and --both. See 'netprog echo-server --help'.", ExitCode.Usage));
+                return Task.FromResult(CommandRunner.Fail(console, Strings.EchoServer_LoginTcpOnly, ExitCode.Usage));
             }
 
             return CommandRunner.RunAsync(console, token => ServeLoginAsync(console, settings, login, result, token), ct);

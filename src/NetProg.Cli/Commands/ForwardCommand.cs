@@ -23,35 +23,35 @@ internal static class ForwardCommand
     {
         var listen = new Option<ListenSpec>("--listen", "-l")
         {
-            Description = "Where clients connect: [ADDR:]PORT or [ADDR:]FIRST-LAST, e.g. 30000-40000 or 0.0.0.0:30000 (0 = any free port). Default address: all, IPv4 and IPv6.",
+            Description = Strings.Forward_Option_Listen,
             HelpName = "[ADDR:]PORT[-PORT]",
             Required = true,
             CustomParser = r => Parse<ListenSpec>(r, ListenSpec.TryParse),
         };
         var to = new Option<TargetSpec>("--to", "-t")
         {
-            Description = "The inner host, and its ports: HOST (the same ports), HOST:PORT, or HOST:FIRST-LAST (a range of the same length), e.g. 172.30.1.54.",
+            Description = Strings.Forward_Option_To,
             HelpName = "HOST[:PORT[-PORT]]",
             Required = true,
             CustomParser = r => Parse<TargetSpec>(r, TargetSpec.TryParse),
         };
-        var udp = CommonOptions.Udp("Forward UDP instead of TCP.");
-        var both = new Option<bool>("--both") { Description = "Forward TCP and UDP." };
+        var udp = CommonOptions.Udp(Strings.Forward_Option_Udp);
+        var both = new Option<bool>("--both") { Description = Strings.Forward_Option_Both };
         var allow = new Option<AllowList>("--allow", "-a")
         {
-            Description = "Only clients from this address or network may use the forwarder (repeatable, or comma-separated), e.g. 192.168.0.0/16. Others: TCP reset at once, UDP dropped, logged once per address. Default: everyone.",
+            Description = Strings.Forward_Option_Allow,
             HelpName = "CIDR",
             AllowMultipleArgumentsPerToken = false,
             DefaultValueFactory = _ => AllowList.Everyone,
             CustomParser = ParseAllow,
         };
         var maxConnections = CommonOptions.MaxConnections();
-        maxConnections.Description = "TCP connections relayed at once, and UDP clients remembered at once; more are reset (TCP) or dropped (UDP) and logged. Default: 1000.";
+        maxConnections.Description = Strings.Forward_Option_MaxConnections;
         var idleTimeout = CommonOptions.IdleTimeout();
         var udpTimeout = CommonOptions.UdpTimeout();
         var quiet = CommonOptions.Quiet();
 
-        var command = new Command("forward", "Forward a port or a port range to another host, TCP and/or UDP, like a router's port-forwarding rule.")
+        var command = new Command("forward", Strings.Forward_Description)
         {
             listen, to, udp, both, allow, maxConnections, idleTimeout, udpTimeout, quiet,
         };
@@ -61,7 +61,7 @@ internal static class ForwardCommand
             var target = result.GetValue(to)!;
             if (!PortMapping.TryCreate(listenSpec.Ports, target.Ports, out var mapping, out var error))
             {
-                return Task.FromResult(CommandRunner.Fail(console, $"{error}. See 'netprog forward --help'.", ExitCode.Usage));
+                return Task.FromResult(CommandRunner.Fail(console, string.Format(Strings.Usage_SeeHelp, error, "netprog forward --help"), ExitCode.Usage));
             }
 
             var protocols = result.GetValue(both) ? ProtocolSelection.Both : result.GetValue(udp) ? ProtocolSelection.Udp : ProtocolSelection.Tcp;
@@ -159,7 +159,7 @@ internal static class ForwardCommand
             ProtocolSelection.Udp => "udp",
             _ => "tcp",
         };
-        yield return $"forwarding {actual} to {EndPointText.Format(options.Target)}:{options.Ports.Target} over {over}; clients allowed: {options.Allow}";
+        yield return string.Format(Strings.Forward_Started, actual, EndPointText.Format(options.Target), options.Ports.Target, over, options.Allow);
     }
 
     private delegate bool TryParser<T>(string text, out T value, out string error);

@@ -15,12 +15,12 @@ internal static class HostSyntax
     {
         if (text.Length == 0)
         {
-            return "an empty host: give a name or an address such as 127.0.0.1";
+            return Strings.Host_Empty;
         }
 
         if (text.Contains("://", StringComparison.Ordinal))
         {
-            return $"'{text}' is a URL: give only the host name or address, and the port as the next argument";
+            return string.Format(Strings.Host_Url, text);
         }
 
         if (text.All(c => char.IsAsciiDigit(c) || c == '.'))
@@ -28,7 +28,7 @@ internal static class HostSyntax
             var parts = text.Split('.');
             return parts.Length == 4 && parts.All(p => p.Length is > 0 and <= 3 && int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) <= 255)
                 ? null
-                : $"invalid IPv4 address '{text}': four numbers from 0 to 255 separated by dots, such as 192.168.0.10";
+                : string.Format(Strings.Host_InvalidIpv4, text);
         }
 
         if (text.Contains(':', StringComparison.Ordinal))
@@ -36,12 +36,12 @@ internal static class HostSyntax
             var inner = text.StartsWith('[') && text.EndsWith(']') ? text[1..^1] : text;
             return IPAddress.TryParse(inner, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6
                 ? null
-                : $"invalid IPv6 address '{text}', such as ::1 or fe80::1%eth0";
+                : string.Format(Strings.Host_InvalidIpv6, text);
         }
 
         // RFC 1123 host names: letters, digits, hyphens and dots (underscores are seen in the wild), at most 253 characters.
         return text.Length <= 253 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_')
             ? null
-            : $"invalid host name '{text}': use letters, digits, '-' and '.', or an IP address";
+            : string.Format(Strings.Host_InvalidName, text);
     }
 }

@@ -10,10 +10,16 @@ internal static class IpCommand
 {
     public static Command Create(ICliConsole console)
     {
-        var json = new Option<bool>("--json") { Description = "Print JSON (camelCase) instead of a table. Default: a table." };
-        var command = new Command("ip", "List network interfaces: state, MTU, MAC, every address with its prefix and what it means (loopback, link-local, private, CGNAT, public, VirtualBox/Docker/VMware).") { json };
+        var json = new Option<bool>("--json") { Description = Strings.Option_JsonTable };
+        var command = new Command("ip", Strings.Ip_Description) { json };
         command.SetAction((result, ct) => CommandRunner.RunAsync(console, _ =>
         {
+            if (result.GetValue(json))
+            {
+                // Output for scripts is the same in every language (issue #9): the labels in the neutral (English) resources.
+                System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
+            }
+
             var list = NetworkInterfaces.List();
             if (list.Interfaces.Count == 0 && list.Reason is not null)
             {

@@ -18,10 +18,10 @@ internal static class LabCommand
     public static Command Create(ICliConsole console)
     {
         var server = new ServerOptionSet(withProtocolChoice: false);
-        server.Port.Description = "Time port; echo listens on the next one, the login echo on the one after (0 = any free ports). Default: 30000 (echo 30001, login 30002).";
+        server.Port.Description = Strings.Lab_Option_Port;
         var db = UsersCommand.DbOption();
-        db.Description = "Account store of the lab's login echo. Default: the lab's own accounts.db in netprog's data folder.";
-        var command = new Command("lab", "Start the course's lab: time on port 30000 and echo on 30001 (TCP and UDP), echo with login on 30002, with the commands to try.");
+        db.Description = Strings.Lab_Option_Db;
+        var command = new Command("lab", Strings.Lab_Description);
         server.AddTo(command);
         command.Add(db);
         command.SetAction((result, ct) => CommandRunner.RunAsync(console, token =>
@@ -30,7 +30,7 @@ internal static class LabCommand
             var time = server.Read(result, shared);
             if (time.Port > 65533)
             {
-                throw new UsageException($"invalid port {time.Port} for lab: echo and the login echo need the next two ports. Use --port 65533 or lower.");
+                throw new UsageException(string.Format(Strings.Lab_InvalidPort, time.Port));
             }
 
             var echo = time with { Port = time.Port == 0 ? 0 : time.Port + 1 };
@@ -64,7 +64,7 @@ internal static class LabCommand
             : new LineLoggerProvider(console.Error);
         using var loggers = Logging.Create(provider, time.Quiet);
 
-        console.Out.WriteLine("netprog lab: time, echo and echo-with-login servers for the course's exercises. Ctrl+C stops.");
+        console.Out.WriteLine(Strings.Lab_Banner);
         if (Path.GetDirectoryName(Path.GetFullPath(db)) is { } folder && !db.Contains('=', StringComparison.Ordinal))
         {
             Directory.CreateDirectory(folder);

@@ -8,23 +8,23 @@ internal sealed class LoginOptionSet
 {
     public Option<bool> Login { get; } = new("--login")
     {
-        Description = "Ask for a user name and password before echoing (USER/PASS, docs/PROTOCOL.md). TCP only.",
+        Description = Strings.Login_Option_Login,
     };
 
     public Option<string?> Db { get; } = UsersCommand.DbOption();
 
     public Option<bool> Tls { get; } = new("--tls")
     {
-        Description = "Wrap each connection in TLS. Without --tls-cert a self-signed certificate is made once and kept; its fingerprint is printed.",
+        Description = Strings.Login_Option_Tls,
     };
 
-    public Option<string?> TlsCert { get; } = new("--tls-cert") { Description = "Certificate for --tls: PEM (with --tls-key) or PFX.", HelpName = "FILE" };
+    public Option<string?> TlsCert { get; } = new("--tls-cert") { Description = Strings.Login_Option_TlsCert, HelpName = "FILE" };
 
-    public Option<string?> TlsKey { get; } = new("--tls-key") { Description = "Private key (PEM) of --tls-cert.", HelpName = "FILE" };
+    public Option<string?> TlsKey { get; } = new("--tls-key") { Description = Strings.Login_Option_TlsKey, HelpName = "FILE" };
 
     public Option<int> ThrottleFailures { get; } = new("--throttle-failures")
     {
-        Description = $"Failed logins per account name before each further attempt must wait (1 s, doubling). Default: {new LoginThrottleOptions().FreeFailuresPerAccount}.",
+        Description = string.Format(Strings.Login_Option_ThrottleFailures, new LoginThrottleOptions().FreeFailuresPerAccount),
         DefaultValueFactory = _ => new LoginThrottleOptions().FreeFailuresPerAccount,
         CustomParser = r =>
         {
@@ -34,7 +34,7 @@ internal sealed class LoginOptionSet
                 return value;
             }
 
-            r.AddError($"invalid value for --throttle-failures: '{text}'. Use a whole number of 1 or more.");
+            r.AddError(string.Format(Strings.Usage_InvalidPositive, "--throttle-failures", text));
             return 1;
         },
         HelpName = "N",
@@ -59,7 +59,7 @@ internal sealed class LoginOptionSet
 
     public Option<TimeSpan> ThrottleMaxDelay { get; } = new("--throttle-max-delay")
     {
-        Description = "The longest wait a throttled account or address gets. Default: 60s.",
+        Description = Strings.Login_Option_ThrottleMaxDelay,
         DefaultValueFactory = _ => new LoginThrottleOptions().MaxDelay,
         CustomParser = r =>
         {
@@ -69,7 +69,7 @@ internal sealed class LoginOptionSet
                 return value;
             }
 
-            r.AddError($"invalid time for --throttle-max-delay: '{text}'. Use a number with ms, s, m or h, e.g. 60s.");
+            r.AddError(string.Format(Strings.Usage_InvalidTime, "--throttle-max-delay", text));
             return TimeSpan.FromSeconds(60);
         },
         HelpName = "TIME",

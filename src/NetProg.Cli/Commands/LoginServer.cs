@@ -42,12 +42,12 @@ internal sealed class LoginServer : IAsyncDisposable
     {
         if (!tls && (certificatePath is not null || keyPath is not null))
         {
-            throw new UsageException("--tls-cert and --tls-key go with --tls.");
+            throw new UsageException(Strings.Login_CertWithoutTls);
         }
 
         if (keyPath is not null && certificatePath is null)
         {
-            throw new UsageException("--tls-key goes with --tls-cert.");
+            throw new UsageException(Strings.Login_KeyWithoutCert);
         }
 
         X509Certificate2? certificate = null;
@@ -62,7 +62,7 @@ internal sealed class LoginServer : IAsyncDisposable
             }
             catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
             {
-                throw new UsageException($"cannot use the TLS certificate {certificatePath ?? Path.Combine(DataFolders.Root, ServerCertificates.SelfSignedFileName)}: {e.Message}");
+                throw new UsageException(string.Format(Strings.Login_BadCertificate, certificatePath ?? Path.Combine(DataFolders.Root, ServerCertificates.SelfSignedFileName), e.Message));
             }
         }
 
@@ -76,11 +76,11 @@ internal sealed class LoginServer : IAsyncDisposable
     /// <summary>The lines a user needs: where the accounts are, and the fingerprint to pin.</summary>
     public IEnumerable<string> Describe()
     {
-        yield return $"accounts: {StoreDescription}";
+        yield return string.Format(Strings.Login_Accounts, StoreDescription);
         if (Certificate is not null)
         {
-            var origin = CertificateCreated ? " (self-signed, made now; kept for next time)" : string.Empty;
-            yield return $"tls certificate sha256 fingerprint: {ServerCertificates.Fingerprint(Certificate)}{origin}";
+            var origin = CertificateCreated ? Strings.Login_SelfSigned : string.Empty;
+            yield return string.Format(Strings.Login_Fingerprint, ServerCertificates.Fingerprint(Certificate), origin);
         }
     }
 

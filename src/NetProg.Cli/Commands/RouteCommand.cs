@@ -10,8 +10,8 @@ internal static class RouteCommand
 {
     public static Command Create(ICliConsole console)
     {
-        var json = new Option<bool>("--json") { Description = "Print JSON (camelCase) instead of a table. Default: a table." };
-        var command = new Command("route", "Show the routing table (IPv4 and IPv6): destination, gateway or on-link, flags, interface, metric; default gateways marked.") { json };
+        var json = new Option<bool>("--json") { Description = Strings.Option_JsonTable };
+        var command = new Command("route", Strings.Route_Description) { json };
         command.SetAction((result, ct) => CommandRunner.RunAsync(console, _ =>
         {
             var table = RouteTables.ForCurrentOs().Read();

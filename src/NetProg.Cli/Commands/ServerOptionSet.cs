@@ -12,7 +12,7 @@ internal sealed class ServerOptionSet(int defaultPort = CommonOptions.DefaultPor
 
     public Option<string[]> Bind { get; } = CommonOptions.Bind();
 
-    public Option<bool> Udp { get; } = CommonOptions.Udp("Listen on UDP instead of TCP.");
+    public Option<bool> Udp { get; } = CommonOptions.Udp(Strings.ServerOption_Udp);
 
     public Option<bool> Both { get; } = CommonOptions.Both();
 

@@ -18,16 +18,16 @@ internal static class SocketsCommand
 
     private static Option<bool> ListeningOption() => new("--listening", "-l")
     {
-        Description = "Only sockets waiting for peers: TCP in LISTEN and UDP with no fixed peer (as ss -l). Default: all.",
+        Description = Strings.Sockets_Option_Listening,
     };
 
-    private static Option<bool> TcpOption() => new("--tcp", "-t") { Description = "TCP sockets (with --udp: both, the default)." };
+    private static Option<bool> TcpOption() => new("--tcp", "-t") { Description = Strings.Sockets_Option_Tcp };
 
-    private static Option<bool> UdpOption() => new("--udp", "-u") { Description = "UDP sockets (with --tcp: both, the default)." };
+    private static Option<bool> UdpOption() => new("--udp", "-u") { Description = Strings.Sockets_Option_Udp };
 
     private static Option<int?> PortOption() => new("--port")
     {
-        Description = "Only sockets with this local or remote port (a server and the clients connected to it). Default: any.",
+        Description = Strings.Sockets_Option_Port,
         HelpName = "N",
         CustomParser = result =>
         {
@@ -37,19 +37,19 @@ internal static class SocketsCommand
                 return port;
             }
 
-            result.AddError($"invalid port '{text}': a port is a whole number from 1 to 65535.");
+            result.AddError(string.Format(Strings.Usage_InvalidPort, text));
             return null;
         },
     };
 
     private static Option<bool> WatchOption() => new("--watch")
     {
-        Description = "Refresh every second in place until Ctrl+C: new rows green, changed yellow, closed rows red once (TCPView). With output redirected: one snapshot.",
+        Description = Strings.Sockets_Option_Watch,
     };
 
     private static Option<bool> JsonOption() => new("--json")
     {
-        Description = "One snapshot as JSON: { \"sockets\": [ { protocol, family, localAddress, localPort, remoteAddress, remotePort, state, pid, processName, ownerHidden } ] }.",
+        Description = Strings.Sockets_Option_Json,
     };
 
     public static Command Create(ICliConsole console) => Create(console, SocketTables.ForCurrentOs);
@@ -64,7 +64,7 @@ internal static class SocketsCommand
         var port = PortOption();
         var watch = WatchOption();
         var json = JsonOption();
-        var command = new Command("sockets", "List TCP and UDP sockets with their processes, like netstat -na or ss -tulpn; --watch refreshes live like TCPView.")
+        var command = new Command("sockets", Strings.Sockets_Description)
         {
             listening, tcpOption, udpOption, port, watch, json,
         };
@@ -125,7 +125,7 @@ internal static class SocketsCommand
                         // Diffing against the previous snapshot shows a closed socket exactly once, in red.
                         context.UpdateTarget(new Rows(
                             SocketTableView.Render(SocketDiff.Compare(previous, current), colour: true),
-                            new Text(SocketTableView.Summary(current) + "  (Ctrl+C stops)")));
+                            new Text(SocketTableView.Summary(current) + Strings.Sockets_CtrlC)));
                         previous = current;
                     }
                 }).ConfigureAwait(false);

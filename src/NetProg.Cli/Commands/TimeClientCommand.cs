@@ -14,10 +14,10 @@ internal static class TimeClientCommand
     {
         var host = CommonOptions.Host();
         var port = CommonOptions.PortArgument();
-        var udp = CommonOptions.Udp("Ask over UDP (one datagram each way) instead of TCP.");
+        var udp = CommonOptions.Udp(Strings.TimeClient_Option_Udp);
         var timeout = CommonOptions.Timeout();
 
-        var command = new Command("time-client", "Ask a time server for the time; show its reply, the round trip and how far its clock is from this one.");
+        var command = new Command("time-client", Strings.TimeClient_Description);
         command.Add(host);
         command.Add(port);
         command.Add(udp);
@@ -32,8 +32,8 @@ internal static class TimeClientCommand
                 return (ExitCode)CommandRunner.Fail(
                     console,
                     query.ReplyBytes == 0
-                        ? $"{where} closed the connection without sending anything: it accepts connections but is not a time server, or it is at its connection limit."
-                        : $"{where} sent only NUL bytes or white space ({query.ReplyBytes} bytes): not a time.",
+                        ? string.Format(Strings.TimeClient_ClosedSilently, where)
+                        : string.Format(Strings.TimeClient_Blank, where, query.ReplyBytes),
                     ExitCode.Failure);
             }
 

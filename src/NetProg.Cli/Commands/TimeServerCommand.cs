@@ -14,10 +14,10 @@ internal static class TimeServerCommand
         var format = CommonOptions.Format();
         var nul = new Option<bool>("--nul")
         {
-            Description = "Send a NUL byte after the text, as the course's C time_server does (strlen+1 bytes).",
+            Description = Strings.TimeServer_Option_Nul,
         };
 
-        var command = new Command("time-server", "Serve the time: each TCP client gets the time text and is closed; each UDP datagram gets one back.");
+        var command = new Command("time-server", Strings.TimeServer_Description);
         server.AddTo(command);
         command.Add(format);
         command.Add(nul);

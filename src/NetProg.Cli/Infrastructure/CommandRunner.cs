@@ -38,7 +38,7 @@ internal static class CommandRunner
         }
         catch (LoginRefusedException e)
         {
-            return Fail(console, $"login refused: {e.Reply}", ExitCode.Failure);
+            return Fail(console, string.Format(Strings.Error_LoginRefused, e.Reply), ExitCode.Failure);
         }
         catch (OperationCanceledException) when (signal.Token.IsCancellationRequested)
         {
@@ -48,11 +48,11 @@ internal static class CommandRunner
         catch (IOException e)
         {
             // Writing to a closed pipe (netprog ... | head) or reading a broken stdin.
-            return Fail(console, $"i/o error: {e.Message}", ExitCode.Failure);
+            return Fail(console, string.Format(Strings.Error_Io, e.Message), ExitCode.Failure);
         }
         catch (UnauthorizedAccessException e)
         {
-            return Fail(console, $"permission denied: {e.Message}", ExitCode.Failure);
+            return Fail(console, string.Format(Strings.Error_PermissionDenied, e.Message), ExitCode.Failure);
         }
     }
 

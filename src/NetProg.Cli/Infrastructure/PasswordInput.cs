@@ -15,7 +15,7 @@ internal static class PasswordInput
         var password = ReadAny(console, fromStdin, stdin, prompt, confirm);
 
         // No account can have an empty password (PasswordHasher refuses to hash one), so none is ever worth sending.
-        return password.Length > 0 ? password : throw new UsageException("the password is empty; give one of at least one character.");
+        return password.Length > 0 ? password : throw new UsageException(Strings.Password_Empty);
     }
 
     private static string ReadAny(ICliConsole console, bool fromStdin, Stream? stdin, string prompt, bool confirm)
@@ -23,18 +23,18 @@ internal static class PasswordInput
         if (fromStdin)
         {
             return ReadLine(stdin ?? console.OpenStandardInput())
-                ?? throw new UsageException("--password-stdin: stdin is empty; give the password as its first line.");
+                ?? throw new UsageException(Strings.Password_StdinEmpty);
         }
 
         if (console.IsInputRedirected)
         {
-            throw new UsageException("stdin is not a terminal, so the password cannot be asked for: give it with --password-stdin.");
+            throw new UsageException(Strings.Password_NotTerminal);
         }
 
-        var password = console.ReadSecret(prompt) ?? throw new UsageException("no password given.");
-        if (confirm && console.ReadSecret("Again: ") != password)
+        var password = console.ReadSecret(prompt) ?? throw new UsageException(Strings.Password_NoneGiven);
+        if (confirm && console.ReadSecret(Strings.Password_Again) != password)
         {
-            throw new UsageException("the two passwords differ; nothing was changed.");
+            throw new UsageException(Strings.Password_Differ);
         }
 
         return password;
@@ -53,7 +53,7 @@ internal static class PasswordInput
 
             if (bytes.Count == MaxLength)
             {
-                throw new UsageException($"--password-stdin: the first line is longer than {MaxLength} bytes.");
+                throw new UsageException(string.Format(Strings.Password_TooLong, MaxLength));
             }
 
             bytes.Add(one[0]);

@@ -10,12 +10,11 @@ internal sealed class BenchLiveLine(TextWriter error, BenchOptions options)
 
     public void Show(BenchProgress p)
     {
-        var phase = p.WarmingUp ? "warming up" : "measuring";
+        var phase = p.WarmingUp ? Strings.Bench_Live_Warming : Strings.Bench_Live_Measuring;
         var total = p.WarmingUp ? options.Warmup : options.Duration;
-        var unit = options.Kind switch { BenchKind.Echo => "round trips/s", BenchKind.UdpEcho => "datagrams/s", _ => "connections/s" };
-        var line = string.Create(
-            CultureInfo.InvariantCulture,
-            $"{phase} {p.Elapsed.TotalSeconds:0}/{total.TotalSeconds:0} s: {p.RatePerSecond:N0} {unit}, {p.OpenConnections:N0} open, {p.Errors:N0} errors");
+        var unit = options.Kind switch { BenchKind.Echo => Strings.Bench_Unit_RoundTrips, BenchKind.UdpEcho => Strings.Bench_Unit_Datagrams, _ => Strings.Bench_Unit_Connections };
+        var line = string.Format(
+            CultureInfo.InvariantCulture, Strings.Bench_Live, phase, p.Elapsed.TotalSeconds, total.TotalSeconds, p.RatePerSecond, unit, p.OpenConnections, p.Errors);
         var pad = Math.Max(0, _width - line.Length);
         _width = line.Length;
         lock (error)

@@ -15,19 +15,19 @@ internal static class BenchText
         var where = EndPointText.Format(r.Target, o.Kind == BenchKind.UdpEcho ? TransportProtocol.Udp : TransportProtocol.Tcp);
         var shape = o.Kind switch
         {
-            BenchKind.Echo => $"{Count(o.Connections)} connection{S(o.Connections)} × {Bytes(o.Size)}, {o.Pipeline} in flight each",
-            BenchKind.UdpEcho => $"{Count(o.Connections)} socket{S(o.Connections)} × {Bytes(o.Size)} datagrams, {o.Pipeline} in flight each",
-            _ => $"{Count(o.Connections)} client{S(o.Connections)} connecting at once",
+            BenchKind.Echo => string.Format(o.Connections == 1 ? Strings.Bench_Shape_EchoOne : Strings.Bench_Shape_Echo, Count(o.Connections), Bytes(o.Size), o.Pipeline),
+            BenchKind.UdpEcho => string.Format(o.Connections == 1 ? Strings.Bench_Shape_UdpOne : Strings.Bench_Shape_Udp, Count(o.Connections), Bytes(o.Size), o.Pipeline),
+            _ => string.Format(o.Connections == 1 ? Strings.Bench_Shape_TimeOne : Strings.Bench_Shape_Time, Count(o.Connections)),
         };
-        yield return $"bench {Name(o.Kind)} {where}: {shape}; measured {Seconds(r.Elapsed)} after {Seconds(o.Warmup)} warm-up";
-        var unit = o.Kind switch { BenchKind.Echo => "round trips/s", BenchKind.UdpEcho => "datagrams/s", _ => "connections/s" };
-        yield return Row(unit, r.OperationsPerSecond.ToString("N0", Invariant) + $" ({Count(r.Operations)} in all)");
-        yield return Row("throughput", $"{(r.BytesPerSecond / 1e6).ToString("0.00", Invariant)} MB/s" + (o.Kind == BenchKind.Time ? " of replies" : " each way"));
+        yield return string.Format(Strings.Bench_Header, Name(o.Kind), where, shape, Seconds(r.Elapsed), Seconds(o.Warmup));
+        var unit = o.Kind switch { BenchKind.Echo => Strings.Bench_Unit_RoundTrips, BenchKind.UdpEcho => Strings.Bench_Unit_Datagrams, _ => Strings.Bench_Unit_Connections };
+        yield return Row(unit, r.OperationsPerSecond.ToString("N0", Invariant) + string.Format(Strings.Bench_InAll, Count(r.Operations)));
+        yield return Row(Strings.Bench_Throughput, $"{(r.BytesPerSecond / 1e6).ToString("0.00", Invariant)} MB/s" + (o.Kind == BenchKind.Time ? Strings.Bench_OfReplies : Strings.Bench_EachWay));
         var l = r.Latency;
         yield return Row(
-            o.Kind == BenchKind.Time ? "connect to EOF" : "latency",
-            l.Count == 0 ? "none measured" : $"p50 {Time(l.P50)}  p90 {Time(l.P90)}  p99 {Time(l.P99)}  p99.9 {Time(l.P999)}  max {Time(l.Max)}");
-        yield return Row("errors", r.Errors.Count == 0 ? "none" : string.Join(", ", r.Errors.Select(e => $"{ErrorName(e.Key)} {Count(e.Value)}")));
+            o.Kind == BenchKind.Time ? Strings.Bench_ConnectToEof : Strings.Bench_Latency,
+            l.Count == 0 ? Strings.Bench_NoneMeasured : $"p50 {Time(l.P50)}  p90 {Time(l.P90)}  p99 {Time(l.P99)}  p99.9 {Time(l.P999)}  max {Time(l.Max)}");
+        yield return Row(Strings.Bench_Errors, r.Errors.Count == 0 ? Strings.Bench_None : string.Join(", ", r.Errors.Select(e => $"{ErrorDisplayName(e.Key)} {Count(e.Value)}")));
         if (r.Errors.ContainsKey(SocketErrorKind.AddressNotAvailable))
         {
             yield return Row(string.Empty, EphemeralPortHint);
@@ -35,36 +35,34 @@ internal static class BenchText
 
         if (o.Kind == BenchKind.Time)
         {
-            yield return Row("empty replies", Count(r.EmptyReplies));
+            yield return Row(Strings.Bench_EmptyReplies, Count(r.EmptyReplies));
         }
         else
         {
-            yield return Row("mismatched bytes", Count(r.MismatchedBytes));
+            yield return Row(Strings.Bench_Mismatched, Count(r.MismatchedBytes));
         }
 
         if (o.Kind == BenchKind.UdpEcho)
         {
-            yield return Row("lost", Count(r.Lost));
-            yield return Row("reordered", Count(r.Reordered));
-            yield return Row("unexpected", Count(r.Unexpected) + " (duplicates, or late replies to datagrams counted lost)");
+            yield return Row(Strings.Bench_Lost, Count(r.Lost));
+            yield return Row(Strings.Bench_Reordered, Count(r.Reordered));
+            yield return Row(Strings.Bench_Unexpected, Count(r.Unexpected) + Strings.Bench_UnexpectedNote);
         }
     }
 
     /// <summary>Why a run that completed operations still failed.</summary>
     public static string Verdict(BenchResult r) =>
         r.MismatchedBytes > 0
-            ? $"{Count(r.MismatchedBytes)} byte{S(r.MismatchedBytes)} came back different from what was sent: the server does not echo faithfully."
+            ? string.Format(r.MismatchedBytes == 1 ? Strings.Bench_Verdict_MismatchOne : Strings.Bench_Verdict_Mismatch, Count(r.MismatchedBytes))
             : r.EmptyReplies > 0
-                ? $"{Count(r.EmptyReplies)} connection{S(r.EmptyReplies)} closed without a byte: it is at its connection limit, or not a time server."
-                : "no operation completed in the measured time.";
+                ? string.Format(r.EmptyReplies == 1 ? Strings.Bench_Verdict_EmptyOne : Strings.Bench_Verdict_Empty, Count(r.EmptyReplies))
+                : Strings.Bench_Verdict_Nothing;
 
     /// <summary>
     /// connect() fails with EADDRNOTAVAIL when every local port of the range is taken for this destination: each connection this
     /// machine closed first holds its port in TIME_WAIT for 60 s (Linux's TCP_TIMEWAIT_LEN).
     /// </summary>
-    public const string EphemeralPortHint =
-        "(address not available: this machine ran out of local ports for new connections; each one closed here first stays in TIME_WAIT for 60 s. " +
-        "See the range in /proc/sys/net/ipv4/ip_local_port_range, use fewer clients, or let the server close first.)";
+    public static string EphemeralPortHint => Strings.Bench_EphemeralPortHint;
 
     public static string ErrorName(SocketErrorKind kind) => kind switch
     {
@@ -79,6 +77,20 @@ internal static class BenchText
         _ => "other",
     };
 
+    /// <summary>The error class as a person reads it; <see cref="ErrorName"/> stays the JSON key.</summary>
+    private static string ErrorDisplayName(SocketErrorKind kind) => kind switch
+    {
+        SocketErrorKind.ConnectionRefused => Strings.Bench_Error_Refused,
+        SocketErrorKind.ConnectionReset => Strings.Bench_Error_Reset,
+        SocketErrorKind.ConnectionAborted => Strings.Bench_Error_Aborted,
+        SocketErrorKind.TimedOut => Strings.Bench_Error_TimedOut,
+        SocketErrorKind.AddressNotAvailable => Strings.Bench_Error_AddressNotAvailable,
+        SocketErrorKind.HostUnreachable => Strings.Bench_Error_HostUnreachable,
+        SocketErrorKind.NetworkUnreachable => Strings.Bench_Error_NetworkUnreachable,
+        SocketErrorKind.MessageTooLong => Strings.Bench_Error_MessageTooLong,
+        _ => Strings.Bench_Error_Other,
+    };
+
     public static string Name(BenchKind kind) => kind switch
     {
         BenchKind.Echo => "echo",
@@ -91,11 +103,9 @@ internal static class BenchText
         : value.TotalSeconds < 1 ? $"{value.TotalMilliseconds.ToString("0.00", Invariant)} ms"
         : $"{value.TotalSeconds.ToString("0.000", Invariant)} s";
 
-    private static string Row(string name, string value) => $"  {name,-17} {value}";
+    private static string Row(string name, string value) => $"  {TerminalText.Pad(name, 17)} {value}";
 
     private static string Count(long value) => value.ToString("N0", Invariant);
-
-    private static string S(long value) => value == 1 ? string.Empty : "s";
 
     private static string Seconds(TimeSpan value) => $"{value.TotalSeconds.ToString("0.##", Invariant)} s";
 

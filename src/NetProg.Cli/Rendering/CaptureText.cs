@@ -16,19 +16,19 @@ internal static class CaptureText
     {
         if (interfaces.Count == 0)
         {
-            output.WriteLine("no capture interfaces: libpcap sees none (on Linux this usually means no permission: run with sudo).");
+            output.WriteLine(Strings.Capture_NoInterfaces);
             return;
         }
 
         var width = Math.Max(9, interfaces.Max(i => i.Name.Length));
-        output.WriteLine($"{"interface".PadRight(width)}  addresses");
+        output.WriteLine($"{Strings.Capture_Column_Interface.PadRight(width)}  {Strings.Capture_InterfacesHeader}");
         foreach (var nic in interfaces)
         {
             var addresses = string.Join(", ", nic.Addresses.Select(a => a.ToString()));
             var notes = new List<string>();
             if (nic.IsLoopback)
             {
-                notes.Add("loopback: this machine talking to itself");
+                notes.Add(Strings.Capture_LoopbackNote);
             }
 
             if (!string.IsNullOrWhiteSpace(nic.Description) && nic.Description != nic.Name)
@@ -47,11 +47,11 @@ internal static class CaptureText
         foreach (var stream in streams)
         {
             output.WriteLine();
-            output.WriteLine($"=== TCP conversation {stream.Conversation}: client {stream.Client} <-> server {stream.Server} ===");
+            output.WriteLine(string.Format(Strings.Capture_FollowHeader, stream.Conversation, stream.Client, stream.Server));
             var hex = mode == FollowMode.Hex || (mode == FollowMode.Auto && !LooksLikeText(stream.Chunks));
             foreach (var chunk in stream.Chunks)
             {
-                var arrow = chunk.From == PeerRole.Client ? "client -> server" : "server -> client";
+                var arrow = chunk.From == PeerRole.Client ? Strings.Capture_ClientToServer : Strings.Capture_ServerToClient;
                 output.WriteLine($"{arrow}, {Bytes(chunk.Data.Length)}:");
                 if (hex)
                 {
@@ -63,15 +63,15 @@ internal static class CaptureText
                 }
             }
 
-            var notes = new StringBuilder($"=== the client sent {Bytes(stream.ClientBytes)}, the server {Bytes(stream.ServerBytes)}");
+            var notes = new StringBuilder(string.Format(Strings.Capture_FollowTotals, Bytes(stream.ClientBytes), Bytes(stream.ServerBytes)));
             if (stream.MissingBytes > 0)
             {
-                notes.Append(CultureInfo.InvariantCulture, $"; {Bytes(stream.MissingBytes)} were not captured");
+                notes.Append(string.Format(Strings.Capture_NotCaptured, Bytes(stream.MissingBytes)));
             }
 
             if (stream.Truncated)
             {
-                notes.Append(CultureInfo.InvariantCulture, $"; only the first {Bytes(StreamFollower.MaxBytesPerStream)} are shown");
+                notes.Append(string.Format(Strings.Capture_OnlyFirst, Bytes(StreamFollower.MaxBytesPerStream)));
             }
 
             output.WriteLine(notes.Append(" ===").ToString());
@@ -80,26 +80,26 @@ internal static class CaptureText
 
     public static string Summary(int shown, long written, string? writePath, long dropped, long? kernelDropped)
     {
-        var text = new StringBuilder($"{shown} packet{(shown == 1 ? string.Empty : "s")} shown");
+        var text = new StringBuilder(string.Format(shown == 1 ? Strings.Capture_ShownOne : Strings.Capture_Shown, shown));
         if (writePath is not null)
         {
-            text.Append(CultureInfo.InvariantCulture, $", {written} written to {writePath}");
+            text.Append(string.Format(Strings.Capture_Written, written, writePath));
         }
 
         if (dropped > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $"; {dropped} dropped because the display fell behind (use --write FILE and read it later with --read)");
+            text.Append(string.Format(Strings.Capture_Dropped, dropped));
         }
 
         if (kernelDropped is > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $"; {kernelDropped} dropped by the kernel before netprog could read them");
+            text.Append(string.Format(Strings.Capture_KernelDropped, kernelDropped));
         }
 
         return text.ToString();
     }
 
-    private static string Bytes(long count) => count == 1 ? "1 byte" : $"{count} bytes";
+    private static string Bytes(long count) => string.Format(count == 1 ? Strings.Capture_Byte : Strings.Capture_Bytes, count);
 
     /// <summary>Text when nearly every byte is printable ASCII or a line break (a NUL at the end, as the course's time server sends, is allowed).</summary>
     private static bool LooksLikeText(List<StreamChunk> chunks)

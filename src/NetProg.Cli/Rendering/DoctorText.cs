@@ -7,11 +7,11 @@ internal static class DoctorText
 {
     public static IEnumerable<string> Lines(DoctorReport report)
     {
-        var target = report.Port is { } port ? $"{report.Host} port {port}/{(report.Udp ? "udp" : "tcp")}" : report.Host;
+        var target = report.Port is { } port ? string.Format(Strings.Doctor_Target, report.Host, port, report.Udp ? "udp" : "tcp") : report.Host;
         yield return $"netprog doctor: {target}";
         foreach (var check in report.Checks)
         {
-            yield return $"  {Mark(check.Status)} {check.Step,-9} {check.Finding}";
+            yield return $"  {Mark(check.Status)} {TerminalText.Pad(StepName(check.Step), 9)} {check.Finding}";
             if (check.Advice is not null)
             {
                 yield return $"{string.Empty,16}-> {check.Advice}";
@@ -19,9 +19,22 @@ internal static class DoctorText
         }
 
         yield return report.ServiceAnswered
-            ? "verdict: the service answered."
-            : report.Port is null ? "verdict: no port given; only the name and the path were checked." : "verdict: the service did not answer.";
+            ? Strings.Doctor_Verdict_Answered
+            : report.Port is null ? Strings.Doctor_Verdict_NoPort : Strings.Doctor_Verdict_NoAnswer;
     }
+
+    /// <summary>The step's name in the UI language; the JSON keeps the stable English identifier.</summary>
+    private static string StepName(string step) => step switch
+    {
+        "name" => Strings.Doctor_Step_Name,
+        "path" => Strings.Doctor_Step_Path,
+        "addresses" => Strings.Doctor_Step_Addresses,
+        "port" => Strings.Doctor_Step_Port,
+        "service" => Strings.Doctor_Step_Service,
+        "listener" => Strings.Doctor_Step_Listener,
+        "firewall" => Strings.Doctor_Step_Firewall,
+        _ => step,
+    };
 
     private static string Mark(CheckStatus status) => status switch
     {

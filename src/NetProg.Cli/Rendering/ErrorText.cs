@@ -21,45 +21,45 @@ internal static class ErrorText
             return e.Kind switch
             {
                 SocketErrorKind.AddressInUse =>
-                    $"port {port}/{proto} is already in use{Owner(owners, e, port)}: another server is listening there. Stop it, or choose another port with --port.",
+                    string.Format(Strings.Error_Bind_AddressInUse, port, proto, Owner(owners, e, port)),
                 SocketErrorKind.AccessDenied =>
-                    $"permission denied for port {port}/{proto}: ports below 1024 need administrator rights (sudo on Linux and macOS). Use a port of 1024 or above, such as --port 30000.",
+                    string.Format(Strings.Error_Bind_AccessDenied, port, proto),
                 SocketErrorKind.AddressNotAvailable =>
-                    $"cannot listen on {where}: {EndPointText.Format(e.EndPoint!.Address)} is not an address of this machine. See this machine's addresses with 'ip a' (Windows: ipconfig), or leave out --bind to listen on all of them.",
+                    string.Format(Strings.Error_Bind_AddressNotAvailable, where, EndPointText.Format(e.EndPoint!.Address)),
                 SocketErrorKind.AddressFamilyNotSupported =>
-                    $"cannot listen on {where}: this machine has no {(e.EndPoint?.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "IPv6" : "IPv4")}. Use --bind with an address of the other family.",
-                _ => $"cannot listen on {where}: {e.Message}",
+                    string.Format(Strings.Error_Bind_AddressFamilyNotSupported, where, e.EndPoint?.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "IPv6" : "IPv4"),
+                _ => string.Format(Strings.Error_Bind_Other, where, e.Message),
             };
         }
 
         return e.Kind switch
         {
             SocketErrorKind.HostNotFound =>
-                $"unknown host '{e.Host}': the name does not resolve{detail}. Check the spelling, or use an IP address such as 192.168.0.10.",
+                string.Format(Strings.Error_HostNotFound, e.Host, detail),
             SocketErrorKind.ConnectionRefused when e.Protocol == TransportProtocol.Udp =>
-                $"nothing is listening on {where}: the host answered with ICMP port unreachable{detail}. Is the server running, with --udp, on this port?",
+                string.Format(Strings.Error_Udp_Refused, where, detail),
             SocketErrorKind.ConnectionRefused =>
-                $"connection refused by {where}: the host is up but nothing is listening on port {port}{detail}. Is the server running, on this port, on this address? (check on the server with 'netstat -na | grep {port}')",
+                string.Format(Strings.Error_Tcp_Refused, where, port, detail),
             SocketErrorKind.TimedOut when e.Operation == NetworkOperation.Resolve =>
-                $"unknown host '{e.Host}': {e.Detail ?? "the name resolver did not answer"}.",
+                string.Format(Strings.Error_Resolve_TimedOut, e.Host, e.Detail ?? Strings.Error_Resolve_NoAnswer),
             SocketErrorKind.TimedOut when e.Protocol == TransportProtocol.Udp =>
-                $"no reply from {where}{detail}: UDP reports nothing when the server is down, not started with --udp, or a firewall drops the datagrams. Check the server, then the firewall.",
+                string.Format(Strings.Error_Udp_TimedOut, where, detail),
             SocketErrorKind.TimedOut when e.Operation == NetworkOperation.Connect =>
-                $"timed out connecting to {where}{detail}: no answer at all, so packets are being dropped: a firewall, NAT without a port-forwarding rule, or a wrong address. (A host with no server on that port would have refused at once.)",
+                string.Format(Strings.Error_Connect_TimedOut, where, detail),
             SocketErrorKind.TimedOut =>
-                $"timed out: {where}{detail}.",
+                string.Format(Strings.Error_TimedOut, where, detail),
             SocketErrorKind.HostUnreachable =>
-                $"host unreachable: {where}{detail}: no machine answers at that address, or a firewall rejects the connection. Check the address ('ip a' on the server) and its firewall.",
+                string.Format(Strings.Error_HostUnreachable, where, detail),
             SocketErrorKind.NetworkUnreachable =>
-                $"network unreachable: {where}{detail}: this machine has no route to that network. Check the address and this machine's routes ('netstat -nr').",
+                string.Format(Strings.Error_NetworkUnreachable, where, detail),
             SocketErrorKind.ConnectionReset =>
-                $"connection reset by {where}{detail}: the server closed the connection abruptly (it may be at its connection limit, or have stopped).",
+                string.Format(Strings.Error_ConnectionReset, where, detail),
             SocketErrorKind.ConnectionAborted =>
-                $"connection to {where} aborted{detail}.",
+                string.Format(Strings.Error_ConnectionAborted, where, detail),
             SocketErrorKind.AddressNotAvailable =>
-                $"cannot connect to {where}: no local address or port is available for it{detail}.",
+                string.Format(Strings.Error_Connect_AddressNotAvailable, where, detail),
             SocketErrorKind.MessageTooLong =>
-                $"datagram too large for {where}{detail}.",
+                string.Format(Strings.Error_MessageTooLong, where, detail),
             _ => $"{where}: {e.Message}",
         };
     }
@@ -78,6 +78,6 @@ internal static class ErrorText
         }
 
         var names = string.Join(", ", list.Select(o => o.ProcessName is null ? $"pid {o.ProcessId}" : $"{o.ProcessName} (pid {o.ProcessId})").Distinct());
-        return $" by {names}";
+        return string.Format(Strings.Error_Bind_Owner, names);
     }
 }

@@ -10,12 +10,12 @@ internal static class IpView
     public static void Write(TextWriter output, InterfaceList list)
     {
         var table = new Table().Border(TableBorder.Simple);
-        table.AddColumn("interface");
-        table.AddColumn("state");
+        table.AddColumn(Strings.Ip_Column_Interface);
+        table.AddColumn(Strings.Ip_Column_State);
         table.AddColumn(new TableColumn("mtu").RightAligned());
         table.AddColumn("mac");
-        table.AddColumn("address");
-        table.AddColumn("meaning");
+        table.AddColumn(Strings.Ip_Column_Address);
+        table.AddColumn(Strings.Ip_Column_Meaning);
         foreach (var nic in list.Interfaces)
         {
             var first = true;
@@ -26,7 +26,7 @@ internal static class IpView
                     first ? State(nic.State) : string.Empty,
                     first ? nic.Mtu?.ToString(CultureInfo.InvariantCulture) ?? "-" : string.Empty,
                     first ? nic.Mac ?? "-" : string.Empty,
-                    address is null ? "(no address)" : Markup.Escape(Format(address)),
+                    address is null ? Strings.Ip_NoAddress : Markup.Escape(Format(address)),
                     address is null ? string.Empty : Markup.Escape(Meaning(address.Label)));
                 first = false;
             }
@@ -39,15 +39,15 @@ internal static class IpView
         ansi.Write(table);
         if (list.Reason is not null)
         {
-            output.WriteLine($"note: {list.Reason}");
+            output.WriteLine(string.Format(Strings.Note, list.Reason));
         }
     }
 
     public static string State(InterfaceState state) => state switch
     {
-        InterfaceState.Up => "up",
-        InterfaceState.Down => "down",
-        _ => "unknown",
+        InterfaceState.Up => Strings.Ip_State_Up,
+        InterfaceState.Down => Strings.Ip_State_Down,
+        _ => Strings.Ip_State_Unknown,
     };
 
     /// <summary>"192.0.2.2/24", or the bare address when the OS did not report the prefix.</summary>

@@ -15,18 +15,18 @@ internal static class LabGuide
         var (timePort, echoPort, loginPort) = ports;
         var dbArgument = db.Contains(' ', StringComparison.Ordinal) ? $"\"{db}\"" : db;
         yield return string.Empty;
-        yield return "Try from this machine:";
+        yield return Strings.Lab_TryHere;
         yield return $"  netprog time-client 127.0.0.1 {timePort}";
         yield return $"  netprog time-client 127.0.0.1 {timePort} --udp";
         yield return $"  netprog echo-client 127.0.0.1 {echoPort}";
-        yield return $"{$"  nc 127.0.0.1 {echoPort}",-44} (netcat: type lines; Ctrl+D ends)";
-        yield return $"{$"  nc -u 127.0.0.1 {echoPort}",-44} (UDP echo)";
-        yield return $"{$"  netstat -na | grep {timePort}",-44} (the listening sockets; Windows: netstat -na | find \"{timePort}\")";
+        yield return $"{$"  nc 127.0.0.1 {echoPort}",-44} {Strings.Lab_NetcatHint}";
+        yield return $"{$"  nc -u 127.0.0.1 {echoPort}",-44} {Strings.Lab_UdpEchoHint}";
+        yield return $"{$"  netstat -na | grep {timePort}",-44} {string.Format(Strings.Lab_NetstatHint, timePort)}";
         yield return string.Empty;
-        yield return "Echo with login (the homework), after adding a user to the lab's accounts:";
+        yield return Strings.Lab_LoginIntro;
         yield return $"  netprog users add alice --db {dbArgument}";
         yield return $"  netprog echo-client 127.0.0.1 {loginPort} --user alice";
-        yield return $"{$"  nc 127.0.0.1 {loginPort}",-44} (type USER alice, PASS <password>, then lines; QUIT ends)";
+        yield return $"{$"  nc 127.0.0.1 {loginPort}",-44} {Strings.Lab_LoginNcHint}";
 
         var loopbackOnly = binds.Count > 0 && binds.All(b => EndPointText.TryParseAddress(b, out var a) && IPAddress.IsLoopback(a));
         // IPv6 link-local addresses (fe80::/10) exist on every interface and need a zone index to be used: not worth showing.
@@ -37,31 +37,31 @@ internal static class LabGuide
         yield return string.Empty;
         if (loopbackOnly)
         {
-            yield return "Bound to loopback only (--bind): other machines cannot reach this lab. Leave out --bind to allow them.";
+            yield return Strings.Lab_LoopbackOnly;
             yield break;
         }
 
         if (remote.Count == 0)
         {
-            yield return "This machine has no network address besides loopback: other machines cannot reach it.";
+            yield return Strings.Lab_NoNetwork;
             yield break;
         }
 
-        yield return "Try from another machine:";
+        yield return Strings.Lab_TryRemote;
         foreach (var address in remote.Take(4))
         {
             yield return $"{$"  netprog time-client {address.Address} {timePort}",-44} ({address.InterfaceName}{Note(address.Scope)})";
         }
 
-        yield return $"  If it times out: a firewall on this machine, or NAT in between (a VM in NAT mode needs port forwarding for ports {timePort}-{loginPort}; bridged mode avoids it).";
-        yield return "  The login echo has no TLS here: passwords cross the network in clear text (see them in Wireshark). Use echo-server --login --tls for real use.";
+        yield return string.Format(Strings.Lab_TimeoutHint, timePort, loginPort);
+        yield return Strings.Lab_ClearTextHint;
     }
 
     private static string Note(AddressScope scope) => scope switch
     {
-        AddressScope.LinkLocal => ", link-local: no DHCP answer on this interface",
-        AddressScope.SharedCgnat => ", carrier-grade NAT: not reachable from the Internet",
-        AddressScope.Public => ", public address",
+        AddressScope.LinkLocal => Strings.Lab_Note_LinkLocal,
+        AddressScope.SharedCgnat => Strings.Lab_Note_Cgnat,
+        AddressScope.Public => Strings.Lab_Note_Public,
         _ => string.Empty,
     };
 }

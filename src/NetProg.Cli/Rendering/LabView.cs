@@ -9,14 +9,14 @@ internal static class LabView
 {
     public static IRenderable Render(IReadOnlyList<ServiceHost> hosts, RecentLines? recent)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("clients served");
-        table.AddColumn("service");
-        table.AddColumn("port");
-        table.AddColumn(new TableColumn("tcp clients").RightAligned());
-        table.AddColumn(new TableColumn("open now").RightAligned());
-        table.AddColumn(new TableColumn("udp datagrams").RightAligned());
-        table.AddColumn(new TableColumn("not answered").RightAligned());
-        table.AddColumn(new TableColumn("bytes in/out").RightAligned());
+        var table = new Table().Border(TableBorder.Rounded).Title(Strings.Lab_Table_Title);
+        table.AddColumn(Strings.Lab_Table_Service);
+        table.AddColumn(Strings.Lab_Table_Port);
+        table.AddColumn(new TableColumn(Strings.Lab_Table_TcpClients).RightAligned());
+        table.AddColumn(new TableColumn(Strings.Lab_Table_OpenNow).RightAligned());
+        table.AddColumn(new TableColumn(Strings.Lab_Table_UdpDatagrams).RightAligned());
+        table.AddColumn(new TableColumn(Strings.Lab_Table_NotAnswered).RightAligned());
+        table.AddColumn(new TableColumn(Strings.Lab_Table_Bytes).RightAligned());
         foreach (var host in hosts)
         {
             var stats = host.Stats;
@@ -37,7 +37,7 @@ internal static class LabView
 
         var lines = recent.Snapshot();
         var log = lines.Count == 0
-            ? new Markup("[grey]waiting for clients...[/]")
+            ? new Markup($"[grey]{Markup.Escape(Strings.Lab_Waiting)}[/]")
             : (IRenderable)new Rows(lines.Select(l => new Text(l)));
         return new Rows(table, log);
     }

@@ -21,13 +21,13 @@ internal static class RouteView
                 continue;
             }
 
-            output.WriteLine($"{title} routes");
+            output.WriteLine(string.Format(Strings.Route_Title, title));
             var table = new Table().Border(TableBorder.Simple);
-            table.AddColumn("destination");
-            table.AddColumn("gateway");
-            table.AddColumn("flags");
-            table.AddColumn("interface");
-            table.AddColumn(new TableColumn("metric").RightAligned());
+            table.AddColumn(Strings.Route_Column_Destination);
+            table.AddColumn(Strings.Route_Column_Gateway);
+            table.AddColumn(Strings.Route_Column_Flags);
+            table.AddColumn(Strings.Route_Column_Interface);
+            table.AddColumn(new TableColumn(Strings.Route_Column_Metric).RightAligned());
             foreach (var route in routes)
             {
                 table.AddRow(
@@ -44,12 +44,12 @@ internal static class RouteView
         // The line a student looks for: where traffic to the internet goes.
         var defaults = snapshot.Routes.Where(r => r.IsDefault && r.Gateway is not null).Select(r => $"{r.Gateway} ({r.Interface})").Distinct().ToList();
         output.WriteLine(defaults.Count == 0
-            ? "default gateway: none (only directly connected networks are reachable)"
-            : $"default gateway: {string.Join(", ", defaults)}");
-        output.WriteLine($"read from {snapshot.Source}");
+            ? Strings.Route_NoDefault
+            : string.Format(Strings.Route_Default, string.Join(", ", defaults)));
+        output.WriteLine(string.Format(Strings.Route_Source, snapshot.Source));
         if (snapshot.Reason is not null)
         {
-            output.WriteLine($"note: {snapshot.Reason}");
+            output.WriteLine(string.Format(Strings.Note, snapshot.Reason));
         }
     }
 

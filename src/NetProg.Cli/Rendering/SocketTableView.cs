@@ -21,11 +21,11 @@ internal static class SocketTableView
     {
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumn("proto");
-        table.AddColumn("local");
-        table.AddColumn("remote");
-        table.AddColumn("state");
+        table.AddColumn(Strings.Sockets_Column_Local);
+        table.AddColumn(Strings.Sockets_Column_Remote);
+        table.AddColumn(Strings.Sockets_Column_State);
         table.AddColumn(new TableColumn("pid").RightAligned());
-        table.AddColumn("process");
+        table.AddColumn(Strings.Sockets_Column_Process);
         foreach (var row in rows)
         {
             var style = colour ? Style(row.Change) : null;
@@ -38,11 +38,11 @@ internal static class SocketTableView
     /// <summary>The line under the table: how many sockets, and how many owners the OS would not show.</summary>
     public static string Summary(IReadOnlyList<SocketEntry> entries)
     {
-        var text = $"{entries.Count.ToString(CultureInfo.InvariantCulture)} socket(s)";
+        var text = string.Format(Strings.Sockets_Count, entries.Count.ToString(CultureInfo.InvariantCulture));
         var hidden = entries.Count(e => e.OwnerHidden);
         return hidden == 0
             ? text
-            : $"{text}; the owner of {hidden.ToString(CultureInfo.InvariantCulture)} is hidden by the OS: run as root (sudo) or Administrator to see it";
+            : string.Format(Strings.Sockets_Hidden, text, hidden.ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>The six cells of a row as plain text: tests and the table share them.</summary>

@@ -14,14 +14,14 @@ internal static class TimeQueryText
     {
         yield return query.Reply.Text;
 
-        var from = $"from {EndPointText.Format(query.Server, query.Protocol)}";
+        var from = string.Format(Strings.Time_From, EndPointText.Format(query.Server, query.Protocol));
         if (query.FailedAttempts.Count > 0)
         {
-            from += $" (after {string.Join(", ", query.FailedAttempts.Select(a => $"{EndPointText.Format(a.EndPoint)} {Describe(a.Error)}"))})";
+            from += string.Format(Strings.Time_After, string.Join(", ", query.FailedAttempts.Select(a => $"{EndPointText.Format(a.EndPoint)} {Describe(a.Error)}")));
         }
 
-        var retries = query.Transmissions > 1 ? $", answered on try {query.Transmissions}" : string.Empty;
-        yield return $"{from}: {FormatName(query.Reply.Kind)}, {query.ReplyBytes} bytes, round trip {Milliseconds(query.RoundTrip)}{retries}";
+        var retries = query.Transmissions > 1 ? string.Format(Strings.Time_Retries, query.Transmissions) : string.Empty;
+        yield return string.Format(Strings.Time_Summary, from, FormatName(query.Reply.Kind), query.ReplyBytes, Milliseconds(query.RoundTrip), retries);
 
         if (query.ClockOffset is { } offset)
         {
@@ -35,21 +35,21 @@ internal static class TimeQueryText
         string line;
         if (offset.Duration() <= uncertainty)
         {
-            line = $"server clock: same as this machine's ({plusMinus})";
+            line = string.Format(Strings.Time_ClockSame, plusMinus);
         }
         else
         {
-            line = $"server clock: {Seconds(offset.Duration())} {(offset > TimeSpan.Zero ? "ahead of" : "behind")} this machine's ({plusMinus})";
+            line = string.Format(offset > TimeSpan.Zero ? Strings.Time_ClockAhead : Strings.Time_ClockBehind, Seconds(offset.Duration()), plusMinus);
         }
 
         if (!zoneKnown)
         {
-            line += "; the reply names no time zone, so this assumes the server's is this machine's";
+            line += Strings.Time_NoZone;
             // Whole quarter-hours apart (time zones are): a zone difference, not a wrong clock.
             var quarters = offset.TotalMinutes / 15;
             if (offset.Duration() >= TimeSpan.FromMinutes(15) && Math.Abs(quarters - Math.Round(quarters)) * 15 < 1)
             {
-                line += $" (about {offset.TotalHours:+0.##;-0.##} h apart: probably another time zone)";
+                line += string.Format(Strings.Time_OtherZone, offset.TotalHours);
             }
         }
 
@@ -58,17 +58,17 @@ internal static class TimeQueryText
 
     private static string FormatName(TimeReplyKind kind) => kind switch
     {
-        TimeReplyKind.Ctime => "ctime text",
-        TimeReplyKind.Iso8601 => "ISO 8601 text",
-        TimeReplyKind.Rfc868 => "RFC 868 binary time",
-        TimeReplyKind.Rfc867Daytime => "RFC 867 daytime text",
-        _ => "text that is not a time netprog knows",
+        TimeReplyKind.Ctime => Strings.Time_Kind_Ctime,
+        TimeReplyKind.Iso8601 => Strings.Time_Kind_Iso8601,
+        TimeReplyKind.Rfc868 => Strings.Time_Kind_Rfc868,
+        TimeReplyKind.Rfc867Daytime => Strings.Time_Kind_Rfc867,
+        _ => Strings.Time_Kind_Unknown,
     };
 
     private static string Describe(SocketErrorKind error) => error switch
     {
-        SocketErrorKind.ConnectionRefused => "refused",
-        SocketErrorKind.TimedOut => "timed out",
+        SocketErrorKind.ConnectionRefused => Strings.Time_Attempt_Refused,
+        SocketErrorKind.TimedOut => Strings.Time_Attempt_TimedOut,
         _ => error.ToString(),
     };
 

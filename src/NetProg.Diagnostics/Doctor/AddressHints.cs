@@ -23,16 +23,16 @@ public static class AddressHints
             {
                 hints.Add(new DoctorCheck(
                     "addresses", CheckStatus.Warning,
-                    $"{address.InterfaceName} has the self-assigned address {address.Address}: DHCP failed on it, so it reaches no one.",
-                    "Renew the address (Windows: ipconfig /renew; Linux: dhclient), or repair the VM network adapter (VMware: Virtual Network Editor, restore defaults)."));
+                    string.Format(Strings.Hint_SelfAssigned, address.InterfaceName, address.Address),
+                    Strings.Hint_SelfAssigned_Advice));
             }
 
             if (Doctor.SameSubnet(address.Address, VirtualBoxNat, 24))
             {
                 hints.Add(new DoctorCheck(
                     "addresses", CheckStatus.Warning,
-                    $"this machine has {address.Address}: a VirtualBox NAT address. Other machines, the host included, cannot connect to it.",
-                    "Switch the VM's adapter to Bridged, or add a port-forwarding rule in VirtualBox (Settings > Network > Port Forwarding)."));
+                    string.Format(Strings.Hint_VirtualBoxNat, address.Address),
+                    Strings.Hint_VirtualBoxNat_Advice));
             }
         }
 
@@ -45,24 +45,24 @@ public static class AddressHints
         {
             hints.Add(new DoctorCheck(
                 "addresses", CheckStatus.Warning,
-                $"{target} is a private address, and this machine is outside private networks: a private address is only reachable inside its own network.",
-                "Connect to the public address of the server's router instead, with a port-forwarding rule on that router to the server."));
+                string.Format(Strings.Hint_PrivateFromOutside, target),
+                Strings.Hint_PrivateFromOutside_Advice));
         }
 
         if (targetScope == AddressScope.SharedCgnat)
         {
             hints.Add(new DoctorCheck(
                 "addresses", CheckStatus.Warning,
-                $"{target} is in 100.64.0.0/10, the carrier-grade NAT range (RFC 6598): the provider's NAT sits in front, and a forwarding rule on a home router cannot help.",
-                "Use a machine with a public address (a cloud VM), a VPN, or ask the provider for a public address."));
+                string.Format(Strings.Hint_Cgnat, target),
+                Strings.Hint_Cgnat_Advice));
         }
 
         if (targetScope == AddressScope.LinkLocal && target.AddressFamily == AddressFamily.InterNetwork)
         {
             hints.Add(new DoctorCheck(
                 "addresses", CheckStatus.Warning,
-                $"{target} is a self-assigned (169.254) address: that machine did not get an address from DHCP.",
-                "Fix the server's network first: it needs a real address."));
+                string.Format(Strings.Hint_TargetSelfAssigned, target),
+                Strings.Hint_TargetSelfAssigned_Advice));
         }
 
         return hints;

@@ -23,21 +23,21 @@ public static partial class Doctor
             if (first.Data.AsSpan().StartsWith("220 "u8))
             {
                 var banner = Encoding.ASCII.GetString(first.Data).TrimEnd('\r', '\n');
-                return new DoctorCheck("service", CheckStatus.Passed, $"it greets with '{banner}': the login echo (or another FTP/SMTP-style server).");
+                return new DoctorCheck("service", CheckStatus.Passed, string.Format(Strings.Service_Banner, banner));
             }
 
             var reply = TimeReplyParser.Parse(first.Data, DateTimeOffset.UtcNow, TimeZoneInfo.Local);
             if (reply.Time is not null)
             {
-                return new DoctorCheck("service", CheckStatus.Passed, $"it sent the time ('{reply.Text}'){(first.Closed ? " and closed" : string.Empty)}: a time server.");
+                return new DoctorCheck("service", CheckStatus.Passed, string.Format(first.Closed ? Strings.Service_TimeClosed : Strings.Service_Time, reply.Text));
             }
 
-            return new DoctorCheck("service", CheckStatus.Info, $"it sent {first.Data.Length} bytes unasked ('{Printable(first.Data)}'): not a netprog time or echo server.");
+            return new DoctorCheck("service", CheckStatus.Info, string.Format(Strings.Service_Unasked, first.Data.Length, Printable(first.Data)));
         }
 
         if (first.Closed)
         {
-            return new DoctorCheck("service", CheckStatus.Warning, "it accepted the connection and closed it without a word: not a time server; perhaps at its connection limit.");
+            return new DoctorCheck("service", CheckStatus.Warning, Strings.Service_ClosedSilently);
         }
 
         try
@@ -46,29 +46,29 @@ public static partial class Doctor
         }
         catch (SocketException)
         {
-            return new DoctorCheck("service", CheckStatus.Warning, "it accepted the connection but would not take data.");
+            return new DoctorCheck("service", CheckStatus.Warning, Strings.Service_NoData);
         }
 
         var echoed = await ReadAsync(socket, timeout, cancellationToken, ProbeBytes.Length).ConfigureAwait(false);
         if (echoed.Data.AsSpan().SequenceEqual(ProbeBytes))
         {
-            return new DoctorCheck("service", CheckStatus.Passed, "it sent back the probe line unchanged: an echo server.");
+            return new DoctorCheck("service", CheckStatus.Passed, Strings.Service_Echo);
         }
 
         return echoed.Data.Length == 0
-            ? new DoctorCheck("service", CheckStatus.Info, "it accepted the connection but said nothing, and did not echo a line: some other server.")
-            : new DoctorCheck("service", CheckStatus.Info, $"it answered the probe line with '{Printable(echoed.Data)}': some other server.");
+            ? new DoctorCheck("service", CheckStatus.Info, Strings.Service_Silent)
+            : new DoctorCheck("service", CheckStatus.Info, string.Format(Strings.Service_Other, Printable(echoed.Data)));
     }
 
     internal static string DescribeDatagramReply(ReadOnlySpan<byte> data)
     {
         if (data.SequenceEqual(ProbeBytes))
         {
-            return "the probe came back unchanged: an echo server";
+            return Strings.Datagram_Echo;
         }
 
         var reply = TimeReplyParser.Parse(data, DateTimeOffset.UtcNow, TimeZoneInfo.Local);
-        return reply.Time is not null ? $"it is the time ('{reply.Text}'): a time server" : $"{data.Length} bytes: some other server";
+        return reply.Time is not null ? string.Format(Strings.Datagram_Time, reply.Text) : string.Format(Strings.Datagram_Other, data.Length);
     }
 
     private static async Task<(byte[] Data, bool Closed)> ReadAsync(Socket socket, TimeSpan wait, CancellationToken cancellationToken, int enough = MaxIdentifyBytes)

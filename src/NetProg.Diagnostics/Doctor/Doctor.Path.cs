@@ -24,26 +24,26 @@ public static partial class Doctor
         catch (SocketException e)
         {
             return new PathResult(
-                new DoctorCheck("path", CheckStatus.Failed, $"this machine has no route to {target} ({e.SocketErrorCode}).", "Check this machine's address and default gateway ('ip a', 'netstat -nr'; Windows: ipconfig, route print)."),
+                new DoctorCheck("path", CheckStatus.Failed, string.Format(Strings.Path_NoRoute, target, e.SocketErrorCode), Strings.Path_NoRoute_Advice),
                 null, null);
         }
 
         if (IPAddress.IsLoopback(target))
         {
-            return new PathResult(new DoctorCheck("path", CheckStatus.Passed, $"{target} is this machine (loopback)."), source, null);
+            return new PathResult(new DoctorCheck("path", CheckStatus.Passed, string.Format(Strings.Path_Loopback, target)), source, null);
         }
 
         var nic = local.FirstOrDefault(l => l.Address.Equals(source));
-        var name = nic is null ? string.Empty : $" on {nic.InterfaceName}";
+        var name = nic is null ? string.Empty : string.Format(Strings.Path_On, nic.InterfaceName);
         if (local.Any(l => l.Address.Equals(target)))
         {
-            return new PathResult(new DoctorCheck("path", CheckStatus.Passed, $"{target} is one of this machine's own addresses{name}."), source, nic);
+            return new PathResult(new DoctorCheck("path", CheckStatus.Passed, string.Format(Strings.Path_OwnAddress, target, name)), source, nic);
         }
 
         var onLink = nic is not null && nic.PrefixLength > 0 && SameSubnet(source, target, nic.PrefixLength);
         var finding = onLink
-            ? $"{target} is on this machine's own network{name} ({source}/{nic!.PrefixLength}): packets go to it directly."
-            : $"{target} is on another network: packets leave from {source}{name} through the default gateway.";
+            ? string.Format(Strings.Path_OnLink, target, name, source, nic!.PrefixLength)
+            : string.Format(Strings.Path_Gateway, target, source, name);
         return new PathResult(new DoctorCheck("path", CheckStatus.Passed, finding), source, nic);
     }
 

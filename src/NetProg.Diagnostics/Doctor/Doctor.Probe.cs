@@ -18,19 +18,19 @@ public static partial class Doctor
         try
         {
             await socket.ConnectAsync(endPoint, deadline.Token).ConfigureAwait(false);
-            return (PortState.Open, new DoctorCheck("port", CheckStatus.Passed, $"{where} is open: a server accepted the connection in {Elapsed(start)}."), socket);
+            return (PortState.Open, new DoctorCheck("port", CheckStatus.Passed, string.Format(Strings.Tcp_Open, where, Elapsed(start))), socket);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             socket.Dispose();
             // Windows takes ~2 s to report a refusal even on loopback (research/anchors.md B.1): a shorter wait would call it filtered.
             var windows = OperatingSystem.IsWindows() && timeout < TimeSpan.FromSeconds(2.5)
-                ? " (on Windows allow at least 2.5 s: it is slow to report a refusal)"
+                ? Strings.Tcp_WindowsSlow
                 : string.Empty;
             return (PortState.Filtered, new DoctorCheck(
                 "port", CheckStatus.Failed,
-                $"{where} is filtered: no answer at all within {Elapsed(start)}{windows}. Something drops the packets: a firewall, NAT without a port-forwarding rule, or an address where no machine is.",
-                "Check the server's firewall for this port, and the router's port forwarding when the server is behind NAT."), null);
+                string.Format(Strings.Tcp_Filtered, where, Elapsed(start), windows),
+                Strings.Tcp_Filtered_Advice), null);
         }
         catch (SocketException e)
         {
@@ -40,13 +40,13 @@ public static partial class Doctor
             {
                 SocketErrorKind.ConnectionRefused => (PortState.Closed, new DoctorCheck(
                     "port", CheckStatus.Failed,
-                    $"{where} is closed: the host answered in {Elapsed(start)} that nothing listens on port {endPoint.Port}.",
-                    "Start the server, or check its port; a server bound to 127.0.0.1 only cannot be reached from another machine."), null),
+                    string.Format(Strings.Tcp_Closed, where, Elapsed(start), endPoint.Port),
+                    Strings.Tcp_Closed_Advice), null),
                 SocketErrorKind.HostUnreachable or SocketErrorKind.NetworkUnreachable or SocketErrorKind.AccessDenied => (PortState.Unreachable, new DoctorCheck(
                     "port", CheckStatus.Failed,
-                    $"{where} is unreachable ({Describe(kind)}, after {Elapsed(start)}): a wrong address, a machine that is off, or a firewall that rejects.",
-                    "Check the address on the server ('ip a'; Windows: ipconfig) and its firewall."), null),
-                _ => (PortState.Unreachable, new DoctorCheck("port", CheckStatus.Failed, $"{where}: {e.Message} after {Elapsed(start)}."), null),
+                    string.Format(Strings.Tcp_Unreachable, where, Describe(kind), Elapsed(start)),
+                    Strings.Tcp_Unreachable_Advice), null),
+                _ => (PortState.Unreachable, new DoctorCheck("port", CheckStatus.Failed, string.Format(Strings.Tcp_Other, where, e.Message, Elapsed(start))), null),
             };
         }
     }
@@ -65,33 +65,33 @@ public static partial class Doctor
                 EndPointText.Format(endPoint.Address), endPoint.Port, ProbeBytes, timeout, accept: null, cancellationToken).ConfigureAwait(false);
             socket.Dispose();
             var what = DescribeDatagramReply(reply.Data);
-            return (PortState.Open, new DoctorCheck("port", CheckStatus.Passed, $"{where} is open: a reply came back in {Elapsed(start)}; {what}."), true);
+            return (PortState.Open, new DoctorCheck("port", CheckStatus.Passed, string.Format(Strings.Udp_Open, where, Elapsed(start), what)), true);
         }
         catch (NetworkException e) when (e.Kind == SocketErrorKind.ConnectionRefused)
         {
             return (PortState.Closed, new DoctorCheck(
                 "port", CheckStatus.Failed,
-                $"{where} is closed: the host answered with ICMP port unreachable after {Elapsed(start)}.",
-                "Start the server with --udp (or --both), on this port."), false);
+                string.Format(Strings.Udp_Closed, where, Elapsed(start)),
+                Strings.Udp_Closed_Advice), false);
         }
         catch (NetworkException e) when (e.Kind == SocketErrorKind.TimedOut)
         {
             return (PortState.OpenOrFiltered, new DoctorCheck(
                 "port", CheckStatus.Warning,
-                $"{where} is open or filtered: no reply in {Elapsed(start)}. UDP cannot tell apart a firewall that drops datagrams from a server that does not answer this one.",
-                "Check that the server runs with --udp, and the firewall for UDP on this port; a reply is the only proof."), false);
+                string.Format(Strings.Udp_OpenOrFiltered, where, Elapsed(start)),
+                Strings.Udp_OpenOrFiltered_Advice), false);
         }
         catch (NetworkException e)
         {
-            return (PortState.Unreachable, new DoctorCheck("port", CheckStatus.Failed, $"{where} is unreachable ({Describe(e.Kind)})."), false);
+            return (PortState.Unreachable, new DoctorCheck("port", CheckStatus.Failed, string.Format(Strings.Udp_Unreachable, where, Describe(e.Kind))), false);
         }
     }
 
     private static string Describe(SocketErrorKind kind) => kind switch
     {
-        SocketErrorKind.HostUnreachable => "host unreachable",
-        SocketErrorKind.NetworkUnreachable => "no route to that network",
-        SocketErrorKind.AccessDenied => "administratively prohibited",
+        SocketErrorKind.HostUnreachable => Strings.Kind_HostUnreachable,
+        SocketErrorKind.NetworkUnreachable => Strings.Kind_NetworkUnreachable,
+        SocketErrorKind.AccessDenied => Strings.Kind_Prohibited,
         _ => kind.ToString(),
     };
 

@@ -20,13 +20,13 @@ public static partial class Doctor
         if (owners.Count > 0)
         {
             var names = string.Join(", ", owners.Select(o => o.ProcessName is null ? $"pid {o.ProcessId}" : $"{o.ProcessName} (pid {o.ProcessId})").Distinct());
-            checks.Add(new DoctorCheck("listener", CheckStatus.Info, $"on this machine, port {port}/{proto} is held by {names}."));
+            checks.Add(new DoctorCheck("listener", CheckStatus.Info, string.Format(Strings.Listener_HeldBy, port, proto, names)));
         }
         else if (state is PortState.Closed)
         {
             checks.Add(new DoctorCheck(
-                "listener", CheckStatus.Failed, $"nothing on this machine listens on port {port}/{proto}.",
-                $"Start the server (e.g. netprog {(udp ? "echo-server --udp" : "echo-server")} --port {port}), and check it with 'netstat -na | grep {port}'."));
+                "listener", CheckStatus.Failed, string.Format(Strings.Listener_Nothing, port, proto),
+                string.Format(Strings.Listener_Nothing_Advice, udp ? "echo-server --udp" : "echo-server", port)));
         }
 
         if (udp)
@@ -49,15 +49,15 @@ public static partial class Doctor
         {
             checks.Add(new DoctorCheck(
                 "listener", CheckStatus.Warning,
-                $"the server answers on {target} but not on this machine's address {EndPointText.Format(other)}: it listens on loopback only, so other machines cannot reach it.",
-                "Restart it listening on all addresses (leave out --bind 127.0.0.1; in C, bind INADDR_ANY)."));
+                string.Format(Strings.Listener_LoopbackOnly, target, EndPointText.Format(other)),
+                Strings.Listener_LoopbackOnly_Advice));
         }
         else if (!IPAddress.IsLoopback(target) && state == PortState.Closed && otherState == PortState.Open)
         {
             checks.Add(new DoctorCheck(
                 "listener", CheckStatus.Failed,
-                $"the server answers on {EndPointText.Format(other)} but not on {EndPointText.Format(target)}: it listens on loopback only.",
-                "Restart it listening on all addresses (leave out --bind 127.0.0.1; in C, bind INADDR_ANY)."));
+                string.Format(Strings.Listener_LoopbackOnlyLocal, EndPointText.Format(other), EndPointText.Format(target)),
+                Strings.Listener_LoopbackOnly_Advice));
         }
 
         return checks;

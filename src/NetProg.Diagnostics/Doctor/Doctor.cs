@@ -21,14 +21,14 @@ public static partial class Doctor
         }
         catch (NetworkException e)
         {
-            checks.Add(new DoctorCheck("name", CheckStatus.Failed, $"'{request.Host}' does not resolve{(e.Detail is null ? string.Empty : $" ({e.Detail})")}.", "Check the spelling, or use the server's IP address (see 'ip a' or ipconfig on the server)."));
+            checks.Add(new DoctorCheck("name", CheckStatus.Failed, string.Format(Strings.Name_DoesNotResolve, request.Host, e.Detail is null ? string.Empty : $" ({e.Detail})"), Strings.Name_DoesNotResolve_Advice));
             return new DoctorReport(request.Host, request.Port, request.Udp, checks, null, false);
         }
 
         var literal = EndPointText.TryParseAddress(request.Host, out _);
         checks.Add(new DoctorCheck("name", CheckStatus.Passed, literal
-            ? $"{request.Host} is an address; nothing to resolve."
-            : $"{request.Host} resolves to {string.Join(", ", addresses.Select(EndPointText.Format))}."));
+            ? string.Format(Strings.Name_IsAddress, request.Host)
+            : string.Format(Strings.Name_Resolves, request.Host, string.Join(", ", addresses.Select(EndPointText.Format)))));
 
         var target = addresses[0];
         var local = LocalAddresses.List();
@@ -81,8 +81,8 @@ public static partial class Doctor
             checks.AddRange(LocalFirewall.Inspect(port, request.Udp));
             checks.Add(new DoctorCheck(
                 "firewall", CheckStatus.Info,
-                "tested from the server's own machine: its firewall does not filter these packets, so this proves nothing about other machines.",
-                $"Run the same doctor from the client machine: netprog doctor <this machine's address> {port}{(request.Udp ? " --udp" : string.Empty)}"));
+                Strings.Firewall_TestedLocally,
+                string.Format(Strings.Firewall_TestedLocally_Advice, port, request.Udp ? " --udp" : string.Empty)));
         }
 
         return new DoctorReport(request.Host, port, request.Udp, checks, state, answered);

@@ -29,16 +29,16 @@ public static partial class FirewallRules
             .ToList();
         if (networks.Count == 0)
         {
-            networks = [.. profiles.Keys.Select(p => (Profile: p, Interfaces: "no network connected"))];
+            networks = [.. profiles.Keys.Select(p => (Profile: p, Interfaces: Strings.Win_NoNetwork))];
         }
 
         var checks = new List<DoctorCheck>();
         foreach (var (profile, interfaces) in networks)
         {
-            var where = $"the {profile} network ({interfaces})";
+            var where = string.Format(Strings.Win_Where, profile, interfaces);
             if (profiles.TryGetValue(profile, out var settings) && Text(settings, "enabled").Equals("False", StringComparison.OrdinalIgnoreCase))
             {
-                checks.Add(new DoctorCheck("firewall", CheckStatus.Passed, $"Windows Firewall is off for {where}."));
+                checks.Add(new DoctorCheck("firewall", CheckStatus.Passed, string.Format(Strings.Win_Off, where)));
                 continue;
             }
 
@@ -49,30 +49,24 @@ public static partial class FirewallRules
                 var name = Text(block, "name");
                 checks.Add(new DoctorCheck(
                     "firewall", CheckStatus.Failed,
-                    $"a Windows Firewall rule blocks {proto} port {port} on {where}: '{name}'{ForProgram(block)}; block rules win over allow rules.",
-                    $"Disable it (Windows Defender Firewall > Advanced settings > Inbound Rules), or in an administrator PowerShell: Disable-NetFirewallRule -DisplayName '{name}'. "
-                    + "Windows adds such a rule when its 'allow access' prompt is cancelled."));
+                    string.Format(Strings.Win_Blocks, proto, port, where, name, ForProgram(block)),
+                    string.Format(Strings.Win_Blocks_Advice, name)));
             }
             else if (matching.FirstOrDefault(r => Text(r, "action") == "Allow") is { ValueKind: JsonValueKind.Object } allow)
             {
                 checks.Add(new DoctorCheck(
-                    "firewall", CheckStatus.Passed, $"a Windows Firewall rule allows {proto} port {port} on {where}: '{Text(allow, "name")}'{ForProgram(allow)}."));
+                    "firewall", CheckStatus.Passed, string.Format(Strings.Win_Allows, proto, port, where, Text(allow, "name"), ForProgram(allow))));
             }
             else if (profiles.TryGetValue(profile, out settings) && Text(settings, "defaultInboundAction") == "Allow")
             {
-                checks.Add(new DoctorCheck("firewall", CheckStatus.Passed, $"Windows Firewall allows incoming connections by default on {where}."));
+                checks.Add(new DoctorCheck("firewall", CheckStatus.Passed, string.Format(Strings.Win_DefaultAllow, where)));
             }
             else
             {
                 // Without a known listener, a rule for some program may or may not be the server's: say so rather than guess.
                 var unsure = listeningPrograms.Count == 0 && applying.Any(r => Text(r, "action") == "Allow");
-                var finding = $"Windows Firewall is on for {where} and no rule allows {proto} port {port}"
-                    + (unsure ? " (rules for particular programs do; no program holds the port now to match them)" : string.Empty)
-                    + ": other machines' packets are dropped without an answer.";
-                var advice = $"In an administrator PowerShell: New-NetFirewallRule -DisplayName 'netprog {port}' -Direction Inbound -Protocol {proto} -LocalPort {port} -Action Allow"
-                    + (profile.Equals("Public", StringComparison.OrdinalIgnoreCase)
-                        ? ". This network is 'Public'; if it is your home or lab network, make it Private (Settings > Network & internet)."
-                        : ".");
+                var finding = string.Format(unsure ? Strings.Win_NoRuleUnsure : Strings.Win_NoRule, where, proto, port);
+                var advice = string.Format(profile.Equals("Public", StringComparison.OrdinalIgnoreCase) ? Strings.Win_NoRule_AdvicePublic : Strings.Win_NoRule_Advice, port, proto);
                 checks.Add(new DoctorCheck("firewall", unsure ? CheckStatus.Warning : CheckStatus.Failed, finding, advice));
             }
         }
@@ -81,7 +75,7 @@ public static partial class FirewallRules
     }
 
     private static string ForProgram(JsonElement rule) =>
-        Text(rule, "program") is { Length: > 0 } program && !program.Equals("Any", StringComparison.OrdinalIgnoreCase) ? $" (for {program})" : string.Empty;
+        Text(rule, "program") is { Length: > 0 } program && !program.Equals("Any", StringComparison.OrdinalIgnoreCase) ? string.Format(Strings.Win_ForProgram, program) : string.Empty;
 
     private static IEnumerable<JsonElement> Items(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : [];

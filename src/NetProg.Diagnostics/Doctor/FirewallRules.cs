@@ -42,22 +42,22 @@ public static partial class FirewallRules
 
             if (line.Contains(" drop", StringComparison.Ordinal) || line.Contains(" reject", StringComparison.Ordinal))
             {
-                var verdict = line.Contains(" reject", StringComparison.Ordinal) ? "rejects" : "drops";
+                var verdict = line.Contains(" reject", StringComparison.Ordinal) ? Strings.Nft_Rejects : Strings.Nft_Drops;
                 checks.Add(new DoctorCheck(
-                    "firewall", CheckStatus.Failed, $"an nftables rule {verdict} {proto} port {port}: '{line}'.",
-                    $"Remove that rule, or add an accept rule before it (nft insert rule ... {proto} dport {port} accept)."));
+                    "firewall", CheckStatus.Failed, string.Format(Strings.Nft_Blocks, verdict, proto, port, line),
+                    string.Format(Strings.Nft_Blocks_Advice, proto, port)));
             }
             else if (line.Contains(" accept", StringComparison.Ordinal))
             {
-                checks.Add(new DoctorCheck("firewall", CheckStatus.Passed, $"an nftables rule accepts {proto} port {port}: '{line}'."));
+                checks.Add(new DoctorCheck("firewall", CheckStatus.Passed, string.Format(Strings.Nft_Accepts, proto, port, line)));
             }
         }
 
         if (inputPolicyDrop && checks.Count == 0)
         {
             checks.Add(new DoctorCheck(
-                "firewall", CheckStatus.Warning, $"nftables drops incoming packets by default (input policy drop) and no rule accepts {proto} port {port}.",
-                $"Allow it: nft add rule inet filter input {proto} dport {port} accept (or with your distribution's firewall tool)."));
+                "firewall", CheckStatus.Warning, string.Format(Strings.Nft_PolicyDrop, proto, port),
+                string.Format(Strings.Nft_PolicyDrop_Advice, proto, port)));
         }
 
         return checks;
@@ -92,20 +92,20 @@ public static partial class FirewallRules
             if (line.EndsWith("-j DROP", StringComparison.Ordinal) || line.Contains("-j REJECT", StringComparison.Ordinal))
             {
                 checks.Add(new DoctorCheck(
-                    "firewall", CheckStatus.Failed, $"an iptables rule blocks {proto} port {port}: '{line}'.",
-                    $"Remove it (iptables -D {line[3..]}), or insert an ACCEPT before it."));
+                    "firewall", CheckStatus.Failed, string.Format(Strings.Iptables_Blocks, proto, port, line),
+                    string.Format(Strings.Iptables_Blocks_Advice, line[3..])));
             }
             else if (line.EndsWith("-j ACCEPT", StringComparison.Ordinal))
             {
-                checks.Add(new DoctorCheck("firewall", CheckStatus.Passed, $"an iptables rule accepts {proto} port {port}: '{line}'."));
+                checks.Add(new DoctorCheck("firewall", CheckStatus.Passed, string.Format(Strings.Iptables_Accepts, proto, port, line)));
             }
         }
 
         if (policyDrop && checks.Count == 0)
         {
             checks.Add(new DoctorCheck(
-                "firewall", CheckStatus.Warning, $"iptables drops incoming packets by default (INPUT policy DROP) and no rule accepts {proto} port {port}.",
-                $"Allow it: iptables -I INPUT -p {proto} --dport {port} -j ACCEPT"));
+                "firewall", CheckStatus.Warning, string.Format(Strings.Iptables_PolicyDrop, proto, port),
+                string.Format(Strings.Iptables_PolicyDrop_Advice, proto, port)));
         }
 
         return checks;
@@ -124,10 +124,10 @@ public static partial class FirewallRules
             return slash > 0 && entry[(slash + 1)..] == proto && NamesPort(entry[..slash], port);
         });
         return open
-            ? new DoctorCheck("firewall", CheckStatus.Passed, $"firewalld is running and allows {port}/{proto}.")
+            ? new DoctorCheck("firewall", CheckStatus.Passed, string.Format(Strings.Firewalld_Allows, port, proto))
             : new DoctorCheck(
-                "firewall", CheckStatus.Failed, $"firewalld is running and does not allow {port}/{proto}: other machines' packets are rejected.",
-                $"sudo firewall-cmd --add-port={port}/{proto} (add --permanent to keep it after a reboot)");
+                "firewall", CheckStatus.Failed, string.Format(Strings.Firewalld_Blocks, port, proto),
+                string.Format(Strings.Firewalld_Blocks_Advice, port, proto));
     }
 
     /// <summary>
@@ -162,16 +162,16 @@ public static partial class FirewallRules
             var action = fields[1];
             if (action is "ALLOW")
             {
-                return new DoctorCheck("firewall", CheckStatus.Passed, $"ufw is active and allows {port}/{proto}: '{raw.Trim()}'.");
+                return new DoctorCheck("firewall", CheckStatus.Passed, string.Format(Strings.Ufw_Allows, port, proto, raw.Trim()));
             }
 
             if (action is "DENY" or "REJECT")
             {
-                return new DoctorCheck("firewall", CheckStatus.Failed, $"ufw is active and blocks {port}/{proto}: '{raw.Trim()}'.", $"sudo ufw allow {port}/{proto}");
+                return new DoctorCheck("firewall", CheckStatus.Failed, string.Format(Strings.Ufw_Blocks, port, proto, raw.Trim()), $"sudo ufw allow {port}/{proto}");
             }
         }
 
-        return new DoctorCheck("firewall", CheckStatus.Failed, $"ufw is active and no rule allows {port}/{proto}: its default denies incoming connections.", $"sudo ufw allow {port}/{proto}");
+        return new DoctorCheck("firewall", CheckStatus.Failed, string.Format(Strings.Ufw_NoRule, port, proto), $"sudo ufw allow {port}/{proto}");
     }
 
     /// <summary>True when <paramref name="text"/> names <paramref name="port"/> as a number, in a set, or in a range a-b.</summary>

@@ -23,7 +23,7 @@ internal static class LocalFirewall
 
         if (!OperatingSystem.IsLinux())
         {
-            return [new DoctorCheck("firewall", CheckStatus.Info, "this machine's firewall is not read on this system.", "Check it by hand (macOS: System Settings > Network > Firewall).")];
+            return [new DoctorCheck("firewall", CheckStatus.Info, Strings.Firewall_NotRead, Strings.Firewall_NotRead_Advice)];
         }
 
         var checks = new List<DoctorCheck>();
@@ -37,7 +37,7 @@ internal static class LocalFirewall
         }
         else
         {
-            return [new DoctorCheck("firewall", CheckStatus.Info, "the firewall rules could not be read (no nft or iptables, or not root).", "Run the doctor with sudo to read them.")];
+            return [new DoctorCheck("firewall", CheckStatus.Info, Strings.Firewall_CannotRead, Strings.Firewall_CannotRead_Advice)];
         }
 
         if (BoundedProcess.TryRun("ufw", ["status"], ToolTimeout, requireSuccess: true) is { } ufw && FirewallRules.AnalyzeUfw(ufw, port, udp) is { } ufwCheck)
@@ -53,7 +53,7 @@ internal static class LocalFirewall
 
         if (checks.Count == 0)
         {
-            checks.Add(new DoctorCheck("firewall", CheckStatus.Passed, $"no firewall rule of this machine blocks {proto} port {port}."));
+            checks.Add(new DoctorCheck("firewall", CheckStatus.Passed, string.Format(Strings.Firewall_NothingBlocks, proto, port)));
         }
 
         return checks;
@@ -67,8 +67,8 @@ internal static class LocalFirewall
         {
             return [new DoctorCheck(
                 "firewall", CheckStatus.Info,
-                "Windows Defender Firewall's rules could not be read (PowerShell's NetSecurity module did not answer); it asks, the first time a program listens, whether to allow it, and a 'no' blocks other machines silently.",
-                $"Check Windows Security > Firewall > Allow an app, or: netsh advfirewall firewall add rule name=netprog dir=in action=allow protocol={proto} localport={port}")];
+                Strings.Firewall_WindowsUnread,
+                string.Format(Strings.Firewall_WindowsUnread_Advice, proto, port))];
         }
 
         var programs = PortOwnerLookup.ForCurrentOs().FindOwners(udp ? PortProtocol.Udp : PortProtocol.Tcp, port)
@@ -79,7 +79,7 @@ internal static class LocalFirewall
         }
         catch (System.Text.Json.JsonException)
         {
-            return [new DoctorCheck("firewall", CheckStatus.Info, "Windows Defender Firewall's rules came back in a form this version does not read.", "Check Windows Security > Firewall > Allow an app.")];
+            return [new DoctorCheck("firewall", CheckStatus.Info, Strings.Firewall_WindowsUnknownForm, Strings.Firewall_WindowsAllowApp)];
         }
     }
 }

@@ -25,14 +25,14 @@ public static class AddressLabels
 
     private static string Describe(AddressScope scope, IPAddress address) => scope switch
     {
-        AddressScope.Loopback => "loopback",
+        AddressScope.Loopback => Strings.Label_Loopback,
         // RFC 3927: a host picks a 169.254/16 address itself when no DHCP server answered.
         // IPv6 fe80::/10 is always present and means nothing is wrong (RFC 4291 section 2.5.6).
-        AddressScope.LinkLocal => IsIPv4(address) ? "link-local (self-assigned: DHCP failed)" : "link-local",
-        AddressScope.Private => IsIPv4(address) ? "private (RFC 1918)" : "private (unique local, RFC 4193)",
-        AddressScope.SharedCgnat => "shared/CGNAT (RFC 6598)",
-        AddressScope.Public => "public",
-        _ => "special-purpose",
+        AddressScope.LinkLocal => IsIPv4(address) ? Strings.Label_LinkLocalV4 : Strings.Label_LinkLocal,
+        AddressScope.Private => IsIPv4(address) ? Strings.Label_PrivateV4 : Strings.Label_PrivateV6,
+        AddressScope.SharedCgnat => Strings.Label_Cgnat,
+        AddressScope.Public => Strings.Label_Public,
+        _ => Strings.Label_Special,
     };
 
     private static (VirtualNetwork Network, string? Note) VirtualNetworkOf(IPAddress address, string interfaceName, AddressScope scope)
@@ -41,11 +41,11 @@ public static class AddressLabels
         var vmware = VMwareAdapter(interfaceName);
         if (vmware != VirtualNetwork.None)
         {
-            var kind = vmware == VirtualNetwork.VMwareNat ? "VMnet8, NAT" : "VMnet1, host-only";
+            var kind = vmware == VirtualNetwork.VMwareNat ? Strings.Label_VMnet8 : Strings.Label_VMnet1;
             var note = scope == AddressScope.LinkLocal && IsIPv4(address)
                 // Course NOTES.md, week-4 Q&A: a self-assigned address on VMnet8 means VMware's DHCP/NAT service is broken.
-                ? $"VMware host-side adapter ({kind}) without its address: VMware's DHCP/NAT service needs repair (Virtual Network Editor > Restore Defaults)"
-                : $"VMware host-side adapter ({kind}): this host as the VMs see it, usually 192.168.x.1";
+                ? string.Format(Strings.Label_VMwareBroken, kind)
+                : string.Format(Strings.Label_VMwareHost, kind);
             return (vmware, note);
         }
 
@@ -58,8 +58,8 @@ public static class AddressLabels
         {
             // VirtualBox manual, "Network Address Translation (NAT)": guest 10.0.2.15, host/gateway 10.0.2.2, DNS 10.0.2.3.
             var note = value == 0x0A00020F
-                ? "VirtualBox NAT: this is the guest (10.0.2.15); other machines reach it only through a VirtualBox port-forwarding rule"
-                : "VirtualBox NAT network (10.0.2.0/24): reachable from outside only through a VirtualBox port-forwarding rule";
+                ? Strings.Label_VirtualBoxGuest
+                : Strings.Label_VirtualBoxNetwork;
             return (VirtualNetwork.VirtualBoxNat, note);
         }
 
@@ -67,8 +67,8 @@ public static class AddressLabels
         {
             // Docker's default bridge (docker0) is 172.17.0.0/16 with the host at 172.17.0.1.
             var note = value == 0xAC110001 || interfaceName.Equals("docker0", StringComparison.Ordinal)
-                ? "Docker default bridge (docker0): this host as its containers see it; other machines reach a container only through a published port (-p)"
-                : "Docker default bridge network (172.17.0.0/16): other machines reach it only through a published port (-p)";
+                ? Strings.Label_DockerHost
+                : Strings.Label_DockerNetwork;
             return (VirtualNetwork.DockerBridge, note);
         }
 

@@ -58,7 +58,7 @@ public sealed class AllowList
             var addressText = slash < 0 ? text : text[..slash];
             if (!IPAddress.TryParse(addressText.Trim('[', ']'), out var address) || addressText.Length == 0)
             {
-                error = $"invalid --allow '{raw}': write an address or a network such as 192.168.0.10, 10.0.0.0/8 or fd00::/8";
+                error = string.Format(Strings.Allow_Syntax, raw);
                 return false;
             }
 
@@ -71,14 +71,14 @@ public sealed class AllowList
             var prefix = maxPrefix;
             if (slash >= 0 && (!int.TryParse(text[(slash + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out prefix) || prefix > maxPrefix))
             {
-                error = $"invalid --allow '{raw}': the prefix length after '/' must be a whole number from 0 to {maxPrefix}";
+                error = string.Format(Strings.Allow_Prefix, raw, maxPrefix);
                 return false;
             }
 
             var network = new IPNetwork(Mask(address, prefix), prefix);
             if (!network.BaseAddress.Equals(address))
             {
-                error = $"invalid --allow '{raw}': {address} has bits set past /{prefix}; write {network} for the network, or {address} alone for one address";
+                error = string.Format(Strings.Allow_HostBits, raw, address, prefix, network);
                 return false;
             }
 

@@ -19,21 +19,21 @@ public sealed record ListenSpec(string? Address, PortRange Ports)
             portText = text[(colon + 1)..];
             if (address.Contains(':', StringComparison.Ordinal) && !(address.StartsWith('[') && address.EndsWith(']')))
             {
-                error = $"invalid --listen '{text}': put an IPv6 address in brackets, e.g. [::1]:30000";
+                error = string.Format(Strings.Listen_Brackets, text);
                 return false;
             }
 
             address = address.Trim('[', ']');
             if (address.Length == 0)
             {
-                error = $"invalid --listen '{text}': the address before ':' is empty; write ADDR:PORT or just PORT";
+                error = string.Format(Strings.Listen_EmptyAddress, text);
                 return false;
             }
         }
 
         if (!PortRange.TryParse(portText, allowZero: true, out var ports, out var portError))
         {
-            error = $"invalid --listen '{text}': {portError}";
+            error = string.Format(Strings.Listen_Port, text, portError);
             return false;
         }
 

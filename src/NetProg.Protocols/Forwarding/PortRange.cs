@@ -44,7 +44,7 @@ public readonly record struct PortRange
         {
             if (!TryParsePort(text, out var port) || (port == 0 && !allowZero))
             {
-                error = $"invalid port '{text}': a port is a whole number from {(allowZero ? 0 : 1)} to 65535";
+                error = string.Format(Strings.Port_Invalid, text, allowZero ? 0 : 1);
                 return false;
             }
 
@@ -57,13 +57,13 @@ public readonly record struct PortRange
         var lastText = text[(dash + 1)..];
         if (!TryParsePort(firstText, out var first) || !TryParsePort(lastText, out var last) || first == 0)
         {
-            error = $"invalid port range '{text}': write FIRST-LAST with whole numbers from 1 to 65535, e.g. 30000-40000";
+            error = string.Format(Strings.Range_Invalid, text);
             return false;
         }
 
         if (last < first)
         {
-            error = $"invalid port range '{text}': the first port is larger than the last; write {last}-{first}";
+            error = string.Format(Strings.Range_Reversed, text, last, first);
             return false;
         }
 

@@ -18,7 +18,7 @@ public sealed record TargetSpec(string Host, PortRange? Ports)
             var close = text.IndexOf(']', StringComparison.Ordinal);
             if (close < 0 || (close + 1 < text.Length && text[close + 1] != ':'))
             {
-                error = $"invalid --to '{text}': write [IPv6-ADDRESS]:PORT, e.g. [fd00::5]:30000";
+                error = string.Format(Strings.To_Brackets, text);
                 return false;
             }
 
@@ -39,7 +39,7 @@ public sealed record TargetSpec(string Host, PortRange? Ports)
 
         if (host.Length == 0)
         {
-            error = $"invalid --to '{text}': name the host to forward to, e.g. 172.30.1.54 or 172.30.1.54:30000";
+            error = string.Format(Strings.To_NoHost, text);
             return false;
         }
 
@@ -48,7 +48,7 @@ public sealed record TargetSpec(string Host, PortRange? Ports)
         {
             if (!PortRange.TryParse(portText, allowZero: false, out var parsed, out var portError))
             {
-                error = $"invalid --to '{text}': {portError}";
+                error = string.Format(Strings.To_Port, text, portError);
                 return false;
             }
 

@@ -29,7 +29,7 @@ public static class TcpConnector
             {
                 socket.Dispose();
                 failures.Add(new ConnectAttempt(endPoint, SocketErrorKind.TimedOut));
-                first ??= new NetworkException(SocketErrorKind.TimedOut, NetworkOperation.Connect, TransportProtocol.Tcp, endPoint, host, $"no answer within {timeout.TotalSeconds:0.###} s");
+                first ??= new NetworkException(SocketErrorKind.TimedOut, NetworkOperation.Connect, TransportProtocol.Tcp, endPoint, host, string.Format(Strings.Detail_NoAnswer, timeout.TotalSeconds));
             }
             catch (SocketException e)
             {

@@ -121,7 +121,7 @@ public sealed class UdpClientSocket : IDisposable
 
         throw new NetworkException(
             SocketErrorKind.TimedOut, NetworkOperation.Receive, TransportProtocol.Udp, RemoteEndPoint, null,
-            $"no reply to {Transmissions} datagrams within {timeout.TotalSeconds:0.###} s");
+            string.Format(Strings.Detail_NoUdpReply, Transmissions, timeout.TotalSeconds));
     }
 
     public void Dispose() => _socket.Dispose();

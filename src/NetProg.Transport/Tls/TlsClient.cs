@@ -44,12 +44,12 @@ public static class TlsClient
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             await ssl.DisposeAsync().ConfigureAwait(false);
-            throw new TlsRefusedException($"no TLS handshake within {timeout.TotalSeconds:0.###} s: is the server started with --tls?", null, null);
+            throw new TlsRefusedException(string.Format(Strings.Tls_NoHandshake, timeout.TotalSeconds), null, null);
         }
         catch (Exception e) when (e is AuthenticationException or IOException)
         {
             await ssl.DisposeAsync().ConfigureAwait(false);
-            throw new TlsRefusedException($"the TLS handshake failed: is the server started with --tls? ({e.Message})", null, e);
+            throw new TlsRefusedException(string.Format(Strings.Tls_HandshakeFailed, e.Message), null, e);
         }
     }
 
@@ -57,14 +57,14 @@ public static class TlsClient
     {
         if (pin is not null)
         {
-            return $"the server's certificate is not the pinned one: it has fingerprint {presented}, --tls-fingerprint says {pin}. Refusing to send anything.";
+            return string.Format(Strings.Tls_NotPinned, presented, pin);
         }
 
         var why = errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors)
-            ? "it is not signed by an authority this machine trusts (a self-signed certificate?)"
+            ? Strings.Tls_UntrustedAuthority
             : errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch)
-                ? "it was issued for another name"
+                ? Strings.Tls_NameMismatch
                 : $"{errors}";
-        return $"the server's certificate is not trusted: {why}. If you trust this server, pin its certificate: --tls-fingerprint {presented}";
+        return string.Format(Strings.Tls_Untrusted, why, presented);
     }
 }
