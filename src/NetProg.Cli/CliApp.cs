@@ -24,6 +24,7 @@ internal static class CliApp
             ForwardCommand.Create(console),
             CaptureCommand.Create(console),
             BenchCommand.Create(console),
+            CompletionCommand.Create(console),
         };
         return root;
     }
