@@ -12,6 +12,7 @@
 #
 # netprog-aot (a server) and the start-up forms r2r, single-file and aot are built by scripts/publish (linux-x64) into
 # bench/.out/forms; the Native AOT build takes a few minutes. A form that cannot be built here is skipped with a note.
+# FORMS=artifacts reuses what scripts/publish already put in artifacts/ instead of publishing again.
 #
 # Needs gcc, the .NET SDK, python3 (the summary), socat and xinetd (skipped with a note when missing). Run it as root or
 # with a hard open-files limit above 20,000 for the 10,000-idle-connections load.
@@ -36,6 +37,9 @@ SERVERS="${SERVERS:-c c-busy netprog netprog-aot dotnet-async socat xinetd}"
 #   single-file  self-contained single file, trimmed, ReadyToRun: the download for machines without .NET
 #   aot          Native AOT
 STARTUP_FORMS="${STARTUP_FORMS:-launcher apphost r2r single-file aot}"
+FORMS="${FORMS:-}"
+forms_dir="$out/forms"
+[ -n "$FORMS" ] && forms_dir="$(cd "$FORMS" && pwd)"
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out" "$results"
@@ -70,9 +74,9 @@ build() {
       if [[ " $STARTUP_FORMS " == *" $form "* && " ${forms[*]} " != *" $form "* ]]; then forms+=(--form "$form"); fi
     done
   fi
-  if [ ${#forms[@]} -gt 0 ]; then
+  if [ ${#forms[@]} -gt 0 ] && [ -z "$FORMS" ]; then
     note "publishing netprog ${forms[*]} for linux-x64 (scripts/publish; minutes for aot)"
-    "$root/scripts/publish" --rid linux-x64 "${forms[@]}" --out "$out/forms" >"$work/publish.log" 2>&1 \
+    "$root/scripts/publish" --rid linux-x64 "${forms[@]}" --out "$forms_dir" >"$work/publish.log" 2>&1 \
       || note "scripts/publish failed for some forms (they are skipped): $(tail -n 4 "$work/publish.log" | tr '\n' ' ')"
   fi
 }
@@ -83,7 +87,7 @@ form_exe() {
   case "$1" in
     launcher) exe="$root/netprog" ;;
     apphost) exe="$out/netprog/netprog" ;;
-    *) exe="$out/forms/publish/linux-x64-$1/netprog" ;;
+    *) exe="$forms_dir/publish/linux-x64-$1/netprog" ;;
   esac
   [ -x "$exe" ] && echo "$exe"
 }
