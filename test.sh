@@ -13,7 +13,7 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 # Debian package per command the tests run.
-declare -A peers=([nc]=netcat-openbsd [socat]=socat [xinetd]=xinetd [gcc]=gcc [ip]=iproute2 [lsof]=lsof [nft]=nftables [tshark]=tshark [chromium]=chromium [afl-fuzz]=afl++ [netstat]=net-tools [python3]=python3)
+declare -A peers=([nc]=netcat-openbsd [socat]=socat [xinetd]=xinetd [gcc]=gcc [ip]=iproute2 [lsof]=lsof [nft]=nftables [tshark]=tshark [chromium]=chromium [afl-fuzz]=afl++ [netstat]=net-tools [python3]=python3 [zsh]=zsh)
 missing=()
 for cmd in "${!peers[@]}"; do
     command -v "$cmd" >/dev/null 2>&1 || missing+=("${peers[$cmd]}")

@@ -8,6 +8,11 @@
 #   bench/run.sh            full run: 10 s per measurement after 2 s warm-up, 3 repeats (about 25 minutes)
 #   bench/run.sh --quick    2 s after 0.5 s, 1 repeat (a couple of minutes): a smoke test, not numbers to quote
 #   DURATION=5 WARMUP=1 REPEATS=5 LOADS="echo100 udp" SERVERS="c netprog" bench/run.sh   any subset
+#   LOADS=startup STARTUP_FORMS="apphost aot" bench/run.sh   start-up of some of netprog's forms only
+#
+# netprog-aot (a server) and the start-up forms r2r, single-file and aot are built by scripts/publish (linux-x64) into
+# bench/.out/forms; the Native AOT build takes a few minutes. A form that cannot be built here is skipped with a note.
+# FORMS=artifacts reuses what scripts/publish already put in artifacts/ instead of publishing again.
 #
 # Needs gcc, the .NET SDK, python3 (the summary), socat and xinetd (skipped with a note when missing). Run it as root or
 # with a hard open-files limit above 20,000 for the 10,000-idle-connections load.
@@ -24,7 +29,17 @@ else
   DURATION="${DURATION:-10}"; WARMUP="${WARMUP:-2}"; REPEATS="${REPEATS:-3}"; IDLE="${IDLE:-10000}"; STARTS="${STARTS:-20}"
 fi
 LOADS="${LOADS:-echo1 echo100 echo1000 echo64k udp time1 time16 idle startup crosscheck}"
-SERVERS="${SERVERS:-c c-busy netprog netprog-sockets dotnet-async socat xinetd}"
+SERVERS="${SERVERS:-c c-busy netprog netprog-sockets netprog-aot dotnet-async socat xinetd}"
+# How netprog time-client is started, for the start-up load (docs/INSTALL.md describes each form):
+#   launcher     ./netprog, the clone's script (checks the build is fresh, then `dotnet netprog.dll`)
+#   apphost      the build output's native launcher of netprog.dll (framework-dependent, JIT)
+#   r2r          framework-dependent, ReadyToRun (precompiled, JIT only for what R2R could not)
+#   single-file  self-contained single file, trimmed, ReadyToRun: the download for machines without .NET
+#   aot          Native AOT
+STARTUP_FORMS="${STARTUP_FORMS:-launcher apphost r2r single-file aot}"
+FORMS="${FORMS:-}"
+forms_dir="$out/forms"
+[ -n "$FORMS" ] && forms_dir="$(cd "$FORMS" && pwd)"
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out" "$results"
@@ -52,6 +67,29 @@ build() {
     || { cat "$work/build.log"; exit 1; }
   dotnet build "$root/src/NetProg.Cli" -c Release -o "$out/netprog" --nologo -v q >"$work/build.log" 2>&1 \
     || { cat "$work/build.log"; exit 1; }
+  local forms=() form
+  if wanted netprog-aot && [[ " $LOADS " == *" echo1000 "* ]]; then forms+=(--form aot); fi
+  if [[ " $LOADS " == *" startup "* ]]; then
+    for form in r2r single-file aot; do
+      if [[ " $STARTUP_FORMS " == *" $form "* && " ${forms[*]} " != *" $form "* ]]; then forms+=(--form "$form"); fi
+    done
+  fi
+  if [ ${#forms[@]} -gt 0 ] && [ -z "$FORMS" ]; then
+    note "publishing netprog ${forms[*]} for linux-x64 (scripts/publish; minutes for aot)"
+    "$root/scripts/publish" --rid linux-x64 "${forms[@]}" --out "$forms_dir" >"$work/publish.log" 2>&1 \
+      || note "scripts/publish failed for some forms (they are skipped): $(tail -n 4 "$work/publish.log" | tr '\n' ' ')"
+  fi
+}
+
+# The executable of a start-up form (see STARTUP_FORMS); empty when it was not built.
+form_exe() {
+  local exe
+  case "$1" in
+    launcher) exe="$root/netprog" ;;
+    apphost) exe="$out/netprog/netprog" ;;
+    *) exe="$forms_dir/publish/linux-x64-$1/netprog" ;;
+  esac
+  [ -x "$exe" ] && echo "$exe"
 }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -96,6 +134,14 @@ start_server() {
       [ "$proto" = udp ] && extra=(--rate-limit 0)
       [ "$server" = netprog-sockets ] && transport=sockets
       NETPROG_TRANSPORT=$transport DOTNET_gcServer=0 "$out/netprog/netprog" "$cmd" --bind 127.0.0.1 --port 0 --quiet --max-connections 50000 "${udp[@]}" "${extra[@]}" >"$log" 2>&1 &
+      server_pid=$!; wait_listening "$log" ;;
+    netprog-aot)
+      # The same server compiled with Native AOT (scripts/publish --form aot): its RSS is the number for #7's 30 MB.
+      local cmd=echo-server extra=() exe
+      exe="$(form_exe aot)" || return 1
+      [ "$service" = daytime ] && cmd=time-server
+      [ "$proto" = udp ] && extra=(--rate-limit 0)
+      "$exe" "$cmd" --bind 127.0.0.1 --port 0 --quiet --max-connections 50000 "${udp[@]}" "${extra[@]}" >"$log" 2>&1 &
       server_pid=$!; wait_listening "$log" ;;
     dotnet-async)
       dotnet "$out/dotnet-async/dotnet-async.dll" "$service" "${udp[@]}" >"$log" 2>&1 &
@@ -210,24 +256,37 @@ idle() {
 }
 
 # Start-up: a whole process from exec to exit, asking the C daytime server for the time: the course's C time_client
-# against netprog time-client (the apphost, as a user runs it after a build).
+# against netprog time-client in each of its forms (STARTUP_FORMS). One untimed run of each first: the page cache, and
+# the single file's one-time extraction of its native library. Clients alternate within each repeat.
 startup() {
   start_server c daytime tcp || return
-  local rep client t0 t1
+  local rep client t0 t1 form exe clients=(c-time_client)
+  declare -A exes=([c-time_client]="$out/time_client")
+  for form in $STARTUP_FORMS; do
+    if exe="$(form_exe "$form")"; then
+      clients+=("netprog-$form"); exes["netprog-$form"]="$exe"
+    else
+      note "startup: form $form not built, skipped"
+    fi
+  done
+  for client in "${clients[@]}"; do
+    if [ "$client" = c-time_client ]; then "${exes[$client]}" 127.0.0.1 "$server_port" >/dev/null
+    else "${exes[$client]}" time-client 127.0.0.1 "$server_port" >/dev/null; fi
+  done
   for rep in $(seq 1 "$STARTS"); do
-    for client in c-time_client netprog-time-client; do
+    for client in $(rotate "$rep" "${clients[@]}"); do
       t0="$(date +%s%N)"
       if [ "$client" = c-time_client ]; then
-        "$out/time_client" 127.0.0.1 "$server_port" >/dev/null
+        "${exes[$client]}" 127.0.0.1 "$server_port" >/dev/null
       else
-        "$out/netprog/netprog" time-client 127.0.0.1 "$server_port" >/dev/null
+        "${exes[$client]}" time-client 127.0.0.1 "$server_port" >/dev/null
       fi
       t1="$(date +%s%N)"
       printf 'startup\t%s\t%s\tms=%s\n' "$client" "$rep" "$(( (t1 - t0) / 1000 ))e-3" >>"$tsv"
     done
   done
   stop_server
-  note "startup: $STARTS runs each"
+  note "startup: $STARTS runs each of ${clients[*]}"
 }
 
 # netprog bench against the C load generator on the same server (the C echo server, 100 x 64 B): two meters, one reading.
@@ -261,7 +320,7 @@ for load in $LOADS; do
     echo1)    measure echo1    echo echo tcp "-c 1 -s 64"      c-busy c netprog netprog-sockets dotnet-async socat xinetd ;;
     echo100)  measure echo100  echo echo tcp "-c 100 -s 64"    c netprog netprog-sockets dotnet-async socat xinetd ;;
     # socat and xinetd fork a process per connection: 1,000 processes measure the fork, not the server; left out.
-    echo1000) measure echo1000 echo echo tcp "-c 1000 -s 64"   c netprog netprog-sockets dotnet-async ;;
+    echo1000) measure echo1000 echo echo tcp "-c 1000 -s 64"   c netprog netprog-sockets netprog-aot dotnet-async ;;
     echo64k)  measure echo64k  echo echo tcp "-c 10 -s 65536"  c netprog netprog-sockets dotnet-async socat xinetd ;;
     udp)      measure udp      udp  echo udp "-c 8 -s 64"      c netprog dotnet-async socat xinetd ;;
     time1)    measure time1    time daytime tcp "-c 1"         c netprog netprog-sockets dotnet-async socat xinetd ;;

@@ -29,6 +29,7 @@ internal static class CliApp
             ForwardCommand.Create(console),
             CaptureCommand.Create(console),
             BenchCommand.Create(console),
+            CompletionCommand.Create(console),
         };
         return root;
     }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using NetProg.Cli.Infrastructure;
 using NetProg.Cli.Rendering;
 using NetProg.Diagnostics.Doctor;
@@ -74,7 +73,7 @@ internal static class DoctorCommand
             var report = await Doctor.RunAsync(new DoctorRequest(target, result.GetValue(port), result.GetValue(udp), result.GetValue(timeout)), token).ConfigureAwait(false);
             if (result.GetValue(json))
             {
-                console.Out.WriteLine(JsonSerializer.Serialize(report, DoctorJson.Options));
+                console.Out.WriteLine(DoctorJson.Serialize(report));
             }
             else
             {

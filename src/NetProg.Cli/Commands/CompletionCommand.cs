@@ -1,0 +1,46 @@
+using System.CommandLine;
+using NetProg.Cli.Completion;
+using NetProg.Cli.Infrastructure;
+
+namespace NetProg.Cli.Commands;
+
+/// <summary>
+/// <c>netprog completion bash|zsh|pwsh</c>: prints a completion script for the shell, generated from the command tree
+/// (like <c>kubectl completion</c> and <c>gh completion</c>). docs/INSTALL.md says where each shell loads it from.
+/// </summary>
+internal static class CompletionCommand
+{
+    public static Command Create(ICliConsole console)
+    {
+        var shell = new Argument<string>("SHELL") { Description = "bash, zsh or pwsh (PowerShell)." };
+        string[] shells = ["bash", "zsh", "pwsh"];
+        // Not AcceptOnlyFromAmong: its error lists the choices over several lines, and a usage error is one line here.
+        shell.CompletionSources.Add(shells);
+        shell.Validators.Add(r =>
+        {
+            var value = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+            if (!shells.Contains(value, StringComparer.Ordinal))
+            {
+                r.AddError($"unknown shell '{value}': choose bash, zsh or pwsh (PowerShell)");
+            }
+        });
+        var command = new Command("completion", "Print a TAB-completion script for bash, zsh or PowerShell: source <(netprog completion bash); netprog completion pwsh | Out-String | Invoke-Expression.")
+        {
+            shell,
+        };
+        command.SetAction((result, ct) => CommandRunner.RunAsync(console, _ =>
+        {
+            var root = (RootCommand)result.RootCommandResult.Command;
+            var tree = CompletionTree.Flatten(root);
+            var script = result.GetValue(shell) switch
+            {
+                "zsh" => ZshCompletionScript.Zsh(tree),
+                "pwsh" => PowerShellCompletionScript.PowerShell(tree),
+                _ => BashCompletionScript.Bash(tree),
+            };
+            console.Out.Write(script);
+            return Task.FromResult(ExitCode.Success);
+        }, ct));
+        return command;
+    }
+}
