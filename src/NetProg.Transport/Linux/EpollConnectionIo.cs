@@ -15,6 +15,9 @@ internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
 {
     private const int MaxGather = 16;
 
+    // Outcome's "interrupted by a signal, call again" (EINTR); never a byte count.
+    private const int EintrResult = int.MinValue;
+
     private readonly FileDescriptor _fd;
     private readonly EpollLoop _loop;
     private readonly Readiness _read = new();
@@ -205,31 +208,41 @@ internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
         }
     }
 
+    /// <summary>
+    /// A non-blocking call's result as the callers want it: the byte count, -1 for EAGAIN (wait for the next event), or
+    /// <see cref="EintrResult"/> for EINTR (call again). Any other errno is thrown as the portable engine's exception.
+    /// </summary>
+    private static int Outcome(nint n)
+    {
+        if (n >= 0)
+        {
+            return (int)n;
+        }
+
+        var errno = Marshal.GetLastPInvokeError();
+        return errno switch
+        {
+            LibC.EAGAIN => -1,
+            LibC.EINTR => EintrResult,
+            _ => throw SystemCall.Error(errno),
+        };
+    }
+
+    private static bool Interrupted(int outcome) => outcome == EintrResult;
+
     /// <summary>recv(): the byte count (0 at FIN), or -1 for EAGAIN. Throws on any other error.</summary>
     private unsafe int Receive(Span<byte> buffer)
     {
         using var lease = DescriptorLease.Acquire(_fd);
         fixed (byte* p = buffer)
         {
-            while (true)
+            int result;
+            while (Interrupted(result = Outcome(LibC.recv(lease.Fd, p, (nuint)buffer.Length, 0))))
             {
-                var n = LibC.recv(lease.Fd, p, (nuint)buffer.Length, 0);
-                if (n >= 0)
-                {
-                    return (int)n;
-                }
-
-                var errno = Marshal.GetLastPInvokeError();
-                if (errno == LibC.EAGAIN)
-                {
-                    return -1;
-                }
-
-                if (errno != LibC.EINTR)
-                {
-                    throw SystemCall.Error(errno);
-                }
+                // EINTR: a signal came in during the call; call again.
             }
+
+            return result;
         }
     }
 
@@ -239,25 +252,13 @@ internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
         using var lease = DescriptorLease.Acquire(_fd);
         fixed (byte* p = buffer)
         {
-            while (true)
+            int result;
+            while (Interrupted(result = Outcome(LibC.send(lease.Fd, p, (nuint)buffer.Length, LibC.MSG_NOSIGNAL))))
             {
-                var n = LibC.send(lease.Fd, p, (nuint)buffer.Length, LibC.MSG_NOSIGNAL);
-                if (n >= 0)
-                {
-                    return (int)n;
-                }
-
-                var errno = Marshal.GetLastPInvokeError();
-                if (errno == LibC.EAGAIN)
-                {
-                    return -1;
-                }
-
-                if (errno != LibC.EINTR)
-                {
-                    throw SystemCall.Error(errno);
-                }
+                // EINTR: a signal came in during the call; call again.
             }
+
+            return result;
         }
     }
 
@@ -288,25 +289,13 @@ internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
 
             var message = new MessageHeader { Vectors = vectors, VectorCount = (nuint)count };
             using var lease = DescriptorLease.Acquire(_fd);
-            while (true)
+            int result;
+            while (Interrupted(result = Outcome(LibC.sendmsg(lease.Fd, &message, LibC.MSG_NOSIGNAL))))
             {
-                var n = LibC.sendmsg(lease.Fd, &message, LibC.MSG_NOSIGNAL);
-                if (n >= 0)
-                {
-                    return (int)n;
-                }
-
-                var errno = Marshal.GetLastPInvokeError();
-                if (errno == LibC.EAGAIN)
-                {
-                    return -1;
-                }
-
-                if (errno != LibC.EINTR)
-                {
-                    throw SystemCall.Error(errno);
-                }
+                // EINTR: a signal came in during the call; call again.
             }
+
+            return result;
         }
         finally
         {

@@ -5,13 +5,12 @@ namespace NetProg.Transport.Tcp;
 public sealed partial class TcpConnection
 {
     /// <summary>
-    /// Where the wait for data costs nothing (the epoll engine knows without a system call), the next read keeps the size of
-    /// this one, so a peer that sends 64 KiB messages is read in one or two recv() per message instead of climbing from
-    /// 4 KiB each time; the buffer is still taken only once data is there. Elsewhere a short read goes back to small reads
-    /// after a zero-byte wait.
+    /// The size of the first read after the socket was found empty: the size of the last burst (the bytes read until then,
+    /// about one message of a ping-pong peer), so that a peer sending 64 KiB messages is read in one or two recv() per
+    /// message instead of climbing from 4 KiB each time. The buffer is still taken only once data is there.
     /// </summary>
-    private int NextSizeAfterShortRead(int received, int maxRead) =>
-        _io.WaitForDataIsFree ? (int)Math.Clamp(BitOperations.RoundUpToPowerOf2((uint)received), MinReceiveBuffer, (uint)maxRead) : MinReceiveBuffer;
+    private static int SizeAfterBurst(int burst, int maxRead) =>
+        (int)Math.Clamp(BitOperations.RoundUpToPowerOf2((uint)burst), MinReceiveBuffer, (uint)maxRead);
 
     private async Task ReceiveLoopAsync(CancellationToken stopping)
     {
@@ -27,12 +26,14 @@ public sealed partial class TcpConnection
             byte[]? discardBuffer = null;
             var maxRead = Math.Clamp(_options.MaxInputBufferSize, MinReceiveBuffer, MaxReceiveBuffer);
             var sizeHint = MinReceiveBuffer;
+            var burst = 0; // Bytes read since the socket was last found empty: about one message of a ping-pong peer.
+            var drained = true; // The last read was short: the socket was empty then.
             while (true)
             {
                 int received;
                 if (!discarding)
                 {
-                    if (sizeHint == MinReceiveBuffer || _io.WaitForDataIsFree)
+                    if (drained || _io.WaitForDataIsFree)
                     {
                         // Wait for data before taking a buffer (Kestrel's WaitForDataBeforeAllocatingBuffer): a zero-byte
                         // receive completes when bytes (or the FIN) are there, so an idle connection holds no 4 KiB block.
@@ -47,11 +48,20 @@ public sealed partial class TcpConnection
                         break; // FIN: the peer half-closed.
                     }
 
-                    // A full buffer means a bulk sender: read bigger blocks (up to the input bound) to save syscalls; a partial
-                    // one means the peer is waiting for us: back to small reads after a zero-byte wait.
-                    sizeHint = received == memory.Length
-                        ? Math.Min(Math.Max(sizeHint, memory.Length) * 2, maxRead)
-                        : NextSizeAfterShortRead(received, maxRead);
+                    // A full buffer means a bulk sender: read bigger blocks (up to the input bound) to save syscalls. A short
+                    // read means the socket is empty (the peer waits for us): wait for data, then read the size of this burst.
+                    burst = Math.Min(burst + received, maxRead);
+                    drained = received < memory.Length;
+                    if (drained)
+                    {
+                        sizeHint = SizeAfterBurst(burst, maxRead);
+                        burst = 0;
+                    }
+                    else
+                    {
+                        sizeHint = Math.Min(Math.Max(sizeHint, memory.Length) * 2, maxRead);
+                    }
+
                     Interlocked.Add(ref _bytesReceived, received);
                     Touch();
                     writer.Advance(received);
