@@ -20,7 +20,7 @@ internal sealed class LoginHost : IAsyncDisposable
 
     private readonly RunningHost _host;
 
-    private LoginHost(LoginTempFolder folder, string databasePath, IAccountStore store, PasswordHasher hasher, CapturingLogger log, RunningHost host)
+    private LoginHost(LoginTempFolder folder, string databasePath, IAccountStore store, PasswordHasher hasher, RecordingLogger log, RunningHost host)
     {
         Folder = folder;
         DatabasePath = databasePath;
@@ -38,7 +38,7 @@ internal sealed class LoginHost : IAsyncDisposable
 
     public PasswordHasher Hasher { get; }
 
-    public CapturingLogger Log { get; }
+    public RecordingLogger Log { get; }
 
     public int Port => _host.Port;
 
@@ -52,7 +52,7 @@ internal sealed class LoginHost : IAsyncDisposable
         var path = folder.File("accounts.db");
         var store = await AccountStores.OpenAsync(path).WaitAsync(Waits.Long);
         var hasher = new PasswordHasher(hashing ?? new PasswordHasherOptions { Parameters = Cheap });
-        var log = new CapturingLogger();
+        var log = new RecordingLogger();
         var service = new LoginEchoService(
             store,
             hasher,

@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Logging;
 
-namespace NetProg.Services.Tests.Login;
+namespace NetProg.Services.Tests.Support;
 
-/// <summary>Keeps every formatted log message of the service, so a test can check what was (and was not) written.</summary>
-internal sealed class CapturingLogger : ILogger
+/// <summary>
+/// Keeps every log line ("ID message", and the exception when there is one) so a test can check what was (and was not)
+/// written, and says when one arrives, so a test waits on a line instead of sleeping.
+/// </summary>
+internal sealed class RecordingLogger(Action? changed = null) : ILogger
 {
     private readonly List<string> _messages = [];
 
@@ -25,9 +28,12 @@ internal sealed class CapturingLogger : ILogger
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
+        var line = $"{eventId.Id} {formatter(state, exception)}";
         lock (_messages)
         {
-            _messages.Add($"{eventId.Id} {formatter(state, exception)} {exception}");
+            _messages.Add(exception is null ? line : $"{line} {exception}");
         }
+
+        changed?.Invoke();
     }
 }
