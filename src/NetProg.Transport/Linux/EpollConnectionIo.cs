@@ -6,14 +6,21 @@ using NetProg.Transport.Tcp;
 namespace NetProg.Transport.Linux;
 
 /// <summary>
-/// A connection on an <see cref="EpollLoop"/>: a non-blocking descriptor registered once, edge-triggered, for input, output
-/// and the peer's FIN (<c>EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET</c>, as .NET's own engine registers). A receive or send
-/// is tried at once and waits for an event only on EAGAIN, so a 64-byte ping-pong costs what it costs the C server: one
-/// recv(), one send() and a share of epoll_wait().
+/// A connection on an <see cref="EpollLoop"/>: a non-blocking descriptor registered edge-triggered for input and the peer's
+/// FIN (<c>EPOLLIN | EPOLLRDHUP | EPOLLET</c>), and for output (<c>EPOLLOUT</c>) from the first send that finds the socket
+/// full. A receive or send is tried at once and waits for an event only on EAGAIN, so a 64-byte ping-pong costs what it
+/// costs the C server: one recv(), one send() and a share of epoll_wait().
 /// </summary>
+/// <remarks>
+/// Output readiness is asked for late because a socket is writable almost always: registered from the start (as .NET's own
+/// engine does), every new connection's first epoll_wait() reports "writable" for nothing, one wasted event per
+/// connection of a time server (issue #7). Asking late loses no wake-up: EPOLL_CTL_MOD polls the socket as ADD does.
+/// </remarks>
 internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
 {
     private const int MaxGather = 16;
+
+    private const uint InputEvents = LibC.EPOLLIN | LibC.EPOLLRDHUP | LibC.EPOLLET;
 
     // Outcome's "interrupted by a signal, call again" (EINTR); never a byte count.
     private const int EintrResult = int.MinValue;
@@ -32,6 +39,9 @@ internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
     // further edge will come to say that recv() has something (0 or an error) to return.
     private volatile bool _inputEnded;
     private MemoryHandle[]? _pins;
+
+    // EPOLLOUT is in the registration: set by the send loop (its only reader and writer) at its first EAGAIN.
+    private bool _watchingOutput;
 
     public EpollConnectionIo(FileDescriptor fd, EpollLoop loop, IPEndPoint remote, IPEndPoint local)
     {
@@ -52,18 +62,7 @@ internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
     public void Register()
     {
         using var lease = DescriptorLease.Acquire(_fd);
-        _token = _loop.Add(lease.Fd, LibC.EPOLLIN | LibC.EPOLLOUT | LibC.EPOLLRDHUP | LibC.EPOLLET, this);
-    }
-
-    /// <summary>TCP_NODELAY: a 64-byte reply must not wait for the peer's delayed ACK (Nagle, RFC 896 / RFC 1122 4.2.3.4).</summary>
-    public unsafe void SetNoDelay()
-    {
-        using var lease = DescriptorLease.Acquire(_fd);
-        var one = 1;
-        if (LibC.setsockopt(lease.Fd, LibC.IPPROTO_TCP, LibC.TCP_NODELAY, &one, sizeof(int)) != 0)
-        {
-            throw SystemCall.Error(Marshal.GetLastPInvokeError());
-        }
+        _token = _loop.Add(lease.Fd, InputEvents, this);
     }
 
     public void OnEvents(uint events)
@@ -118,7 +117,13 @@ internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
     {
         var sequence = _write.Sequence;
         var sent = Send(buffer.Span);
-        return sent >= 0 ? new ValueTask<int>(sent) : SendAfterWaitAsync(buffer, sequence, cancellationToken);
+        if (sent >= 0)
+        {
+            return new ValueTask<int>(sent);
+        }
+
+        WatchOutput();
+        return SendAfterWaitAsync(buffer, sequence, cancellationToken);
     }
 
     public override async ValueTask SendAllAsync(ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
@@ -129,6 +134,7 @@ internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
             var sent = SendGathered(buffer);
             if (sent < 0)
             {
+                WatchOutput();
                 await _write.WaitAsync(sequence).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
                 continue;
@@ -169,6 +175,19 @@ internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
         _fd.Dispose();
         _read.Signal();
         _write.Signal();
+    }
+
+    /// <summary>From the first send that found the socket full: EPOLLOUT joins the registration, for good.</summary>
+    private void WatchOutput()
+    {
+        if (_watchingOutput)
+        {
+            return;
+        }
+
+        using var lease = DescriptorLease.Acquire(_fd);
+        _loop.Modify(lease.Fd, InputEvents | LibC.EPOLLOUT, _token);
+        _watchingOutput = true;
     }
 
     private async ValueTask<int> ReceiveAfterWaitAsync(Memory<byte> buffer, long sequence, CancellationToken cancellationToken)

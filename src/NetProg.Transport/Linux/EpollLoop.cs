@@ -83,6 +83,17 @@ internal sealed unsafe class EpollLoop
         return token;
     }
 
+    /// <summary>Changes the events <paramref name="fd"/> is registered for; the kernel polls it again, as on add.</summary>
+    public void Modify(int fd, uint events, ulong token)
+    {
+        var ev = stackalloc byte[16];
+        LibC.WriteEvent(ev, events, token);
+        if (LibC.epoll_ctl(_epoll, LibC.EPOLL_CTL_MOD, fd, ev) != 0)
+        {
+            throw SystemCall.Error(Marshal.GetLastPInvokeError());
+        }
+    }
+
     /// <summary>Takes <paramref name="fd"/> out of the interest list (for a listener that stays open a while longer).</summary>
     public void Delete(int fd)
     {

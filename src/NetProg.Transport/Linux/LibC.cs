@@ -22,6 +22,7 @@ internal static unsafe partial class LibC
     public const int EPOLL_CLOEXEC = 0x80000;
     public const int EPOLL_CTL_ADD = 1;
     public const int EPOLL_CTL_DEL = 2;
+    public const int EPOLL_CTL_MOD = 3;
 
     public const uint EPOLLIN = 0x001;
     public const uint EPOLLOUT = 0x004;
@@ -38,8 +39,6 @@ internal static unsafe partial class LibC
 
     public const int SOL_SOCKET = 1;
     public const int SO_LINGER = 13;
-    public const int IPPROTO_TCP = 6;
-    public const int TCP_NODELAY = 1;
 
     public const ushort AF_INET = 2;
     public const ushort AF_INET6 = 10;

@@ -5,12 +5,14 @@ namespace NetProg.Transport.Tcp;
 public sealed partial class TcpConnection
 {
     /// <summary>
-    /// The size of the first read after the socket was found empty: the size of the last burst (the bytes read until then,
-    /// about one message of a ping-pong peer), so that a peer sending 64 KiB messages is read in one or two recv() per
-    /// message instead of climbing from 4 KiB each time. The buffer is still taken only once data is there.
+    /// The size of the first read after the socket was found empty: larger than the last burst (the bytes read until then,
+    /// about one message of a ping-pong peer), so that a peer sending 64 KiB messages is read in one recv() per message
+    /// instead of climbing from 4 KiB each time. Strictly larger: a read that fills its buffer cannot tell that the socket is
+    /// now empty, and the next recv() would only say EAGAIN (edge-triggered epoll announces no data that is already there).
+    /// The buffer is still taken only once data is there.
     /// </summary>
     private static int SizeAfterBurst(int burst, int maxRead) =>
-        (int)Math.Clamp(BitOperations.RoundUpToPowerOf2((uint)burst), MinReceiveBuffer, (uint)maxRead);
+        (int)Math.Clamp(BitOperations.RoundUpToPowerOf2((uint)burst + 1), MinReceiveBuffer, (uint)maxRead);
 
     private async Task ReceiveLoopAsync(CancellationToken stopping)
     {
@@ -24,7 +26,7 @@ public sealed partial class TcpConnection
             // connection, idle or not: issue #7.)
             var discarding = false;
             byte[]? discardBuffer = null;
-            var maxRead = Math.Clamp(_options.MaxInputBufferSize, MinReceiveBuffer, MaxReceiveBuffer);
+            var maxRead = Math.Clamp(2 * _options.MaxInputBufferSize, MinReceiveBuffer, MaxReceiveBuffer);
             var sizeHint = MinReceiveBuffer;
             var burst = 0; // Bytes read since the socket was last found empty: about one message of a ping-pong peer.
             var drained = true; // The last read was short: the socket was empty then.

@@ -17,8 +17,10 @@ public sealed partial class TcpConnection
 {
     private const int MinReceiveBuffer = 4096;
 
-    // Largest single read once a peer is sending in bulk (still bounded by MaxInputBufferSize).
-    private const int MaxReceiveBuffer = 64 * 1024;
+    // Largest single read once a peer is sending in bulk: twice the input pipe's bound (64 KiB by default), so that a burst
+    // of exactly the bound fits in one read that comes back short. What the server holds stays bounded: the pipe stops the
+    // receive loop once it holds MaxInputBufferSize, so one read of overshoot at most.
+    private const int MaxReceiveBuffer = 128 * 1024;
 
     private readonly ConnectionIo _io;
     private readonly TcpServerOptions _options;
@@ -27,6 +29,7 @@ public sealed partial class TcpConnection
     private readonly CancellationTokenSource _aborted = new();
     private readonly long _startTimestamp = Stopwatch.GetTimestamp();
     private long _lastActivity = Environment.TickCount64;
+    private long _lingerDeadline = long.MaxValue; // Environment.TickCount64 at which to stop waiting for the peer's FIN.
     private long _bytesReceived;
     private long _bytesSent;
     private int _closeReason = -1;
@@ -125,6 +128,30 @@ public sealed partial class TcpConnection
         _io.Dispose();
     }
 
+    /// <summary>
+    /// Called by the server's heartbeat: a connection that has sent everything and its FIN, and has waited for the peer's FIN
+    /// for <see cref="TcpServerOptions.LingerTimeout"/>, is closed now. Not an abort: the reply was complete, and the close
+    /// reason stays what it was.
+    /// </summary>
+    internal void EndLingerIfDue(long now)
+    {
+        if (now < Volatile.Read(ref _lingerDeadline))
+        {
+            return;
+        }
+
+        // Cancelled first, so that the receive loop, woken by the disposal, reads its failed receive as the end it is.
+        try
+        {
+            _aborted.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+
+        _io.Dispose();
+    }
+
     /// <summary>The server is stopping: a receive waiting for data looks at its (now cancelled) stop token.</summary>
     internal void StopReceiving() => _io.WakeReceiver();
 
@@ -151,17 +178,13 @@ public sealed partial class TcpConnection
         await _input.Reader.CompleteAsync().ConfigureAwait(false);
         await sending.ConfigureAwait(false);
 
-        if (!_aborted.IsCancellationRequested)
+        if (!_aborted.IsCancellationRequested && !receiving.IsCompleted)
         {
             // Wait (bounded) for the peer's FIN before closing, so that our close does not turn into a RST that destroys data
-            // the peer has not read yet.
-            try
-            {
-                await receiving.WaitAsync(_options.LingerTimeout, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-            }
+            // the peer has not read yet. The bound is the server's heartbeat (EndLingerIfDue), not a timer per connection: one
+            // timer per connection cost a time server an allocation and two timer-queue updates per connection (issue #7).
+            Volatile.Write(ref _lingerDeadline, Environment.TickCount64 + (long)_options.LingerTimeout.TotalMilliseconds);
+            await receiving.ConfigureAwait(false);
         }
 
         _io.Dispose();

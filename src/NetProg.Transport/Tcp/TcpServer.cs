@@ -189,6 +189,14 @@ public sealed class TcpServer : IAsyncDisposable
 
     private async Task AcceptOnEpollAsync(TcpConnectionHandler handler, CancellationToken stopping)
     {
+        foreach (var listener in _listeners)
+        {
+            // TCP_NODELAY (a 64-byte reply must not wait for the peer's delayed ACK: Nagle, RFC 896 / RFC 1122 4.2.3.4) set once
+            // on the listener: Linux copies it into every accepted socket (the new socket is a clone of the listener's,
+            // nonagle included), which saves a setsockopt() per connection. ListenerTests checks that the kernel does.
+            listener.NoDelay = true;
+        }
+
         var acceptors = _listeners.Select(listener => new EpollAcceptor(
             listener,
             (fd, remote, local) => Accepted(fd, remote, local, handler, stopping),
@@ -237,7 +245,6 @@ public sealed class TcpServer : IAsyncDisposable
         var io = new EpollConnectionIo(fd, EpollLoop.Next(), remote, local);
         try
         {
-            io.SetNoDelay();
             io.Register();
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
@@ -349,21 +356,30 @@ public sealed class TcpServer : IAsyncDisposable
         }
     }
 
-    /// <summary>One timer for all connections (Kestrel's heartbeat), instead of one timer reset on every read.</summary>
+    /// <summary>
+    /// One timer for all connections (Kestrel's heartbeat), instead of one timer reset on every read: idle timeouts, and the
+    /// end of the wait for a peer's FIN (<see cref="TcpServerOptions.LingerTimeout"/>, up to a quarter of it late).
+    /// </summary>
     private async Task HeartbeatAsync(CancellationToken cancellationToken)
     {
         var idleMs = (long)_options.IdleTimeout.TotalMilliseconds;
-        var period = TimeSpan.FromMilliseconds(Math.Clamp(idleMs / 4, 10, 1000));
+        var lingerMs = (long)_options.LingerTimeout.TotalMilliseconds;
+        var period = TimeSpan.FromMilliseconds(Math.Clamp(Math.Min(idleMs, lingerMs) / 4, 10, 1000));
         using var timer = new PeriodicTimer(period);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
+                var now = Environment.TickCount64;
                 foreach (var connection in _connections.Keys)
                 {
                     if (connection.IdleMilliseconds >= idleMs)
                     {
                         connection.Abort(CloseReason.IdleTimeout);
+                    }
+                    else
+                    {
+                        connection.EndLingerIfDue(now);
                     }
                 }
             }
