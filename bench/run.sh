@@ -29,7 +29,7 @@ else
   DURATION="${DURATION:-10}"; WARMUP="${WARMUP:-2}"; REPEATS="${REPEATS:-3}"; IDLE="${IDLE:-10000}"; STARTS="${STARTS:-20}"
 fi
 LOADS="${LOADS:-echo1 echo100 echo1000 echo64k udp time1 time16 idle startup crosscheck}"
-SERVERS="${SERVERS:-c c-busy netprog netprog-sockets netprog-aot dotnet-async socat xinetd}"
+SERVERS="${SERVERS:-c c-busy netprog netprog-busy netprog-sockets netprog-aot dotnet-async socat xinetd}"
 # How netprog time-client is started, for the start-up load (docs/INSTALL.md describes each form):
 #   launcher     ./netprog, the clone's script (checks the build is fresh, then `dotnet netprog.dll`)
 #   apphost      the build output's native launcher of netprog.dll (framework-dependent, JIT)
@@ -127,13 +127,15 @@ start_server() {
       [ "$name" = c-busy ] && flags+=(-b)
       "$out/epoll_server" "${flags[@]}" >"$log" 2>&1 &
       server_pid=$!; wait_listening "$log" ;;
-    netprog|netprog-sockets)
+    netprog|netprog-sockets|netprog-busy)
       # netprog-sockets: the same server on .NET's own socket engine (what Windows and macOS run), for the A/B.
-      local cmd=echo-server extra=() transport=epoll
+      # netprog-busy: the epoll loop spins up to 200 µs for the next event before sleeping (NETPROG_BUSY_POLL), against c-busy.
+      local cmd=echo-server extra=() transport=epoll busy=0
       [ "$service" = daytime ] && cmd=time-server
       [ "$proto" = udp ] && extra=(--rate-limit 0)
-      [ "$server" = netprog-sockets ] && transport=sockets
-      NETPROG_TRANSPORT=$transport DOTNET_gcServer=0 "$out/netprog/netprog" "$cmd" --bind 127.0.0.1 --port 0 --quiet --max-connections 50000 "${udp[@]}" "${extra[@]}" >"$log" 2>&1 &
+      [ "$name" = netprog-sockets ] && transport=sockets
+      [ "$name" = netprog-busy ] && busy=200
+      NETPROG_TRANSPORT=$transport NETPROG_BUSY_POLL=$busy DOTNET_gcServer=0 "$out/netprog/netprog" "$cmd" --bind 127.0.0.1 --port 0 --quiet --max-connections 50000 "${udp[@]}" "${extra[@]}" >"$log" 2>&1 &
       server_pid=$!; wait_listening "$log" ;;
     netprog-aot)
       # The same server compiled with Native AOT (scripts/publish --form aot): its RSS is the number for #7's 30 MB.
@@ -317,7 +319,7 @@ build
 
 for load in $LOADS; do
   case "$load" in
-    echo1)    measure echo1    echo echo tcp "-c 1 -s 64"      c-busy c netprog netprog-sockets dotnet-async socat xinetd ;;
+    echo1)    measure echo1    echo echo tcp "-c 1 -s 64"      c-busy c netprog netprog-busy netprog-sockets dotnet-async socat xinetd ;;
     echo100)  measure echo100  echo echo tcp "-c 100 -s 64"    c netprog netprog-sockets dotnet-async socat xinetd ;;
     # socat and xinetd fork a process per connection: 1,000 processes measure the fork, not the server; left out.
     echo1000) measure echo1000 echo echo tcp "-c 1000 -s 64"   c netprog netprog-sockets netprog-aot dotnet-async ;;

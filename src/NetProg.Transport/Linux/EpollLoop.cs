@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -18,6 +19,10 @@ internal sealed unsafe class EpollLoop
     private const int MaxEvents = 256;
 
     private static readonly Lazy<EpollLoop[]> SharedLoops = new(CreateShared);
+
+    // NETPROG_BUSY_POLL: microseconds to keep asking epoll_wait(…, 0) for the next event before sleeping in epoll_wait(…, -1);
+    // 0 (the default) never spins. In Stopwatch ticks.
+    private static readonly long BusyPollTicks = ReadBusyPoll();
     private static int s_next;
 
     private readonly int _epoll;
@@ -132,13 +137,48 @@ internal sealed unsafe class EpollLoop
         return loops;
     }
 
+    /// <summary>
+    /// <c>NETPROG_BUSY_POLL</c>, microseconds (0 to 10,000), as Stopwatch ticks. Spinning trades a core for the wake-up: a
+    /// thread asleep in epoll_wait is woken by the kernel some microseconds after the packet arrived (the scheduler's
+    /// latency, more in a VM), which bounds a single connection's ping-pong. It is what the C baseline's <c>-b</c> does for
+    /// ever; here the spin ends after the given time without an event, so an idle server sleeps. Linux's own
+    /// <c>net.core.busy_poll</c> polls device queues, which loopback does not have.
+    /// </summary>
+    private static long ReadBusyPoll()
+    {
+        var text = Environment.GetEnvironmentVariable("NETPROG_BUSY_POLL");
+        return int.TryParse(text, out var microseconds) && microseconds is > 0 and <= 10_000
+            ? microseconds * Stopwatch.Frequency / 1_000_000
+            : 0;
+    }
+
+    /// <summary>The next events: spinning first when <see cref="BusyPollTicks"/> asks for it, then asleep until one comes.</summary>
+    private int Wait(byte* events)
+    {
+        if (BusyPollTicks > 0)
+        {
+            var deadline = Stopwatch.GetTimestamp() + BusyPollTicks;
+            do
+            {
+                var ready = LibC.epoll_wait(_epoll, events, MaxEvents, 0);
+                if (ready != 0)
+                {
+                    return ready;
+                }
+            }
+            while (Stopwatch.GetTimestamp() < deadline);
+        }
+
+        return LibC.epoll_wait(_epoll, events, MaxEvents, -1);
+    }
+
     private void Run()
     {
         var size = LibC.EpollEventSize;
         var events = (byte*)NativeMemory.Alloc((nuint)(MaxEvents * size));
         while (true)
         {
-            var count = LibC.epoll_wait(_epoll, events, MaxEvents, -1);
+            var count = Wait(events);
             if (count < 0)
             {
                 // EINTR only: the other errors (EBADF, EFAULT, EINVAL) cannot happen with a descriptor this loop owns.
