@@ -40,8 +40,10 @@ internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
     private volatile bool _inputEnded;
     private MemoryHandle[]? _pins;
 
-    // EPOLLOUT is in the registration: set by the send loop (its only reader and writer) at its first EAGAIN.
+    // EPOLLOUT is wanted in the registration: set by the send loop at its first EAGAIN. _registered: Register has run. Both
+    // are touched by one thread at a time: the loop's, or the send loop's once registered.
     private bool _watchingOutput;
+    private bool _registered;
 
     public EpollConnectionIo(FileDescriptor fd, EpollLoop loop, IPEndPoint remote, IPEndPoint local)
     {
@@ -57,12 +59,19 @@ internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
 
     /// <summary>
     /// Registers with the loop. Data that arrived before this is reported by the registration itself (epoll_ctl ADD polls the
-    /// descriptor), so the first wait for data need not try a recv().
+    /// descriptor), so the first wait for data need not try a recv(). On the loop's thread it may come after an inline
+    /// handler's first steps (a time server's reply and FIN): until then nothing waits for an event.
     /// </summary>
     public void Register()
     {
         using var lease = DescriptorLease.Acquire(_fd);
-        _token = _loop.Add(lease.Fd, InputEvents, this);
+        var token = _loop.Add(lease.Fd, _watchingOutput ? InputEvents | LibC.EPOLLOUT : InputEvents, this);
+        Volatile.Write(ref _token, token);
+        _registered = true;
+        if (_fd.IsClosed)
+        {
+            _loop.Release(token); // Disposed on another thread during the add, before it could see the token.
+        }
     }
 
     public void OnEvents(uint events)
@@ -171,7 +180,7 @@ internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
 
         // The slot first, so no event reaches this object after its descriptor number is reused; then the descriptor (its
         // close waits for calls in progress: FileDescriptor); then wake both loops, whose next call fails as "disposed".
-        _loop.Release(_token);
+        _loop.Release(Volatile.Read(ref _token));
         _fd.Dispose();
         _read.Signal();
         _write.Signal();
@@ -185,9 +194,14 @@ internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
             return;
         }
 
-        using var lease = DescriptorLease.Acquire(_fd);
-        _loop.Modify(lease.Fd, InputEvents | LibC.EPOLLOUT, _token);
         _watchingOutput = true;
+        if (_registered)
+        {
+            using var lease = DescriptorLease.Acquire(_fd);
+            _loop.Modify(lease.Fd, InputEvents | LibC.EPOLLOUT, _token);
+        }
+
+        // Not registered yet (an inline handler's first write filled the socket): Register asks for EPOLLOUT.
     }
 
     private async ValueTask<int> ReceiveAfterWaitAsync(Memory<byte> buffer, long sequence, CancellationToken cancellationToken)

@@ -243,18 +243,39 @@ public sealed class TcpServer : IAsyncDisposable
         }
 
         var io = new EpollConnectionIo(fd, EpollLoop.Next(), remote, local);
+        if (!_inline)
+        {
+            try
+            {
+                io.Register();
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                Interlocked.Decrement(ref _active);
+                io.Dispose();
+                return;
+            }
+
+            StartConnection(io, handler, stopping);
+            return;
+        }
+
+        // An inline handler starts right here, on this thread, and runs until it first waits: a time server has sent its
+        // reply and its FIN by then. Registering after that keeps epoll_ctl() out of the way between the client's
+        // connect() and its reply; nothing could wait for an event before now.
+        var connection = StartConnection(io, handler, stopping);
         try
         {
             io.Register();
         }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        catch (SocketException)
         {
-            Interlocked.Decrement(ref _active);
-            io.Dispose();
-            return;
+            connection.Abort(CloseReason.Error);
         }
-
-        StartConnection(io, handler, stopping);
+        catch (ObjectDisposedException)
+        {
+            // Already over (aborted by a stopping server): nothing to watch.
+        }
     }
 
     private void Reject(Socket socket)
@@ -298,7 +319,7 @@ public sealed class TcpServer : IAsyncDisposable
         StartConnection(io, handler, stopping);
     }
 
-    private void StartConnection(ConnectionIo io, TcpConnectionHandler handler, CancellationToken stopping)
+    private TcpConnection StartConnection(ConnectionIo io, TcpConnectionHandler handler, CancellationToken stopping)
     {
         var connection = new TcpConnection(io, _options, _pipeOptions.Input, _pipeOptions.Output);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -309,6 +330,7 @@ public sealed class TcpServer : IAsyncDisposable
         }
 
         _ = ServeAsync(connection, handler, gate, stopping);
+        return connection;
     }
 
     private async Task ServeAsync(TcpConnection connection, TcpConnectionHandler handler, TaskCompletionSource gate, CancellationToken stopping)
