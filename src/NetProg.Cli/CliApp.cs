@@ -7,8 +7,10 @@ namespace NetProg.Cli;
 /// <summary>The command tree, and the one place where a wrong command line becomes one line and exit code 2.</summary>
 internal static class CliApp
 {
-    // The OS's UI language as the process started, before UiLanguage.Apply changes the current one (Windows reads it).
-    private static readonly System.Globalization.CultureInfo OsUiCulture = System.Globalization.CultureInfo.CurrentUICulture;
+    // The OS's UI language as the process started, before UiLanguage.Apply changes the current one (Windows reads it; in a
+    // globalization-invariant process CurrentUICulture is the invariant culture there, so Windows is asked directly).
+    private static readonly System.Globalization.CultureInfo OsUiCulture =
+        OperatingSystem.IsWindows() ? WindowsUiLanguage.Culture() : System.Globalization.CultureInfo.CurrentUICulture;
 
     public static RootCommand Build(ICliConsole console)
     {
