@@ -7,31 +7,88 @@ namespace NetProg.Cli;
 /// <summary>The command tree, and the one place where a wrong command line becomes one line and exit code 2.</summary>
 internal static class CliApp
 {
-    // The OS's UI language as the process started, before UiLanguage.Apply changes the current one (Windows reads it).
-    private static readonly System.Globalization.CultureInfo OsUiCulture = System.Globalization.CultureInfo.CurrentUICulture;
+    // The OS's UI language as the process started, before UiLanguage.Apply changes the current one (Windows reads it; in a
+    // globalization-invariant process CurrentUICulture is the invariant culture there, so Windows is asked directly).
+    private static readonly System.Globalization.CultureInfo OsUiCulture =
+        OperatingSystem.IsWindows() ? WindowsUiLanguage.Culture() : System.Globalization.CultureInfo.CurrentUICulture;
 
-    public static RootCommand Build(ICliConsole console)
+    /// <summary>Every command, by the name it is invoked with: the order is the order of <c>netprog --help</c>.</summary>
+    private static readonly (string Name, Func<ICliConsole, Command> Create)[] AllCommands =
+    [
+        ("lab", LabCommand.Create),
+        ("time-server", TimeServerCommand.Create),
+        ("time-client", TimeClientCommand.Create),
+        ("echo-server", EchoServerCommand.Create),
+        ("echo-client", EchoClientCommand.Create),
+        ("users", UsersCommand.Create),
+        ("doctor", DoctorCommand.Create),
+        ("ip", IpCommand.Create),
+        ("route", RouteCommand.Create),
+        ("sockets", SocketsCommand.Create),
+        ("forward", ForwardCommand.Create),
+        ("capture", CaptureCommand.Create),
+        ("bench", BenchCommand.Create),
+        ("completion", CompletionCommand.Create),
+    ];
+
+    /// <summary>The names <see cref="AllCommands"/> lists, for the test that keeps them equal to the commands' own.</summary>
+    internal static IEnumerable<string> CommandNames => AllCommands.Select(c => c.Name);
+
+    /// <summary>The whole command tree.</summary>
+    public static RootCommand Build(ICliConsole console) => BuildWith(console, AllCommands.Select(c => c.Create));
+
+    /// <summary>
+    /// The tree a command line needs: when it names a command, the root with that command only; otherwise (help, version, a
+    /// typo to suggest a command for, <c>completion</c>, which walks every command) the whole tree. Building all of them costs
+    /// every start ~300 resource lookups and thousands of objects that one command never looks at (docs/BENCHMARKS.md, step
+    /// 17); what a named command parses, prints and returns does not depend on its siblings.
+    /// </summary>
+    public static RootCommand Build(ICliConsole console, IReadOnlyList<string> args) =>
+        InvokedCommand(args) is { } create ? BuildWith(console, [create]) : Build(console);
+
+    private static RootCommand BuildWith(ICliConsole console, IEnumerable<Func<ICliConsole, Command>> commands)
     {
         var root = new RootCommand(Strings.Root_Description)
         {
             // Read before the tree is built (ChooseLanguage); declared here so that it is accepted after any command and shown in help.
             new Option<string>(UiLanguage.OptionName) { Description = Strings.Option_Lang, HelpName = "en|ko", Recursive = true },
-            LabCommand.Create(console),
-            TimeServerCommand.Create(console),
-            TimeClientCommand.Create(console),
-            EchoServerCommand.Create(console),
-            EchoClientCommand.Create(console),
-            UsersCommand.Create(console),
-            DoctorCommand.Create(console),
-            IpCommand.Create(console),
-            RouteCommand.Create(console),
-            SocketsCommand.Create(console),
-            ForwardCommand.Create(console),
-            CaptureCommand.Create(console),
-            BenchCommand.Create(console),
-            CompletionCommand.Create(console),
         };
+        foreach (var create in commands)
+        {
+            root.Add(create(console));
+        }
+
         return root;
+    }
+
+    /// <summary>
+    /// The command the first word names (after any <c>--lang X</c>), or null when it names none, or names <c>completion</c>, or
+    /// comes after something else: an option, a response file (<c>@file</c>) or a directive (<c>[suggest]</c>) are left to the
+    /// parser and the whole tree.
+    /// </summary>
+    private static Func<ICliConsole, Command>? InvokedCommand(IReadOnlyList<string> args)
+    {
+        var i = 0;
+        while (i < args.Count && (args[i] == UiLanguage.OptionName || args[i].StartsWith(UiLanguage.OptionName + "=", StringComparison.Ordinal)
+                                  || args[i].StartsWith(UiLanguage.OptionName + ":", StringComparison.Ordinal)))
+        {
+            i += args[i] == UiLanguage.OptionName ? 2 : 1;
+        }
+
+        if (i >= args.Count || args[i] == "completion")
+        {
+            return null;
+        }
+
+        foreach (var (name, create) in AllCommands)
+        {
+            if (string.Equals(name, args[i], StringComparison.Ordinal))
+            {
+                return create;
+            }
+        }
+
+        return null;
     }
 
     public static async Task<int> RunAsync(string[] args, ICliConsole console, CancellationToken cancellationToken)
@@ -42,7 +99,7 @@ internal static class CliApp
             return CommandRunner.Fail(console, languageError, ExitCode.Usage);
         }
 
-        var root = Build(console);
+        var root = Build(console, args);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
