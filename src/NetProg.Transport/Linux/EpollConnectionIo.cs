@@ -153,6 +153,9 @@ internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
         }
     }
 
+    public override int TrySend(in ReadOnlySequence<byte> buffer) =>
+        Math.Max(buffer.IsSingleSegment ? Send(buffer.FirstSpan) : SendGathered(buffer), 0);
+
     public override void ShutdownSend()
     {
         using var lease = DescriptorLease.Acquire(_fd);

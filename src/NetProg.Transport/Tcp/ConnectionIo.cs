@@ -32,6 +32,12 @@ internal abstract class ConnectionIo : IDisposable
     /// <summary>Sends all of a several-block <paramref name="buffer"/>, gathering blocks into as few calls as it can.</summary>
     public abstract ValueTask SendAllAsync(ReadOnlySequence<byte> buffer, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sends what the socket takes now of <paramref name="buffer"/>, without waiting: the bytes sent; 0 when it takes nothing
+    /// now, or when this engine cannot send without waiting (the portable one).
+    /// </summary>
+    public virtual int TrySend(in ReadOnlySequence<byte> buffer) => 0;
+
     /// <summary>Sends FIN (shutdown(SHUT_WR)).</summary>
     public abstract void ShutdownSend();
 

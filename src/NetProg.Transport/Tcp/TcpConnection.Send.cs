@@ -1,7 +1,65 @@
+using System.Buffers;
+using System.IO.Pipelines;
+
 namespace NetProg.Transport.Tcp;
 
 public sealed partial class TcpConnection
 {
+    /// <summary>
+    /// Sends <paramref name="data"/> as writing it to <see cref="Output"/> and flushing would, but straight from the caller's
+    /// buffers when it can: when everything written to Output before has been sent, the socket is offered the data at once
+    /// (one send() or gathering sendmsg(), never waiting), and only what it does not take is copied to Output. An echo of
+    /// 64 KiB messages thus sends from the blocks it received into, as a C server sends from its one buffer, instead of
+    /// copying each message into the output pipe first (issue #7). The portable engine always copies. The caller may reuse
+    /// <paramref name="data"/> once the returned task completes; the result is Output's flush result.
+    /// </summary>
+    public ValueTask<FlushResult> SendAsync(in ReadOnlySequence<byte> data)
+    {
+        var sent = 0L;
+        // Equal counts: the send loop has sent every byte written to Output and cannot send again before more is written
+        // (it counts after its send() returns), so a send() here cannot overtake or interleave with it.
+        if (!data.IsEmpty && Volatile.Read(ref _pipeBytesSent) == _outputWriter.Written)
+        {
+            sent = TrySendNow(data);
+            if (sent == data.Length)
+            {
+                return new ValueTask<FlushResult>(new FlushResult(isCanceled: false, isCompleted: false));
+            }
+        }
+
+        foreach (var block in data.Slice(sent))
+        {
+            if (!block.IsEmpty)
+            {
+                block.Span.CopyTo(_outputWriter.GetSpan(block.Length));
+                _outputWriter.Advance(block.Length);
+            }
+        }
+
+        return _outputWriter.FlushAsync();
+    }
+
+    private long TrySendNow(in ReadOnlySequence<byte> data)
+    {
+        try
+        {
+            var sent = _io.TrySend(data);
+            if (sent > 0)
+            {
+                Interlocked.Add(ref _bytesSent, sent);
+                Touch();
+            }
+
+            return sent;
+        }
+        catch (Exception e) when (e is ObjectDisposedException || SocketErrors.IsConnectionGone(e))
+        {
+            // Aborted or reset: the data goes to Output instead, where the send loop meets the same end and reports it once,
+            // as for any other write.
+            return 0;
+        }
+    }
+
     private async Task SendLoopAsync()
     {
         var reader = _output.Reader;
@@ -26,6 +84,7 @@ public sealed partial class TcpConnection
                     {
                         await _io.SendAllAsync(buffer, _aborted.Token).ConfigureAwait(false);
                         Interlocked.Add(ref _bytesSent, buffer.Length);
+                        Interlocked.Add(ref _pipeBytesSent, buffer.Length);
                         Touch();
                     }
                     else
@@ -36,6 +95,7 @@ public sealed partial class TcpConnection
                             var sent = await _io.SendAsync(remaining, _aborted.Token).ConfigureAwait(false);
                             remaining = remaining[sent..];
                             Interlocked.Add(ref _bytesSent, sent);
+                            Interlocked.Add(ref _pipeBytesSent, sent);
                             Touch();
                         }
                     }

@@ -26,12 +26,14 @@ public sealed partial class TcpConnection
     private readonly TcpServerOptions _options;
     private readonly Pipe _input;
     private readonly Pipe _output;
+    private readonly CountingPipeWriter _outputWriter;
     private readonly CancellationTokenSource _aborted = new();
     private readonly long _startTimestamp = Stopwatch.GetTimestamp();
     private long _lastActivity = Environment.TickCount64;
     private long _lingerDeadline = long.MaxValue; // Environment.TickCount64 at which to stop waiting for the peer's FIN.
     private long _bytesReceived;
     private long _bytesSent;
+    private long _pipeBytesSent; // Of the bytes written to Output, those the send loop has sent (SendAsync compares).
     private int _closeReason = -1;
 
     internal TcpConnection(ConnectionIo io, TcpServerOptions options, PipeOptions inputOptions, PipeOptions outputOptions)
@@ -42,6 +44,7 @@ public sealed partial class TcpConnection
         LocalEndPoint = EndPointText.Normalize(io.LocalEndPoint);
         _input = new Pipe(inputOptions);
         _output = new Pipe(outputOptions);
+        _outputWriter = new CountingPipeWriter(_output.Writer);
     }
 
     /// <summary>
@@ -74,8 +77,8 @@ public sealed partial class TcpConnection
     /// <summary>Bytes from the peer. Completes when the peer half-closes (FIN), or when the server stops.</summary>
     public PipeReader Input => _input.Reader;
 
-    /// <summary>Bytes to the peer. Completing it sends FIN after the last byte.</summary>
-    public PipeWriter Output => _output.Writer;
+    /// <summary>Bytes to the peer. Completing it sends FIN after the last byte. See also <see cref="SendAsync"/>.</summary>
+    public PipeWriter Output => _outputWriter;
 
     public IPEndPoint RemoteEndPoint { get; }
 
@@ -89,6 +92,9 @@ public sealed partial class TcpConnection
     public CancellationToken Aborted => _aborted.Token;
 
     internal long IdleMilliseconds => Environment.TickCount64 - Volatile.Read(ref _lastActivity);
+
+    /// <summary>Bytes that went through <see cref="Output"/> (written to it, or copied there by <see cref="SendAsync"/>).</summary>
+    internal long BytesThroughOutput => _outputWriter.Written;
 
     internal CloseReason Reason => _closeReason < 0 ? CloseReason.Completed : (CloseReason)_closeReason;
 

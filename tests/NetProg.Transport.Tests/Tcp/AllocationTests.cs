@@ -19,12 +19,16 @@ public sealed class AllocationTests
     private const int Windows = 6;
 
     [Theory]
-    [InlineData(TransportMode.Sockets)]
-    [InlineData(TransportMode.Epoll)]
-    [InlineData(TransportMode.EpollInline)]
-    public async Task Should_allocate_nothing_per_echoed_message_once_warm(TransportMode mode)
+    [InlineData(TransportMode.Sockets, false)]
+    [InlineData(TransportMode.Epoll, false)]
+    [InlineData(TransportMode.EpollInline, false)]
+    [InlineData(TransportMode.Sockets, true)]
+    [InlineData(TransportMode.Epoll, true)]
+    [InlineData(TransportMode.EpollInline, true)]
+    public async Task Should_allocate_nothing_per_echoed_message_once_warm(TransportMode mode, bool sendAsync)
     {
-        await using var server = RunningTcpServer.Start(mode, Handlers.Echo);
+        // Both ways of answering: through Output (the pipes), and TcpConnection.SendAsync (netprog's echo service).
+        await using var server = RunningTcpServer.Start(mode, sendAsync ? Handlers.EchoBySend : Handlers.Echo);
         long allocated = 0;
         Exception? failure = null;
 
