@@ -6,6 +6,17 @@
 set -u
 cd "$(dirname "$(readlink -f "$0")")" || exit 1
 
+# Started in the background by a shell without job control (`nohup ./test.sh &` in a script), this shell and every server
+# the tests start inherit SIGINT *ignored*, which a program must keep (POSIX: that is how a shell protects background
+# jobs from Ctrl+C), so the tests that stop servers with SIGINT, as a student's Ctrl+C does, would fail. Bash cannot
+# undo an ignore it inherited: start again through python3 with SIGINT's default action (and SIGPIPE's and SIGXFSZ's,
+# which python3 itself ignores).
+sigign="$(awk '/^SigIgn:/ {print $2}' /proc/self/status 2>/dev/null)"
+if [ -n "$sigign" ] && (( (16#$sigign >> 1) & 1 )) && [ -z "${NETPROG_SIGINT_RESET:-}" ] && command -v python3 >/dev/null 2>&1; then
+    echo "test.sh: SIGINT was ignored (started in the background?); restarting with its default action"
+    exec env NETPROG_SIGINT_RESET=1 python3 -c 'import os, signal, sys; [signal.signal(s, signal.SIG_DFL) for s in (signal.SIGINT, signal.SIGPIPE, signal.SIGXFSZ)]; os.execvp(sys.argv[1], sys.argv[1:])' "$PWD/test.sh" "$@"
+fi
+
 if ! command -v dotnet >/dev/null 2>&1; then
     echo "test.sh: the .NET 10 SDK is needed (https://dot.net/download)." >&2
     echo "0 passed, 1 failed, 0 skipped"
