@@ -33,21 +33,11 @@ public static class EchoService
         {
             var result = await input.ReadAsync().ConfigureAwait(false);
             var buffer = result.Buffer;
-            if (!buffer.IsEmpty)
-            {
-                var sent = await connection.SendAsync(buffer).ConfigureAwait(false);
-                input.AdvanceTo(buffer.End);
-                if (sent.IsCompleted || sent.IsCanceled)
-                {
-                    return; // The connection is going away: nothing more will be sent.
-                }
-            }
-            else
-            {
-                input.AdvanceTo(buffer.End);
-            }
+            var sent = buffer.IsEmpty ? default : await connection.SendAsync(buffer).ConfigureAwait(false);
+            input.AdvanceTo(buffer.End);
 
-            if (result.IsCompleted || result.IsCanceled)
+            // The input ended, or the connection is going away (nothing more would be sent).
+            if (result.IsCompleted || result.IsCanceled || sent.IsCompleted || sent.IsCanceled)
             {
                 return;
             }
