@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using NetProg.Services.Hosting;
 using NetProg.Transport;
@@ -28,6 +29,9 @@ public sealed partial class Forwarder : IAsyncDisposable
     private readonly IReadOnlyList<UdpPort> _udp;
     private readonly ConcurrentDictionary<TcpRelay, Task> _relays = new();
     private readonly ConcurrentDictionary<(IPAddress, TransportProtocol), byte> _refused = new();
+    // Log writes (and the RelayEnded callback), in order, by one task off the relays' threads: see Defer.
+    private readonly Channel<Action> _logWrites = Channel.CreateUnbounded<Action>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _logWriter;
     private int _activeTcp;
 
     private Forwarder(ForwardOptions options, ILogger logger, IReadOnlyList<(Socket, ForwardListener)> tcp, IReadOnlyList<UdpPort> udp)
@@ -37,6 +41,7 @@ public sealed partial class Forwarder : IAsyncDisposable
         _tcp = tcp;
         _udp = udp;
         Listening = [.. tcp.Select(t => t.Item2), .. udp.Select(u => u.Listener)];
+        _logWriter = Task.Run(WriteLogAsync);
     }
 
     /// <summary>Every bound socket, TCP first, in port order.</summary>
@@ -139,9 +144,10 @@ public sealed partial class Forwarder : IAsyncDisposable
         await heartbeatStop.CancelAsync().ConfigureAwait(false);
         await heartbeat.ConfigureAwait(false);
         CloseAllSessions(RelayEnd.Stopped);
+        await FlushLogAsync().ConfigureAwait(false);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         CloseListeners();
         foreach (var relay in _relays.Keys)
@@ -150,7 +156,7 @@ public sealed partial class Forwarder : IAsyncDisposable
         }
 
         CloseAllSessions(RelayEnd.Stopped);
-        return ValueTask.CompletedTask;
+        await FlushLogAsync().ConfigureAwait(false);
     }
 
     private static void BindPort(ForwardOptions options, int port, IPEndPoint target, List<(Socket, ForwardListener)> tcp, List<UdpPort> udp, ILogger logger)
@@ -272,10 +278,42 @@ public sealed partial class Forwarder : IAsyncDisposable
     }
 
     /// <summary>
-    /// Runs a log write on the thread pool. The relay's socket continuations may run on the socket engine's own thread (see
+    /// Hands a log write to the log task. The relay's socket continuations may run on the socket engine's own thread (see
     /// <c>netprog forward</c>'s inline completions); a log line written there to a slow stderr pipe would stall every relay.
+    /// Once the forwarder has stopped (the queue is closed) the write is done here: no relay runs any more.
     /// </summary>
-    private static void Defer(Action write) => ThreadPool.QueueUserWorkItem(static w => w(), write, preferLocal: false);
+    private void Defer(Action write)
+    {
+        if (!_logWrites.Writer.TryWrite(write))
+        {
+            write();
+        }
+    }
+
+    private async Task WriteLogAsync()
+    {
+        await foreach (var write in _logWrites.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            write();
+        }
+    }
+
+    /// <summary>
+    /// Waits (bounded) until every line written so far is out. The lines of the last relays and sessions, closed as the
+    /// forwarder stops, were once queued to the thread pool and could be lost when the process exited right after.
+    /// </summary>
+    private async Task FlushLogAsync()
+    {
+        _logWrites.Writer.TryComplete();
+        try
+        {
+            await _logWriter.WaitAsync(_options.ShutdownTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // stderr is stuck (a terminal paused, a full pipe nobody reads): do not hang the stop on it.
+        }
+    }
 
     private void Report(RelaySummary summary) => Defer(() => ReportNow(summary));
 

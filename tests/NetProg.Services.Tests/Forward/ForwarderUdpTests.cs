@@ -155,4 +155,40 @@ public sealed class ForwarderUdpTests
         // Then it was dropped and the table holds one session
         Assert.Equal(1, forward.Forwarder.ActiveUdpSessions);
     }
+    [Fact]
+    public async Task Should_have_written_the_line_of_every_session_it_closes_when_RunAsync_returns()
+    {
+        // Given a forwarder with a UDP session open (what `netprog forward` prints at Ctrl+C, before the process exits)
+        await using var echo = RunningHost.Start(ServiceCatalog.Echo(), ProtocolSelection.Udp);
+        Assert.True(PortMapping.TryCreate(new PortRange(0, 0), new PortRange(echo.Port, echo.Port), out var mapping, out _));
+        var log = new RecordingLogger();
+        var ended = new List<RelaySummary>();
+        await using var forwarder = Forwarder.Bind(
+            new ForwardOptions { ListenAddresses = [IPAddress.Loopback], Ports = mapping, Target = IPAddress.Loopback, Protocols = ProtocolSelection.Udp }, log);
+        forwarder.RelayEnded = summary =>
+        {
+            lock (ended)
+            {
+                ended.Add(summary);
+            }
+        };
+        using var stopping = new CancellationTokenSource();
+        var run = forwarder.RunAsync(stopping.Token);
+        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        client.Connect(new IPEndPoint(IPAddress.Loopback, forwarder.Listening[0].EndPoint.Port));
+        await client.SendAsync("a"u8.ToArray(), SocketFlags.None);
+        await client.ReceiveAsync(new byte[10], SocketFlags.None).WaitAsync(Waits.Long);
+
+        // When it stops
+        await stopping.CancelAsync();
+        await run.WaitAsync(Waits.Long);
+
+        // Then the session's line and callback are already out: nothing is left to a thread that the exit would cut short
+        lock (ended)
+        {
+            Assert.Equal(RelayEnd.Stopped, Assert.Single(ended).End);
+        }
+
+        Assert.Single(log.Messages, m => m.Contains("forward/udp", StringComparison.Ordinal) && m.Contains("forwarder stopped", StringComparison.Ordinal));
+    }
 }
