@@ -64,6 +64,11 @@ internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
     /// </summary>
     public void Register()
     {
+        if (_fd.IsClosed)
+        {
+            return; // An inline handler's connection already over (closed at once after its reply): nothing to watch.
+        }
+
         using var lease = DescriptorLease.Acquire(_fd);
         var token = _loop.Add(lease.Fd, _watchingOutput ? InputEvents | LibC.EPOLLOUT : InputEvents, this);
         Volatile.Write(ref _token, token);
@@ -156,6 +161,24 @@ internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
     public override int TrySend(in ReadOnlySequence<byte> buffer) =>
         Math.Max(buffer.IsSingleSegment ? Send(buffer.FirstSpan) : SendGathered(buffer), 0);
 
+    /// <summary>One recv(MSG_PEEK | MSG_DONTWAIT) of a byte: EAGAIN or the FIN (0) say that nothing is unread.</summary>
+    public override unsafe bool InputIsEmpty()
+    {
+        using var lease = DescriptorLease.Acquire(_fd);
+        byte b;
+        nint n;
+        int errno;
+        do
+        {
+            n = LibC.recv(lease.Fd, &b, 1, LibC.MSG_PEEK | LibC.MSG_DONTWAIT);
+            errno = n < 0 ? Marshal.GetLastPInvokeError() : 0;
+        }
+        while (errno == LibC.EINTR);
+
+        // Any error other than EAGAIN (a reset) is not "empty": the caller's usual path meets it and reports it.
+        return n == 0 || errno == LibC.EAGAIN;
+    }
+
     public override void ShutdownSend()
     {
         using var lease = DescriptorLease.Acquire(_fd);
@@ -183,7 +206,12 @@ internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
 
         // The slot first, so no event reaches this object after its descriptor number is reused; then the descriptor (its
         // close waits for calls in progress: FileDescriptor); then wake both loops, whose next call fails as "disposed".
-        _loop.Release(Volatile.Read(ref _token));
+        var token = Volatile.Read(ref _token);
+        if (token != 0)
+        {
+            _loop.Release(token); // 0: never registered (a connection closed before Register): no slot, no lock.
+        }
+
         _fd.Dispose();
         _read.Signal();
         _write.Signal();

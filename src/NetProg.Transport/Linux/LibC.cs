@@ -34,6 +34,8 @@ internal static unsafe partial class LibC
     public const int SOCK_NONBLOCK = 0x800;
     public const int SOCK_CLOEXEC = 0x80000;
 
+    public const int MSG_PEEK = 0x2;
+    public const int MSG_DONTWAIT = 0x40;
     public const int MSG_NOSIGNAL = 0x4000;
     public const int SHUT_WR = 1;
 

@@ -38,6 +38,13 @@ internal abstract class ConnectionIo : IDisposable
     /// </summary>
     public virtual int TrySend(in ReadOnlySequence<byte> buffer) => 0;
 
+    /// <summary>
+    /// True when it is known, without waiting, that no byte from the peer waits to be read (its FIN may have come: a FIN is no
+    /// byte). False when bytes wait, or when this engine cannot tell cheaply (the portable one: ending its pending zero-byte
+    /// receive by a close would cost an exception per connection, more than the system calls it saves).
+    /// </summary>
+    public virtual bool InputIsEmpty() => false;
+
     /// <summary>Sends FIN (shutdown(SHUT_WR)).</summary>
     public abstract void ShutdownSend();
 

@@ -41,6 +41,10 @@ public sealed partial class TcpConnection
                         // receive completes when bytes (or the FIN) are there, so an idle connection holds no 4 KiB block.
                         // Skipped after a read that filled its buffer: more is already waiting.
                         await _io.WaitForDataAsync(stopping).ConfigureAwait(false);
+                        if (_closingAtOnce)
+                        {
+                            break; // Woken by the close that follows a reply to a peer that sent nothing: no read, no exception.
+                        }
                     }
 
                     var memory = writer.GetMemory(sizeHint);
@@ -91,7 +95,8 @@ public sealed partial class TcpConnection
         }
         catch (Exception e) when (SocketErrors.IsConnectionGone(e))
         {
-            if (!_aborted.IsCancellationRequested)
+            // Not when the server closed at once (a byte that came after the look was being read as the socket closed).
+            if (!_aborted.IsCancellationRequested && !_closingAtOnce)
             {
                 Interlocked.CompareExchange(ref _closeReason, (int)CloseReason.PeerReset, -1);
                 error = e;

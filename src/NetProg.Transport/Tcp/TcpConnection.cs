@@ -36,6 +36,14 @@ public sealed partial class TcpConnection
     private long _pipeBytesSent; // Of the bytes written to Output, those the send loop has sent (SendAsync compares).
     private int _closeReason = -1;
 
+    // The handler has returned (without failing): the end of Output is the end of the exchange. Set before
+    // Output is completed, read by the send loop after it sees the completion.
+    private volatile bool _handlerDone;
+
+    // The send loop found that the peer had sent nothing when the reply was out: no FIN by shutdown(), no wait for the
+    // peer's; RunAsync closes at once and close() sends the FIN (see SendLoopAsync).
+    private volatile bool _closingAtOnce;
+
     internal TcpConnection(ConnectionIo io, TcpServerOptions options, PipeOptions inputOptions, PipeOptions outputOptions)
     {
         _io = io;
@@ -168,6 +176,7 @@ public sealed partial class TcpConnection
         try
         {
             await handler(this, stopping).ConfigureAwait(false);
+            _handlerDone = true;
             await _output.Writer.CompleteAsync().ConfigureAwait(false);
         }
         catch (Exception e)
@@ -184,7 +193,7 @@ public sealed partial class TcpConnection
         await _input.Reader.CompleteAsync().ConfigureAwait(false);
         await sending.ConfigureAwait(false);
 
-        if (!_aborted.IsCancellationRequested && !receiving.IsCompleted)
+        if (!_aborted.IsCancellationRequested && !receiving.IsCompleted && !_closingAtOnce)
         {
             // Wait (bounded) for the peer's FIN before closing, so that our close does not turn into a RST that destroys data
             // the peer has not read yet. The bound is the server's heartbeat (EndLingerIfDue), not a timer per connection: one

@@ -6,9 +6,11 @@ using NetProg.Transport.Tests.Support;
 namespace NetProg.Transport.Tests.Tcp;
 
 /// <summary>
-/// After its reply and FIN the server waits for the client's FIN before closing (so its close cannot become a RST that
-/// destroys an unread reply), but only for <see cref="TcpServerOptions.LingerTimeout"/>: a client that never closes must not
-/// hold a connection slot for ever.
+/// How the server closes once its reply is out. A client that has sent bytes may send more: the server sends FIN and waits
+/// for the client's FIN before closing (so that its close cannot become a RST that destroys an unread reply), but only for
+/// <see cref="TcpServerOptions.LingerTimeout"/>, so that a client that never closes cannot hold a slot for ever. A client
+/// that has sent nothing (a time client) has nothing unread to turn the close into a RST: the epoll engine closes at once,
+/// as the C server does; the portable engine waits for its FIN as well (it cannot look for unread input cheaply).
 /// </summary>
 [Collection(TimingCollection.Name)]
 public abstract class TcpLingerTests(TransportMode mode)
@@ -24,7 +26,7 @@ public abstract class TcpLingerTests(TransportMode mode)
 
     private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(300);
 
-    // A reply and the end of it, as a time server sends them.
+    // A reply and the end of it, as a time server sends them, whatever the client sends.
     private static readonly TcpConnectionHandler Reply = async (connection, _) =>
     {
         "hello\n"u8.CopyTo(connection.Output.GetSpan(6));
@@ -32,16 +34,27 @@ public abstract class TcpLingerTests(TransportMode mode)
         await connection.Output.FlushAsync();
     };
 
+    // The same reply once the client's first bytes are in (not consumed): the server has then received bytes, for certain.
+    private static readonly TcpConnectionHandler ReplyAfterInput = async (connection, stopping) =>
+    {
+        var input = await connection.Input.ReadAsync(stopping);
+        connection.Input.AdvanceTo(input.Buffer.Start);
+        await Reply(connection, stopping);
+    };
+
+    private bool ClosesAtOnce => mode != TransportMode.Sockets;
+
     [Fact]
-    public async Task Should_close_a_finished_connection_after_the_linger_timeout_when_the_client_never_sends_its_FIN()
+    public async Task Should_close_after_the_linger_timeout_when_a_client_that_has_sent_bytes_never_sends_its_FIN()
     {
         // Given a server that replies and ends, with a 300 ms linger timeout
         var closed = new TaskCompletionSource<ConnectionSummary>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = RunningTcpServer.Start(
-            mode, Reply, new TcpServerOptions { LingerTimeout = Linger }, s => s.ConnectionClosed = summary => closed.TrySetResult(summary));
+            mode, ReplyAfterInput, new TcpServerOptions { LingerTimeout = Linger }, s => s.ConnectionClosed = summary => closed.TrySetResult(summary));
         using var client = await Loopback.ConnectAsync(server.EndPoint);
 
-        // When the client reads the reply to its end but never closes
+        // When the client sends a request, reads the reply to its end, but never closes
+        await Loopback.SendAllAsync(client, "time?\n"u8.ToArray());
         var reply = await Loopback.ReadToEndAsync(client, Waits.Long);
         var waiting = Stopwatch.StartNew();
 
@@ -62,16 +75,65 @@ public abstract class TcpLingerTests(TransportMode mode)
         // Given a server that replies and ends, with a linger timeout far longer than the test
         var closed = new TaskCompletionSource<ConnectionSummary>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = RunningTcpServer.Start(
-            mode, Reply, new TcpServerOptions { LingerTimeout = TimeSpan.FromMinutes(10) }, s => s.ConnectionClosed = summary => closed.TrySetResult(summary));
+            mode, ReplyAfterInput, new TcpServerOptions { LingerTimeout = TimeSpan.FromMinutes(10) }, s => s.ConnectionClosed = summary => closed.TrySetResult(summary));
         using var client = await Loopback.ConnectAsync(server.EndPoint);
 
-        // When the client reads the reply and closes its side
+        // When the client sends a request, reads the reply and closes its side
+        await Loopback.SendAllAsync(client, "time?\n"u8.ToArray());
         var reply = await Loopback.ReadToEndAsync(client, Waits.Long);
+        Assert.Equal(1, server.Server.ActiveConnections); // Still lingering: it waits for this client's FIN.
         client.Shutdown(SocketShutdown.Send);
 
         // Then the server closes without waiting out the linger timeout
         var summary = await closed.Task.WaitAsync(Waits.Long);
         Assert.Equal("hello\n"u8.ToArray(), reply.Data);
         Assert.Equal(CloseReason.Completed, summary.Reason);
+        Assert.Equal(6, summary.BytesReceived);
+    }
+
+    [Fact]
+    public async Task Should_close_right_after_its_reply_when_the_client_has_sent_nothing()
+    {
+        // Given a time server whose linger timeout is far longer than the test
+        var closed = new TaskCompletionSource<ConnectionSummary>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = RunningTcpServer.Start(
+            mode, Reply, new TcpServerOptions { LingerTimeout = TimeSpan.FromMinutes(10) }, s => s.ConnectionClosed = summary => closed.TrySetResult(summary));
+        using var client = await Loopback.ConnectAsync(server.EndPoint);
+
+        // When a client that sends nothing reads the reply to its end, and does not close
+        var reply = await Loopback.ReadToEndAsync(client, Waits.Long);
+        Assert.Equal("hello\n"u8.ToArray(), reply.Data);
+        Assert.False(reply.WasReset, "the server reset the connection instead of closing it");
+        if (!ClosesAtOnce)
+        {
+            // (The portable engine: it waits for the client's FIN, as for any client.)
+            Assert.Equal(1, server.Server.ActiveConnections);
+            client.Shutdown(SocketShutdown.Send);
+        }
+
+        // Then the epoll engine has closed it already: a finished exchange, its slot free, without the client's FIN
+        var summary = await closed.Task.WaitAsync(Waits.Long);
+        Assert.Equal(CloseReason.Completed, summary.Reason);
+        Assert.Equal(0, summary.BytesReceived);
+        Assert.Equal(0, server.Server.ActiveConnections);
+    }
+
+    [Fact]
+    public async Task Should_not_destroy_the_reply_with_a_RST_when_the_client_sent_more_than_the_server_read()
+    {
+        // Given a time server that never reads its input, and a client that sends far more than the server's input bound and
+        // the kernel's buffers take before it reads (a close over that unread input would be a RST: RFC 1122 4.2.2.13)
+        await using var server = RunningTcpServer.Start(mode, ReplyAfterInput, new TcpServerOptions { LingerTimeout = TimeSpan.FromMinutes(10) });
+        using var client = await Loopback.ConnectAsync(server.EndPoint);
+        var sending = Loopback.SendAllAsync(client, Payloads.Random(7, 8 * 1024 * 1024));
+
+        // When the client reads the reply to its end, then ends its request
+        var reply = await Loopback.ReadToEndAsync(client, Waits.Long);
+        await sending.WaitAsync(Waits.Long);
+        client.Shutdown(SocketShutdown.Send);
+
+        // Then the reply came whole and the connection ended with a FIN, not a RST
+        Assert.Equal("hello\n"u8.ToArray(), reply.Data);
+        Assert.False(reply.WasReset, "the server's close turned into a RST");
     }
 }
