@@ -20,6 +20,9 @@ public sealed class UsageErrorTests
     [InlineData("invalid IPv4 address '1.2.3'", "time-server", "--bind", "1.2.3")]
     [InlineData("invalid IPv6 address ':::1'", "echo-client", ":::1")]
     [InlineData("invalid host name 'a b'", "echo-client", "a b")]
+    [InlineData("unknown option '--bogus'", "time-client", "--bogus")]
+    [InlineData("unknown option '-x'", "echo-client", "-x", "127.0.0.1")]
+    [InlineData("unknown option '--verbose'", "doctor", "--verbose")]
     public async Task Should_exit_2_with_one_line_for_a_bad_command_line(string expected, params string[] args)
     {
         // When

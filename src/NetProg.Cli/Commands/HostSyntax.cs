@@ -18,6 +18,13 @@ internal static class HostSyntax
             return Strings.Host_Empty;
         }
 
+        // A mistyped option (--bogus, -x): System.CommandLine hands a token it does not know to the next free argument. No
+        // host name starts with '-' (RFC 952, RFC 1123 2.1), so saying "option" is safe, and it beats "unknown host".
+        if (text.StartsWith('-'))
+        {
+            return string.Format(Strings.Host_LooksLikeOption, text);
+        }
+
         if (text.Contains("://", StringComparison.Ordinal))
         {
             return string.Format(Strings.Host_Url, text);
