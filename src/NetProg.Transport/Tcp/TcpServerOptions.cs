@@ -18,7 +18,8 @@ public sealed record TcpServerOptions
     /// <summary>
     /// After the server has sent everything and its FIN, how long to wait for the client's FIN before closing. Closing with unread
     /// input makes the kernel send RST, which can destroy the reply the client has not read yet (RFC 1122 §4.2.2.13); waiting a
-    /// little lets the client close first. Defaults to 2 seconds.
+    /// little lets the client close first. Defaults to 2 seconds. Not used for a client that has sent nothing at all, on the
+    /// epoll engine: there is no input to leave unread, and the connection closes at once (docs/TRANSPORT.md).
     /// </summary>
     public TimeSpan LingerTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
