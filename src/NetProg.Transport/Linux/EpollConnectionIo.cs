@@ -45,6 +45,10 @@ internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
     private bool _watchingOutput;
     private bool _registered;
 
+    // 1 once Dispose has begun. Dispose sets it and then reads _token; Register publishes _token and then reads it; both
+    // with full fences (Interlocked.Exchange), so at least one of the two sees the other and releases the slot.
+    private int _disposed;
+
     public EpollConnectionIo(FileDescriptor fd, EpollLoop loop, IPEndPoint remote, IPEndPoint local)
     {
         _fd = fd;
@@ -64,18 +68,18 @@ internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
     /// </summary>
     public void Register()
     {
-        if (_fd.IsClosed)
+        if (Volatile.Read(ref _disposed) != 0)
         {
             return; // An inline handler's connection already over (closed at once after its reply): nothing to watch.
         }
 
         using var lease = DescriptorLease.Acquire(_fd);
         var token = _loop.Add(lease.Fd, _watchingOutput ? InputEvents | LibC.EPOLLOUT : InputEvents, this);
-        Volatile.Write(ref _token, token);
+        Interlocked.Exchange(ref _token, token);
         _registered = true;
-        if (_fd.IsClosed)
+        if (Volatile.Read(ref _disposed) != 0)
         {
-            _loop.Release(token); // Disposed on another thread during the add, before it could see the token.
+            _loop.Release(token); // Disposed on another thread during the add, maybe before it could see the token.
         }
     }
 
@@ -199,7 +203,7 @@ internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
 
     public override void Dispose()
     {
-        if (_fd.IsClosed)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
@@ -209,7 +213,7 @@ internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
         var token = Volatile.Read(ref _token);
         if (token != 0)
         {
-            _loop.Release(token); // 0: never registered (a connection closed before Register): no slot, no lock.
+            _loop.Release(token); // 0: not registered (yet: then Register sees _disposed and releases it), no lock here.
         }
 
         _fd.Dispose();
