@@ -44,13 +44,21 @@ public abstract class TcpLingerTests(TransportMode mode)
 
     private bool ClosesAtOnce => mode != TransportMode.Sockets;
 
+    /// <summary>A server running <paramref name="handler"/>; <c>Closed</c> completes with the summary of its first connection.</summary>
+    private (RunningTcpServer Server, Task<ConnectionSummary> Closed) Start(TcpConnectionHandler handler, TimeSpan linger)
+    {
+        var closed = new TaskCompletionSource<ConnectionSummary>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var server = RunningTcpServer.Start(
+            mode, handler, new TcpServerOptions { LingerTimeout = linger }, s => s.ConnectionClosed = summary => closed.TrySetResult(summary));
+        return (server, closed.Task);
+    }
+
     [Fact]
     public async Task Should_close_after_the_linger_timeout_when_a_client_that_has_sent_bytes_never_sends_its_FIN()
     {
         // Given a server that replies and ends, with a 300 ms linger timeout
-        var closed = new TaskCompletionSource<ConnectionSummary>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var server = RunningTcpServer.Start(
-            mode, ReplyAfterInput, new TcpServerOptions { LingerTimeout = Linger }, s => s.ConnectionClosed = summary => closed.TrySetResult(summary));
+        var (running, closed) = Start(ReplyAfterInput, Linger);
+        await using var server = running;
         using var client = await Loopback.ConnectAsync(server.EndPoint);
 
         // When the client sends a request, reads the reply to its end, but never closes
@@ -59,7 +67,7 @@ public abstract class TcpLingerTests(TransportMode mode)
         var waiting = Stopwatch.StartNew();
 
         // Then the server closes the connection after the linger timeout, as a finished exchange, and frees its slot
-        var summary = await closed.Task.WaitAsync(Waits.Long);
+        var summary = await closed.WaitAsync(Waits.Long);
         Assert.Equal("hello\n"u8.ToArray(), reply.Data);
         Assert.False(reply.WasReset);
         Assert.Equal(CloseReason.Completed, summary.Reason);
@@ -73,9 +81,8 @@ public abstract class TcpLingerTests(TransportMode mode)
     public async Task Should_close_at_once_when_the_client_sends_its_FIN_within_the_linger_timeout()
     {
         // Given a server that replies and ends, with a linger timeout far longer than the test
-        var closed = new TaskCompletionSource<ConnectionSummary>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var server = RunningTcpServer.Start(
-            mode, ReplyAfterInput, new TcpServerOptions { LingerTimeout = TimeSpan.FromMinutes(10) }, s => s.ConnectionClosed = summary => closed.TrySetResult(summary));
+        var (running, closed) = Start(ReplyAfterInput, TimeSpan.FromMinutes(10));
+        await using var server = running;
         using var client = await Loopback.ConnectAsync(server.EndPoint);
 
         // When the client sends a request, reads the reply and closes its side
@@ -85,7 +92,7 @@ public abstract class TcpLingerTests(TransportMode mode)
         client.Shutdown(SocketShutdown.Send);
 
         // Then the server closes without waiting out the linger timeout
-        var summary = await closed.Task.WaitAsync(Waits.Long);
+        var summary = await closed.WaitAsync(Waits.Long);
         Assert.Equal("hello\n"u8.ToArray(), reply.Data);
         Assert.Equal(CloseReason.Completed, summary.Reason);
         Assert.Equal(6, summary.BytesReceived);
@@ -95,9 +102,8 @@ public abstract class TcpLingerTests(TransportMode mode)
     public async Task Should_close_right_after_its_reply_when_the_client_has_sent_nothing()
     {
         // Given a time server whose linger timeout is far longer than the test
-        var closed = new TaskCompletionSource<ConnectionSummary>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var server = RunningTcpServer.Start(
-            mode, Reply, new TcpServerOptions { LingerTimeout = TimeSpan.FromMinutes(10) }, s => s.ConnectionClosed = summary => closed.TrySetResult(summary));
+        var (running, closed) = Start(Reply, TimeSpan.FromMinutes(10));
+        await using var server = running;
         using var client = await Loopback.ConnectAsync(server.EndPoint);
 
         // When a client that sends nothing reads the reply to its end, and does not close
@@ -112,7 +118,7 @@ public abstract class TcpLingerTests(TransportMode mode)
         }
 
         // Then the epoll engine has closed it already: a finished exchange, its slot free, without the client's FIN
-        var summary = await closed.Task.WaitAsync(Waits.Long);
+        var summary = await closed.WaitAsync(Waits.Long);
         Assert.Equal(CloseReason.Completed, summary.Reason);
         Assert.Equal(0, summary.BytesReceived);
         Assert.Equal(0, server.Server.ActiveConnections);
