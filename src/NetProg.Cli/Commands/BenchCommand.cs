@@ -110,6 +110,10 @@ internal static class BenchCommand
                 throw new UsageException(string.Format(Strings.Bench_TooMuchInFlight, BenchOptions.MaxSize / (1024 * 1024)));
             }
 
+            // The load's work per echo is a byte check and a histogram entry: with each completion queued to the thread pool
+            // instead, netprog bench measured itself, at 0.54-0.65 of the C load generator against the same C server
+            // (docs/BENCHMARKS.md, step 25). No socket is made before this line; the live line is written by its own timer.
+            InlineSocketCompletions.Enable();
             var asJson = result.GetValue(json);
             var live = !asJson && console.IsOutputInteractive ? new BenchLiveLine(console.Error, options) : null;
             // Ctrl+C ends the run early; what was measured until then is still reported.

@@ -81,11 +81,9 @@ internal static class ForwardCommand
 
     private static async Task<ExitCode> ForwardAsync(ICliConsole console, Plan plan, bool quiet, CancellationToken stopping)
     {
-        // Run socket continuations on the socket engine's thread instead of queueing each to the thread pool: a relay's work
-        // per read is one non-blocking send, and the hop through the pool's queue was most of a 64-byte round trip's cost
-        // through the forwarder (bench/forward, docs/BENCHMARKS.md). The runtime reads this once, when the first socket is made,
-        // and this process makes no socket before this line; the forwarder keeps log writes off that thread.
-        Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
+        // A relay's work per read is one non-blocking send (bench/forward). This process makes no socket before this line; the
+        // forwarder keeps log writes off the socket engine's thread.
+        InlineSocketCompletions.Enable();
         using var loggers = Logging.Create(new LineLoggerProvider(console.Error), quiet);
         var addresses = plan.Listen.Address is null
             ? ListenAddresses.Any()
