@@ -11,7 +11,9 @@ public sealed partial class TcpConnection
     /// (one send() or gathering sendmsg(), never waiting), and only what it does not take is copied to Output. An echo of
     /// 64 KiB messages thus sends from the blocks it received into, as a C server sends from its one buffer, instead of
     /// copying each message into the output pipe first (issue #7). The portable engine always copies. The caller may reuse
-    /// <paramref name="data"/> once the returned task completes; the result is Output's flush result.
+    /// <paramref name="data"/> once the returned task completes; the result is Output's flush result. The bytes go to the
+    /// socket as they are: a handler speaking TLS over this connection (<see cref="Tls.TlsDuplex"/>) writes through its TLS
+    /// duplex, never here.
     /// </summary>
     public ValueTask<FlushResult> SendAsync(in ReadOnlySequence<byte> data)
     {
