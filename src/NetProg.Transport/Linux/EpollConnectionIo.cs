@@ -40,10 +40,9 @@ internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
     private volatile bool _inputEnded;
     private MemoryHandle[]? _pins;
 
-    // EPOLLOUT is wanted in the registration: set by the send loop at its first EAGAIN. _registered: Register has run. Both
-    // are touched by one thread at a time: the loop's, or the send loop's once registered.
+    // EPOLLOUT is wanted in the registration: set by the send loop at its first EAGAIN. Touched by one thread at a time: the
+    // loop's, or the send loop's once registered (_token is not 0: tokens start at generation 1, EpollLoop.Add).
     private bool _watchingOutput;
-    private bool _registered;
 
     // 1 once Dispose has begun. Dispose sets it and then reads _token; Register publishes _token and then reads it; both
     // with full fences (Interlocked.Exchange), so at least one of the two sees the other and releases the slot.
@@ -76,7 +75,6 @@ internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
         using var lease = DescriptorLease.Acquire(_fd);
         var token = _loop.Add(lease.Fd, _watchingOutput ? InputEvents | LibC.EPOLLOUT : InputEvents, this);
         Interlocked.Exchange(ref _token, token);
-        _registered = true;
         if (Volatile.Read(ref _disposed) != 0)
         {
             _loop.Release(token); // Disposed on another thread during the add, maybe before it could see the token.
@@ -165,22 +163,21 @@ internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
     public override int TrySend(in ReadOnlySequence<byte> buffer) =>
         Math.Max(buffer.IsSingleSegment ? Send(buffer.FirstSpan) : SendGathered(buffer), 0);
 
-    /// <summary>One recv(MSG_PEEK | MSG_DONTWAIT) of a byte: EAGAIN or the FIN (0) say that nothing is unread.</summary>
+    /// <summary>
+    /// One recv(MSG_PEEK | MSG_DONTWAIT) of a byte: EAGAIN (-1) or the FIN alone (0) say that nothing is unread. A reset
+    /// throws, as any receive here does.
+    /// </summary>
     public override unsafe bool InputIsEmpty()
     {
         using var lease = DescriptorLease.Acquire(_fd);
         byte b;
-        nint n;
-        int errno;
-        do
+        int result;
+        while (Interrupted(result = Outcome(LibC.recv(lease.Fd, &b, 1, LibC.MSG_PEEK | LibC.MSG_DONTWAIT))))
         {
-            n = LibC.recv(lease.Fd, &b, 1, LibC.MSG_PEEK | LibC.MSG_DONTWAIT);
-            errno = n < 0 ? Marshal.GetLastPInvokeError() : 0;
+            // EINTR: a signal came in during the call; call again.
         }
-        while (errno == LibC.EINTR);
 
-        // Any error other than EAGAIN (a reset) is not "empty": the caller's usual path meets it and reports it.
-        return n == 0 || errno == LibC.EAGAIN;
+        return result <= 0;
     }
 
     public override void ShutdownSend()
@@ -230,10 +227,11 @@ internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
         }
 
         _watchingOutput = true;
-        if (_registered)
+        var token = Volatile.Read(ref _token);
+        if (token != 0)
         {
             using var lease = DescriptorLease.Acquire(_fd);
-            _loop.Modify(lease.Fd, InputEvents | LibC.EPOLLOUT, _token);
+            _loop.Modify(lease.Fd, InputEvents | LibC.EPOLLOUT, token);
         }
 
         // Not registered yet (an inline handler's first write filled the socket): Register asks for EPOLLOUT.

@@ -41,7 +41,8 @@ internal abstract class ConnectionIo : IDisposable
     /// <summary>
     /// True when it is known, without waiting, that no byte from the peer waits to be read (its FIN may have come: a FIN is no
     /// byte). False when bytes wait, or when this engine cannot tell cheaply (the portable one: ending its pending zero-byte
-    /// receive by a close would cost an exception per connection, more than the system calls it saves).
+    /// receive by a close would cost an exception per connection, more than the system calls it saves). Throws as a receive
+    /// would when the connection was reset.
     /// </summary>
     public virtual bool InputIsEmpty() => false;
 
