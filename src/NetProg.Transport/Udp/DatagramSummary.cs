@@ -3,4 +3,4 @@ using System.Net;
 namespace NetProg.Transport.Udp;
 
 /// <summary>What the per-client log line says about one answered (or dropped) datagram.</summary>
-public sealed record DatagramSummary(IPEndPoint RemoteEndPoint, IPEndPoint LocalEndPoint, int BytesReceived, int BytesSent, TimeSpan Duration, UdpDropReason DropReason);
+public readonly record struct DatagramSummary(IPEndPoint RemoteEndPoint, IPEndPoint LocalEndPoint, int BytesReceived, int BytesSent, TimeSpan Duration, UdpDropReason DropReason);

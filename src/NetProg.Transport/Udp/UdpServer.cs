@@ -47,16 +47,20 @@ public sealed class UdpServer : IAsyncDisposable
         {
             var rate = options.RateLimitPerSecond;
             // Idle partitions are disposed by the limiter itself, so spoofed sources cannot grow this without bound.
-            _rateLimiter = PartitionedRateLimiter.Create<IPAddress, IPAddress>(address => RateLimitPartition.GetTokenBucketLimiter(
-                address,
-                _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = rate,
-                    TokensPerPeriod = Math.Max(1, rate / 10),
-                    ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                }));
+            var bucket = new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = rate,
+                TokensPerPeriod = Math.Max(1, rate / 10),
+                ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
+                QueueLimit = 0,
+                // The partitioned limiter replenishes its partitions from one timer of its own (what GetTokenBucketLimiter
+                // arranges by turning this off); a timer per source would be one more object per source.
+                AutoReplenishment = false,
+            };
+            Func<IPAddress, RateLimiter> create = _ => new TokenBucketRateLimiter(bucket);
+            // RateLimitPartition.Get with a factory made once: GetTokenBucketLimiter wraps its factory in a new closure on every
+            // call, and the partitioner is called for every datagram (two objects per datagram, issue #7).
+            _rateLimiter = PartitionedRateLimiter.Create<IPAddress, IPAddress>(address => RateLimitPartition.Get(address, create));
         }
     }
 
@@ -133,7 +137,7 @@ public sealed class UdpServer : IAsyncDisposable
         var reply = GC.AllocateUninitializedArray<byte>(MaxDatagramSize);
         var local = (IPEndPoint)socket.LocalEndPoint!;
         var address = new SocketAddress(local.AddressFamily);
-        var template = new IPEndPoint(local.AddressFamily == AddressFamily.InterNetwork ? IPAddress.Any : IPAddress.IPv6Any, 0);
+        var sources = new SourceEndPoints(local.AddressFamily);
         socket.ReceiveTimeout = (int)StopCheckInterval.TotalMilliseconds;
 
         while (!stopping.IsCancellationRequested)
@@ -164,7 +168,7 @@ public sealed class UdpServer : IAsyncDisposable
             }
 
             var start = Stopwatch.GetTimestamp();
-            var remote = EndPointText.Normalize((IPEndPoint)template.Create(address));
+            var remote = sources.Get(address);
             var reason = Admit(remote);
             if (reason != UdpDropReason.None)
             {

@@ -54,7 +54,9 @@ public sealed class UdpSourceGuard
 
         if (address.AddressFamily == AddressFamily.InterNetwork)
         {
-            var first = address.GetAddressBytes()[0];
+            Span<byte> bytes = stackalloc byte[4];
+            address.TryWriteBytes(bytes, out _); // Not GetAddressBytes(): an array per datagram (issue #7).
+            var first = bytes[0];
             if (first >= 224 && first <= 239)
             {
                 return UdpDropReason.MulticastSource;

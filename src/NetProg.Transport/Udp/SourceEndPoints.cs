@@ -1,0 +1,44 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace NetProg.Transport.Udp;
+
+/// <summary>
+/// The <see cref="IPEndPoint"/> of a datagram's source, made once per source and reused for its next datagrams: making it from
+/// the received address each time cost two objects per datagram (an <see cref="IPAddress"/> and its end point), the UDP echo
+/// server's only allocation per datagram (issue #7). Bounded: past <see cref="Capacity"/> sources it starts over, so spoofed
+/// sources cost what they cost before and no memory beyond the bound. One per receiving thread: no locks.
+/// </summary>
+internal sealed class SourceEndPoints(AddressFamily family)
+{
+    /// <summary>Sources remembered: a class of students and their test clients many times over, ~160 KB at most.</summary>
+    public const int Capacity = 1024;
+
+    // SocketAddress compares and hashes its family, size and bytes (not the instance), so the receive buffer's address finds
+    // the copy stored for the same source.
+    private readonly Dictionary<SocketAddress, IPEndPoint> _endPoints = [];
+    private readonly IPEndPoint _template = new(family == AddressFamily.InterNetwork ? IPAddress.Any : IPAddress.IPv6Any, 0);
+
+    public int Count => _endPoints.Count;
+
+    /// <summary>The source <paramref name="received"/> holds, as the transport reports it (IPv4-mapped IPv6 as IPv4).</summary>
+    /// <remarks><paramref name="received"/> is only looked up, never kept: the caller reuses it for the next datagram.</remarks>
+    public IPEndPoint Get(SocketAddress received)
+    {
+        if (_endPoints.TryGetValue(received, out var known))
+        {
+            return known;
+        }
+
+        if (_endPoints.Count >= Capacity)
+        {
+            _endPoints.Clear();
+        }
+
+        var key = new SocketAddress(received.Family, received.Size);
+        received.Buffer.Span[..received.Size].CopyTo(key.Buffer.Span);
+        var endPoint = EndPointText.Normalize((IPEndPoint)_template.Create(key));
+        _endPoints.Add(key, endPoint);
+        return endPoint;
+    }
+}
