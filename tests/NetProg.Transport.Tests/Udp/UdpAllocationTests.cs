@@ -29,9 +29,18 @@ public sealed class UdpAllocationTests
     {
         // Given a UDP echo server with the loop guard on, a rate limit (0: none; else far above this test's rate) and a
         // per-datagram callback that reads what it is given
+        const long expected = (2_000 + Windows * RoundTrips) * 64L;
         long answered = 0;
+        // Set by the server's thread after the last reply went out, which the client may see before the callback ran.
+        var allAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = RunningUdpServer.Start(new UdpServerOptions { RateLimitPerSecond = rateLimitPerSecond });
-        server.Server.DatagramHandled = summary => answered += summary.BytesSent;
+        server.Server.DatagramHandled = summary =>
+        {
+            if ((answered += summary.BytesSent) == expected)
+            {
+                allAnswered.TrySetResult();
+            }
+        };
         long allocated = 0;
         Exception? failure = null;
 
@@ -66,8 +75,8 @@ public sealed class UdpAllocationTests
 
         // Then every datagram was answered, and the least allocating window allocated less than a byte per datagram beyond the
         // rate limiter's own (an allocation per datagram would be at least 24 bytes each)
+        Assert.True(await Waits.CompletesWithinAsync(allAnswered.Task, Waits.Long), $"{Volatile.Read(ref answered):N0} of {expected:N0} bytes answered");
         Assert.Equal(0, server.Server.DroppedDatagrams);
-        Assert.Equal((2_000 + Windows * RoundTrips) * 64L, Volatile.Read(ref answered));
         Assert.True(
             allocated < (libraryBytesPerDatagram + 1L) * RoundTrips,
             $"{allocated:N0} bytes allocated over {RoundTrips:N0} echoed datagrams (the least of {Windows} windows; the rate limiter's own: {libraryBytesPerDatagram} per datagram)");
