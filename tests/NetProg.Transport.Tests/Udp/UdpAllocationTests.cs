@@ -6,19 +6,12 @@ using Xunit;
 namespace NetProg.Transport.Tests.Udp;
 
 /// <summary>
-/// Issue #7: no allocation per echoed datagram in steady state, with the server's default guards on (the loop guard, a
-/// per-source rate limit) and its per-datagram callback set, as the service host sets it. Counted as
-/// <see cref="Tcp.AllocationTests"/> counts TCP: <see cref="GC.GetTotalAllocatedBytes"/> around many round trips of a client
-/// that allocates nothing, in the non-parallel collection.
+/// Issue #7: no allocation per echoed datagram in steady state, with the server's guards on (the loop guard, a per-source rate
+/// limit) and its per-datagram callback set, as the service host sets it (measured by <see cref="SteadyStateAllocations"/>).
 /// </summary>
 [Collection(TimingCollection.Name)]
 public sealed class UdpAllocationTests
 {
-    private const int RoundTrips = 5_000;
-
-    // Windows of RoundTrips each; the least allocating one counts (see Tcp.AllocationTests).
-    private const int Windows = 6;
-
     // The per-source rate limit's one allocation per datagram is System.Threading.RateLimiting's own: its partitioned limiter's
     // GetRateLimiter captures the partition for the lambda of its rare path, and C# allocates that closure on entry, on every
     // call (dotnet/runtime, DefaultPartitionedRateLimiter.cs): 32 bytes. Anything of netprog's would add at least 24.
@@ -29,7 +22,7 @@ public sealed class UdpAllocationTests
     {
         // Given a UDP echo server with the loop guard on, a rate limit (0: none; else far above this test's rate) and a
         // per-datagram callback that reads what it is given
-        const long expected = (2_000 + Windows * RoundTrips) * 64L;
+        const long expected = (SteadyStateAllocations.WarmUp + SteadyStateAllocations.Windows * SteadyStateAllocations.PerWindow) * 64L;
         long answered = 0;
         // Set by the server's thread after the last reply went out, which the client may see before the callback ran.
         var allAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -41,49 +34,26 @@ public sealed class UdpAllocationTests
                 allAnswered.TrySetResult();
             }
         };
-        long allocated = 0;
-        Exception? failure = null;
 
-        // When a client on a thread of its own sends datagrams one at a time and waits for each echo
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                using var client = new Socket(server.EndPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp) { ReceiveTimeout = 10_000 };
-                client.Connect(server.EndPoint);
-                Span<byte> datagram = stackalloc byte[64];
-                Span<byte> echo = stackalloc byte[128];
-                datagram.Fill(0x5a);
-
-                RoundTrip(client, datagram, echo, 2_000); // Warm: JIT tiers, the source's cache entry, the limiter's partition.
-                allocated = long.MaxValue;
-                for (var window = 0; window < Windows; window++)
-                {
-                    var before = GC.GetTotalAllocatedBytes(precise: true);
-                    RoundTrip(client, datagram, echo, RoundTrips);
-                    allocated = Math.Min(allocated, GC.GetTotalAllocatedBytes(precise: true) - before);
-                }
-            }
-            catch (Exception e)
-            {
-                failure = e;
-            }
-        });
-        thread.Start();
-        Assert.True(thread.Join(TimeSpan.FromSeconds(60)), "the round trips did not finish");
-        Assert.Null(failure);
+        // When a client sends 64-byte datagrams one at a time and waits for each echo
+        using var client = new Socket(server.EndPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp) { ReceiveTimeout = 10_000 };
+        client.Connect(server.EndPoint);
+        var allocated = SteadyStateAllocations.LeastPerWindow(count => RoundTrips(client, count));
 
         // Then every datagram was answered, and the least allocating window allocated less than a byte per datagram beyond the
         // rate limiter's own (an allocation per datagram would be at least 24 bytes each)
         Assert.True(await Waits.CompletesWithinAsync(allAnswered.Task, Waits.Long), $"{Volatile.Read(ref answered):N0} of {expected:N0} bytes answered");
         Assert.Equal(0, server.Server.DroppedDatagrams);
         Assert.True(
-            allocated < (libraryBytesPerDatagram + 1L) * RoundTrips,
-            $"{allocated:N0} bytes allocated over {RoundTrips:N0} echoed datagrams (the least of {Windows} windows; the rate limiter's own: {libraryBytesPerDatagram} per datagram)");
+            allocated < (libraryBytesPerDatagram + 1L) * SteadyStateAllocations.PerWindow,
+            $"{allocated:N0} bytes allocated over {SteadyStateAllocations.PerWindow:N0} echoed datagrams (the least of {SteadyStateAllocations.Windows} windows; the rate limiter's own: {libraryBytesPerDatagram} per datagram)");
     }
 
-    private static void RoundTrip(Socket client, ReadOnlySpan<byte> datagram, Span<byte> echo, int count)
+    private static void RoundTrips(Socket client, int count)
     {
+        Span<byte> datagram = stackalloc byte[64];
+        Span<byte> echo = stackalloc byte[128];
+        datagram.Fill(0x5a);
         for (var i = 0; i < count; i++)
         {
             client.Send(datagram);
