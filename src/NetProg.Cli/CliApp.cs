@@ -53,6 +53,21 @@ internal static class CliApp
             // Read before the tree is built (ChooseLanguage); declared here so that it is accepted after any command and shown in help.
             new Option<string>(UiLanguage.OptionName) { Description = Strings.Option_Lang, HelpName = "en|ko", Recursive = true },
         };
+        foreach (var option in root.Options)
+        {
+            // netprog's own help page (HelpPage) in place of System.CommandLine's, and both built-in options described in our words.
+            switch (option)
+            {
+                case System.CommandLine.Help.HelpOption help:
+                    help.Description = Strings.Option_Help;
+                    help.Action = new HelpPageAction();
+                    break;
+                case VersionOption version:
+                    version.Description = Strings.Option_Version;
+                    break;
+            }
+        }
+
         foreach (var create in commands)
         {
             root.Add(create(console));
@@ -101,11 +116,16 @@ internal static class CliApp
 
         var root = Build(console, args);
         var parse = root.Parse(args);
+        if (CommandLineErrors.IsBareGroup(parse))
+        {
+            // `netprog`, `netprog users`, `netprog bench` alone: the list of what can follow, and success, as gh and kubectl do.
+            HelpPage.Write(parse.CommandResult.Command, console.Out);
+            return (int)ExitCode.Success;
+        }
+
         if (parse.Errors.Count > 0)
         {
-            var command = parse.CommandResult.Command;
-            var help = command == root ? "netprog --help" : $"netprog {command.Name} --help";
-            return CommandRunner.Fail(console, string.Format(Strings.Usage_SeeHelp, parse.Errors[0].Message.TrimEnd('.'), help), ExitCode.Usage);
+            return CommandRunner.Fail(console, CommandLineErrors.Describe(parse, args), ExitCode.Usage);
         }
 
         var configuration = new InvocationConfiguration

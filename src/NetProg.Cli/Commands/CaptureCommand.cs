@@ -42,12 +42,14 @@ internal static class CaptureCommand
                 return null;
             },
         };
-        var filter = new Option<string?>("--filter", "-f")
+        // No -f and no -c: elsewhere they are --format (time-server, time-client) and --connections (bench), and a short form
+        // means one thing in the whole tree.
+        var filter = new Option<string?>("--filter")
         {
             Description = Strings.Capture_Option_Filter,
             HelpName = "BPF",
         };
-        var count = new Option<int?>("--count", "-c")
+        var count = new Option<int?>("--count")
         {
             Description = Strings.Capture_Option_Count,
             HelpName = "N",

@@ -12,7 +12,7 @@ internal static class CompletionCommand
 {
     public static Command Create(ICliConsole console)
     {
-        var shell = new Argument<string>("SHELL") { Description = "bash, zsh or pwsh (PowerShell)." };
+        var shell = new Argument<string>("SHELL") { Description = Strings.Completion_Argument_Shell };
         string[] shells = ["bash", "zsh", "pwsh"];
         // Not AcceptOnlyFromAmong: its error lists the choices over several lines, and a usage error is one line here.
         shell.CompletionSources.Add(shells);
@@ -21,10 +21,10 @@ internal static class CompletionCommand
             var value = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
             if (!shells.Contains(value, StringComparer.Ordinal))
             {
-                r.AddError($"unknown shell '{value}': choose bash, zsh or pwsh (PowerShell)");
+                r.AddError(string.Format(Strings.Completion_UnknownShell, value));
             }
         });
-        var command = new Command("completion", "Print a TAB-completion script for bash, zsh or PowerShell: source <(netprog completion bash); netprog completion pwsh | Out-String | Invoke-Expression.")
+        var command = new Command("completion", Strings.Completion_Description)
         {
             shell,
         };

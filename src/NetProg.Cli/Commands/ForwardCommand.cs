@@ -17,18 +17,21 @@ internal static class ForwardCommand
     // Up to this many ports, one "listening on" line per socket, as the servers print; past it, one line per address and protocol.
     private const int MaxPortsListed = 8;
 
+    // No -l and no -t: in sockets (as in ss and netstat) they mean --listening and --tcp, and a short form means one thing.
+    private const string ListenOption = "--listen";
+
     private static readonly TimeSpan ResolveTimeout = TimeSpan.FromSeconds(5);
 
     public static Command Create(ICliConsole console)
     {
-        var listen = new Option<ListenSpec>("--listen", "-l")
+        var listen = new Option<ListenSpec>(ListenOption)
         {
             Description = Strings.Forward_Option_Listen,
             HelpName = "[ADDR:]PORT[-PORT]",
             Required = true,
             CustomParser = r => Parse<ListenSpec>(r, ListenSpec.TryParse),
         };
-        var to = new Option<TargetSpec>("--to", "-t")
+        var to = new Option<TargetSpec>("--to")
         {
             Description = Strings.Forward_Option_To,
             HelpName = "HOST[:PORT[-PORT]]",
@@ -61,7 +64,7 @@ internal static class ForwardCommand
             var target = result.GetValue(to)!;
             if (!PortMapping.TryCreate(listenSpec.Ports, target.Ports, out var mapping, out var error))
             {
-                return Task.FromResult(CommandRunner.Fail(console, string.Format(Strings.Usage_SeeHelp, error, "netprog forward --help"), ExitCode.Usage));
+                return Task.FromResult(CommandRunner.Fail(console, string.Format(Strings.Usage_SeeHelp, error, CommandPath.Help(command)), ExitCode.Usage));
             }
 
             var protocols = result.GetValue(both) ? ProtocolSelection.Both : result.GetValue(udp) ? ProtocolSelection.Udp : ProtocolSelection.Tcp;
@@ -74,7 +77,7 @@ internal static class ForwardCommand
                 result.GetValue(maxConnections),
                 result.GetValue(idleTimeout),
                 result.GetValue(udpTimeout));
-            return CommandRunner.RunAsync(console, token => ForwardAsync(console, plan, result.GetValue(quiet), token), ct);
+            return CommandRunner.RunAsync(console, token => ForwardAsync(console, plan, result.GetValue(quiet), token), ct, ListenOption);
         });
         return command;
     }
@@ -157,7 +160,7 @@ internal static class ForwardCommand
             ProtocolSelection.Udp => "udp",
             _ => "tcp",
         };
-        yield return string.Format(Strings.Forward_Started, actual, EndPointText.Format(options.Target), options.Ports.Target, over, options.Allow);
+        yield return string.Format(Strings.Forward_Started, actual, EndPointText.Format(options.Target), options.Ports.Target, over, options.Allow.IsEveryone ? Strings.Forward_AllowEveryone : options.Allow.ToString());
     }
 
     private delegate bool TryParser<T>(string text, out T value, out string error);

@@ -13,7 +13,11 @@ namespace NetProg.Cli.Infrastructure;
 /// </summary>
 internal static class CommandRunner
 {
-    public static async Task<int> RunAsync(ICliConsole console, Func<CancellationToken, Task<ExitCode>> work, CancellationToken cancellationToken)
+    /// <param name="console">Where the failure line goes.</param>
+    /// <param name="work">The command's work.</param>
+    /// <param name="cancellationToken">Cancelled by the caller (tests); Ctrl+C and SIGTERM are wired in here.</param>
+    /// <param name="portOption">The command's option that chooses the port, named when the port is in use.</param>
+    public static async Task<int> RunAsync(ICliConsole console, Func<CancellationToken, Task<ExitCode>> work, CancellationToken cancellationToken, string portOption = "--port")
     {
         using var signal = new ShutdownSignal(cancellationToken);
         try
@@ -22,7 +26,7 @@ internal static class CommandRunner
         }
         catch (NetworkException e)
         {
-            return Fail(console, ErrorText.Describe(e, PortOwnerLookup.ForCurrentOs()), ExitCode.Failure);
+            return Fail(console, ErrorText.Describe(e, PortOwnerLookup.ForCurrentOs(), portOption), ExitCode.Failure);
         }
         catch (UsageException e)
         {

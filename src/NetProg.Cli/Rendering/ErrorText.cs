@@ -9,7 +9,10 @@ namespace NetProg.Cli.Rendering;
 /// </summary>
 internal static class ErrorText
 {
-    public static string Describe(NetworkException e, IPortOwnerLookup? owners = null)
+    /// <param name="e">What failed.</param>
+    /// <param name="owners">Who holds a port that is in use, when known.</param>
+    /// <param name="portOption">The option of the command that was run that chooses its port (<c>--listen</c> for forward).</param>
+    public static string Describe(NetworkException e, IPortOwnerLookup? owners = null, string portOption = "--port")
     {
         var proto = e.Protocol == TransportProtocol.Tcp ? "tcp" : "udp";
         var where = e.EndPoint is { } ep ? EndPointText.Format(ep, e.Protocol) : e.Host ?? "?";
@@ -21,7 +24,7 @@ internal static class ErrorText
             return e.Kind switch
             {
                 SocketErrorKind.AddressInUse =>
-                    string.Format(Strings.Error_Bind_AddressInUse, port, proto, Owner(owners, e, port)),
+                    string.Format(Strings.Error_Bind_AddressInUse, port, proto, Owner(owners, e, port), portOption),
                 SocketErrorKind.AccessDenied =>
                     string.Format(Strings.Error_Bind_AccessDenied, port, proto),
                 SocketErrorKind.AddressNotAvailable =>
