@@ -48,6 +48,16 @@ public sealed class ErrorTextTests
         Assert.Contains("already in use by time_server (pid 4242)", text);
     }
 
+    [Theory]
+    [InlineData("--port")]
+    [InlineData("--listen")]
+    public void Should_name_the_port_option_of_the_command_that_was_run_When_the_port_is_in_use(string option)
+    {
+        var text = ErrorText.Describe(new NetworkException(SocketErrorKind.AddressInUse, NetworkOperation.Bind, TransportProtocol.Tcp, Server), portOption: option);
+
+        Assert.EndsWith($"choose another port with {option}.", text);
+    }
+
     private sealed class FixedOwners(params PortOwner[] owners) : IPortOwnerLookup
     {
         public IReadOnlyList<PortOwner> FindOwners(PortProtocol protocol, int port) => owners;

@@ -1,0 +1,72 @@
+namespace NetProg.Cli.Tests;
+
+/// <summary>
+/// netprog's help pages and command-line errors under <c>--lang ko</c>: Korean throughout, the same pointers as in English.
+/// Apart from the other tests: choosing a language sets the process's default UI culture (UiLanguage.Apply), which the
+/// English tests running beside them would read.
+/// </summary>
+[Collection(UiLanguageCollection.Name)]
+public sealed class KoreanCliTests : IDisposable
+{
+    [Theory]
+    [MemberData(nameof(HelpPageTests.CommandPaths), MemberType = typeof(HelpPageTests))]
+    public async Task Should_have_no_English_heading_or_built_in_text_in_Korean_help(string path)
+    {
+        var (exit, console) = await Cli.RunAsync(["--lang", "ko", .. HelpPageTests.Words(path), "--help"]);
+
+        Assert.Equal(0, exit);
+        var text = console.OutWriter.Text;
+        Assert.Contains("사용법:", text);
+        Assert.Contains("옵션:", text);
+        Assert.Contains("예:", text);
+        Assert.Contains("이 도움말을 보여 줍니다", text);
+        string[] english = ["Description:", "Usage:", "Options:", "Commands:", "Arguments:", "Examples:", "[default:", "Show help", "Show version", "(REQUIRED)", "[options]", "Print a TAB", "bash, zsh or pwsh"];
+        Assert.DoesNotContain(english, e => text.Contains(e, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Should_show_the_Korean_default_once_without_NET_spelling()
+    {
+        var (_, console) = await Cli.RunAsync("--lang", "ko", "time-server", "--help");
+
+        var text = console.OutWriter.Text;
+        Assert.Contains("기본값: 5m.", text);
+        Assert.DoesNotContain("00:05:00", text);
+        Assert.DoesNotContain("Ctime", text);
+    }
+
+    [Theory]
+    [InlineData("'netprog time-server --port 30000'", "time-server", "30000")]
+    [InlineData("'time-clinet'(time-client", "time-clinet")]
+    [InlineData("'users lst'(users list", "users", "lst")]
+    [InlineData("'netprog users add'에는 NAME", "users", "add")]
+    [InlineData("'netprog forward'에는 --listen", "forward")]
+    [InlineData("--port이(가) 2번", "time-server", "--port", "1", "--port", "2")]
+    [InlineData("'netprog bench echo --help'", "bench", "echo", "127.0.0.1", "30001", "7")]
+    [InlineData("'fish'", "completion", "fish")]
+    public async Task Should_say_it_in_Korean_with_the_same_pointers(string expected, params string[] args)
+    {
+        var (exit, console) = await Cli.RunAsync(["--lang", "ko", .. args]);
+
+        Assert.Equal(2, exit);
+        var line = Assert.Single(console.ErrorWriter.Lines);
+        Assert.Contains(expected, line);
+        Assert.Contains("참고하세요", line);
+        Assert.Matches(@"[\uAC00-\uD7A3]", line.Replace(expected, string.Empty, StringComparison.Ordinal));
+        Assert.DoesNotContain("See '", line);
+        UsageErrorTests.AssertNoParserWording(line);
+    }
+
+    [Fact]
+    public async Task Should_say_who_may_use_a_forwarder_in_Korean()
+    {
+        await using var forward = await Cli.StartAsync(1, "--lang", "ko", "forward", "--listen", "127.0.0.1:0", "--to", "127.0.0.1:9", "--quiet");
+
+        var text = await forward.Console.OutWriter.WaitForAsync(t => t.Contains("허용하는 클라이언트", StringComparison.Ordinal), Cli.Timeout);
+
+        Assert.Contains("허용하는 클라이언트: 모두", text);
+        Assert.DoesNotContain("everyone", text);
+    }
+
+    public void Dispose() => NetProg.Tests.Shared.EnglishMessages.Force();
+}
