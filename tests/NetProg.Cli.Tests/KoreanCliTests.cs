@@ -68,5 +68,18 @@ public sealed class KoreanCliTests : IDisposable
         Assert.DoesNotContain("everyone", text);
     }
 
+    [Theory]
+    [InlineData("파일이 없습니다: /tmp/netprog-no-such-file.pcap", "capture", "--read", "/tmp/netprog-no-such-file.pcap")]
+    [InlineData("파일이 없습니다: /tmp/netprog-no-such-cert.pem", "echo-server", "--port", "0", "--login", "--tls", "--tls-cert", "/tmp/netprog-no-such-cert.pem")]
+    public async Task Should_say_in_Korean_why_a_file_cannot_be_used(string expected, params string[] args)
+    {
+        var (exit, console) = await Cli.RunAsync(["--lang", "ko", .. args]);
+
+        Assert.NotEqual(0, exit);
+        var line = Assert.Single(console.ErrorWriter.Lines);
+        Assert.Contains(expected, line);
+        Assert.DoesNotContain("Could not find", line);
+    }
+
     public void Dispose() => NetProg.Tests.Shared.EnglishMessages.Force();
 }

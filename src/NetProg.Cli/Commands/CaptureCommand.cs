@@ -122,7 +122,8 @@ internal static class CaptureCommand
             }
             catch (CaptureException e)
             {
-                return (ExitCode)CommandRunner.Fail(console, e.Message, ExitCode.Failure);
+                // A file that cannot be opened: the Capture layer's words, with our words for .NET's cause.
+                return (ExitCode)CommandRunner.Fail(console, FileErrorText.Replace(e.Message, e.InnerException, request.Read), ExitCode.Failure);
             }
         }, ct));
         return command;

@@ -62,7 +62,7 @@ internal sealed class LoginServer : IAsyncDisposable
             }
             catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
             {
-                throw new UsageException(string.Format(Strings.Login_BadCertificate, certificatePath ?? Path.Combine(DataFolders.Root, ServerCertificates.SelfSignedFileName), e.Message));
+                throw new UsageException(string.Format(Strings.Login_BadCertificate, certificatePath ?? Path.Combine(DataFolders.Root, ServerCertificates.SelfSignedFileName), Rendering.FileErrorText.Cause(e, certificatePath)));
             }
         }
 
