@@ -58,14 +58,15 @@ public sealed class KoreanCliTests : IDisposable
     }
 
     [Fact]
-    public async Task Should_say_who_may_use_a_forwarder_in_Korean()
+    public async Task Should_say_what_a_forwarder_relays_and_for_whom_in_Korean()
     {
-        await using var forward = await Cli.StartAsync(1, "--lang", "ko", "forward", "--listen", "127.0.0.1:0", "--to", "127.0.0.1:9", "--quiet");
+        await using var forward = await Cli.StartAsync(2, "--lang", "ko", "forward", "--listen", "127.0.0.1:0", "--to", "127.0.0.1:9", "--both", "--quiet");
 
         var text = await forward.Console.OutWriter.WaitForAsync(t => t.Contains("허용하는 클라이언트", StringComparison.Ordinal), Cli.Timeout);
 
-        Assert.Contains("허용하는 클라이언트: 모두", text);
+        Assert.Contains("포워딩(tcp와 udp). 허용하는 클라이언트: 모두", text);
         Assert.DoesNotContain("everyone", text);
+        Assert.DoesNotContain("tcp and udp", text);
     }
 
     [Theory]

@@ -156,7 +156,7 @@ internal static class ForwardCommand
         var actual = new PortRange(listening[0].EndPoint.Port, listening[0].EndPoint.Port + ports - 1);
         var over = options.Protocols switch
         {
-            ProtocolSelection.Both => "tcp and udp",
+            ProtocolSelection.Both => Strings.Forward_OverBoth,
             ProtocolSelection.Udp => "udp",
             _ => "tcp",
         };
