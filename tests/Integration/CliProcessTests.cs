@@ -115,6 +115,33 @@ public sealed class CliProcessTests
     }
 
     [Theory]
+    [InlineData("time-server")]
+    [InlineData("echo-server")]
+    public async Task Should_exit_2_pointing_at_the_port_option_When_a_server_is_given_the_port_as_an_argument(string command)
+    {
+        // The course's C servers take it as an argument: time_server 30000.
+        using ChildProcess process = NetProgApp.Start(command, "30000");
+
+        await OutputAssert.ExitsWithAsync(process, 2);
+        Assert.Equal(
+            $"netprog: '30000': the port is an option here, not an argument: use 'netprog {command} --port 30000'. See 'netprog {command} --help'.",
+            OutputAssert.SingleErrorLine(process));
+    }
+
+    [Fact]
+    public async Task Should_name_forward_s_listen_option_When_its_port_is_already_in_use()
+    {
+        using NetProgServer server = await NetProgApp.StartServerAsync("time-server", "--port", "0", "--bind", "127.0.0.1");
+
+        using ChildProcess forward = NetProgApp.Start("forward", "--listen", $"127.0.0.1:{Text(server.Port)}", "--to", "127.0.0.1:9");
+
+        await OutputAssert.ExitsWithAsync(forward, 1);
+        string error = OutputAssert.SingleErrorLine(forward);
+        Assert.Contains("already in use", error, StringComparison.Ordinal);
+        Assert.EndsWith("choose another port with --listen.", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [MemberData(nameof(ServersAndSignals))]
     public async Task Should_exit_0_When_a_server_gets_a_termination_signal(string[] arguments, UnixSignal signal)
     {

@@ -30,6 +30,28 @@ public sealed partial class KoreanOutputTests
     }
 
     [Fact]
+    public async Task Should_print_a_help_page_with_no_English_heading_When_LANG_is_Korean()
+    {
+        using ChildProcess process = NetProgApp.Start(["time-server", "--help"], environment: KoreanLocale);
+
+        await OutputAssert.ExitsWithAsync(process, 0);
+        Assert.Contains("사용법:", process.StdoutText, StringComparison.Ordinal);
+        Assert.Contains("예:", process.StdoutText, StringComparison.Ordinal);
+        string[] english = ["Description:", "Usage:", "Options:", "[default:", "Show help", "00:05:00", "Ctime"];
+        Assert.DoesNotContain(english, e => process.StdoutText.Contains(e, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Should_suggest_the_command_in_Korean_When_it_is_mistyped()
+    {
+        using ChildProcess process = NetProgApp.Start(["time-clinet"], environment: KoreanLocale);
+
+        await OutputAssert.ExitsWithAsync(process, 2);
+        string error = OutputAssert.SingleErrorLine(process);
+        Assert.Equal("netprog: 알 수 없는 명령 'time-clinet'(time-client을(를) 쓰려던 건가요?). 'netprog --help'을(를) 참고하세요.", error);
+    }
+
+    [Fact]
     public async Task Should_explain_a_refused_connection_in_one_Korean_line_When_LANG_is_Korean()
     {
         int closedPort = FreePort.Tcp();
