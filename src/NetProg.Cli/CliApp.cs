@@ -60,7 +60,7 @@ internal static class CliApp
             {
                 case System.CommandLine.Help.HelpOption help:
                     help.Description = Strings.Option_Help;
-                    help.Action = new HelpPageAction();
+                    help.Action = new HelpPageAction(console);
                     break;
                 case VersionOption version:
                     version.Description = Strings.Option_Version;
@@ -119,7 +119,7 @@ internal static class CliApp
         if (CommandLineErrors.IsBareGroup(parse))
         {
             // `netprog`, `netprog users`, `netprog bench` alone: the list of what can follow, and success, as gh and kubectl do.
-            HelpPage.Write(parse.CommandResult.Command, console.Out);
+            HelpPage.Write(parse.CommandResult.Command, console.Out, console.Width);
             return (int)ExitCode.Success;
         }
 

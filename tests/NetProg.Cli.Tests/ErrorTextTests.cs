@@ -58,6 +58,16 @@ public sealed class ErrorTextTests
         Assert.EndsWith($"choose another port with {option}.", text);
     }
 
+    [Theory]
+    [InlineData("--port")]
+    [InlineData("--listen")]
+    public void Should_name_the_port_option_of_the_command_that_was_run_When_the_port_needs_privileges(string option)
+    {
+        var text = ErrorText.Describe(new NetworkException(SocketErrorKind.AccessDenied, NetworkOperation.Bind, TransportProtocol.Tcp, Server), portOption: option);
+
+        Assert.EndsWith($"such as {option} 30000.", text);
+    }
+
     private sealed class FixedOwners(params PortOwner[] owners) : IPortOwnerLookup
     {
         public IReadOnlyList<PortOwner> FindOwners(PortProtocol protocol, int port) => owners;

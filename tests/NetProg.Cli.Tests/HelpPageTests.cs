@@ -129,6 +129,27 @@ public sealed partial class HelpPageTests
         }
     }
 
+    [Theory]
+    [InlineData(60)]
+    [InlineData(100)]
+    public void Should_wrap_descriptions_at_the_terminal_s_width_under_their_column(int width)
+    {
+        var forward = CliApp.Build(new TestConsole()).Subcommands.Single(c => c.Name == "forward");
+        var output = new StringWriter();
+
+        HelpPage.Write(forward, output, width);
+
+        // Examples are command lines to copy: never broken.
+        var lines = output.ToString().Split(Environment.NewLine).TakeWhile(l => l != "Examples:").ToArray();
+        Assert.All(lines, l => Assert.True(Rendering.TerminalText.Columns(l) <= width, $"{Rendering.TerminalText.Columns(l)} columns: {l}"));
+        // Each description's lines start in one column: beside the labels, or under them when the terminal is narrow.
+        var listen = Array.FindIndex(lines, l => l.StartsWith("  --listen", StringComparison.Ordinal));
+        var first = lines[listen].Contains("Where", StringComparison.Ordinal) ? lines[listen] : lines[listen + 1];
+        var column = first.IndexOf("Where", StringComparison.Ordinal);
+        var next = lines[Array.IndexOf(lines, first) + 1];
+        Assert.Equal(column, next.Length - next.TrimStart().Length);
+    }
+
     [Fact]
     public void Should_list_examples_for_exactly_the_commands_there_are()
     {

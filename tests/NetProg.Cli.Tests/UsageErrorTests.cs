@@ -59,6 +59,7 @@ public sealed class UsageErrorTests
     [InlineData("'netprog completion' needs SHELL", "completion")]
     [InlineData("unknown shell 'fish': choose bash, zsh or pwsh (PowerShell). See 'netprog completion --help'.", "completion", "fish")]
     [InlineData("cannot read the response file 'no-such-file.rsp'", "@no-such-file.rsp")]
+    [InlineData("--version takes nothing else: netprog --version. See 'netprog --help'.", "--version", "--lang", "en")]
     public async Task Should_say_what_is_wrong_in_netprog_s_words_and_point_at_the_whole_command(string expected, params string[] args)
     {
         var (exit, console) = await Cli.RunAsync(["--lang", "en", .. args]);
@@ -107,7 +108,7 @@ public sealed class UsageErrorTests
         string[] parser =
         [
             "Unrecognized command", "Required command", "Required argument", "is required", "expects a single argument",
-            "Cannot parse argument", "Response file", "인식할 수 없는", "필수 명령", "필수 인수", "See 'netprog add", "See 'netprog echo --help'",
+            "Cannot parse argument", "Response file", "cannot be combined", "인식할 수 없는", "필수 명령", "필수 인수", "See 'netprog add", "See 'netprog echo --help'",
         ];
         Assert.DoesNotContain(parser, p => line.Contains(p, StringComparison.Ordinal));
     }

@@ -49,6 +49,7 @@ internal static class CommandLineErrors
 
     private static string Describe(ParseError error, Command command, IReadOnlyList<string> args) => error.SymbolResult switch
     {
+        OptionResult { Option: VersionOption } => Strings.Usage_VersionAlone,
         OptionResult { IdentifierToken: null } o =>
             string.Format(Strings.Usage_Needs, CommandPath.Full(command), $"{o.Option.Name} {HelpPage.ValueName(o.Option)}".TrimEnd()),
         OptionResult o when o.Tokens.Count == 0 && o.Option.Arity.MinimumNumberOfValues > 0 =>

@@ -14,25 +14,31 @@ internal static class HelpPage
 {
     private const string Indent = "  ";
 
-    public static void Write(Command command, TextWriter output)
+    // Narrower than this, a description column is not worth wrapping into.
+    private const int MinColumns = 30;
+
+    /// <param name="command">The command the page is about.</param>
+    /// <param name="output">Where it goes.</param>
+    /// <param name="width">The terminal's width, to wrap long descriptions at; null for none (a file or a pipe).</param>
+    public static void Write(Command command, TextWriter output, int? width = null)
     {
         var text = new System.Text.StringBuilder();
         if (!string.IsNullOrEmpty(command.Description))
         {
-            Section(text, Strings.Help_Description, [command.Description]);
+            Section(text, Strings.Help_Description, Wrap(command.Description, width - Indent.Length).ToArray());
         }
 
         Section(text, Strings.Help_Usage, [Usage(command)]);
 
         var arguments = command.Arguments.Where(a => !a.Hidden).Select(a => (a.Name, a.Description ?? string.Empty)).ToArray();
-        Columns(text, Strings.Help_Arguments, arguments);
+        Columns(text, Strings.Help_Arguments, arguments, width);
 
         var options = VisibleOptions(command).Select(o => (OptionLabel(o), Describe(o))).ToArray();
-        Columns(text, Strings.Help_Options, options);
+        Columns(text, Strings.Help_Options, options, width);
 
         var subcommands = command.Subcommands.Where(c => !c.Hidden)
             .Select(c => ($"{c.Name} {ArgumentsUsage(c)}".TrimEnd(), c.Description ?? string.Empty)).ToArray();
-        Columns(text, Strings.Help_Commands, subcommands);
+        Columns(text, Strings.Help_Commands, subcommands, width);
 
         Section(text, Strings.Help_Examples, CommandExamples.For(CommandPath.Words(command)));
         output.Write(text.ToString());
@@ -115,20 +121,78 @@ internal static class HelpPage
         text.AppendLine();
     }
 
-    private static void Columns(System.Text.StringBuilder text, string heading, IReadOnlyList<(string Label, string Description)> rows)
+    private static void Columns(System.Text.StringBuilder text, string heading, IReadOnlyList<(string Label, string Description)> rows, int? width)
     {
         if (rows.Count == 0)
         {
             return;
         }
 
-        var width = rows.Max(r => r.Label.Length) + 2;
+        var labels = rows.Max(r => r.Label.Length) + 2;
+        var continued = new string(' ', Indent.Length + labels);
         text.AppendLine(heading);
+        if (width - Indent.Length - labels < MinColumns)
+        {
+            // A narrow terminal: each description under its label, as man pages lay out options.
+            continued = new string(' ', Indent.Length * 3);
+            foreach (var (label, description) in rows)
+            {
+                text.Append(Indent).AppendLine(label);
+                foreach (var line in Wrap(description, width - continued.Length))
+                {
+                    text.Append(continued).AppendLine(line);
+                }
+            }
+
+            text.AppendLine();
+            return;
+        }
+
         foreach (var (label, description) in rows)
         {
-            text.Append(Indent).AppendLine(description.Length == 0 ? label : TerminalText.Pad(label, width) + description);
+            var lines = Wrap(description, width - Indent.Length - labels).ToList();
+            text.Append(Indent).AppendLine(lines.Count == 0 ? label : TerminalText.Pad(label, labels) + lines[0]);
+            foreach (var line in lines.Skip(1))
+            {
+                text.Append(continued).AppendLine(line);
+            }
         }
 
         text.AppendLine();
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> in lines of at most <paramref name="columns"/> terminal columns, broken at spaces; one line
+    /// when there is no width or too little of it to be worth wrapping.
+    /// </summary>
+    private static IEnumerable<string> Wrap(string text, int? columns)
+    {
+        if (text.Length == 0)
+        {
+            yield break;
+        }
+
+        if (columns is not { } limit || limit < MinColumns || TerminalText.Columns(text) <= limit)
+        {
+            yield return text;
+            yield break;
+        }
+
+        var line = new System.Text.StringBuilder();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && TerminalText.Columns(line.ToString()) + 1 + TerminalText.Columns(word) > limit)
+            {
+                yield return line.ToString();
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? " " : string.Empty).Append(word);
+        }
+
+        if (line.Length > 0)
+        {
+            yield return line.ToString();
+        }
     }
 }

@@ -15,6 +15,9 @@ internal interface ICliConsole
     /// <summary>True when stdout is a terminal that can show a live view.</summary>
     bool IsOutputInteractive { get; }
 
+    /// <summary>The terminal's width in columns, or null when stdout is not a terminal (then lines are not wrapped).</summary>
+    int? Width => null;
+
     /// <summary>Reads a line at the terminal without showing it (a password); null at end of input.</summary>
     string? ReadSecret(string prompt);
 

@@ -13,6 +13,26 @@ internal sealed class SystemConsole : ICliConsole
 
     public bool IsOutputInteractive => !Console.IsOutputRedirected;
 
+    public int? Width
+    {
+        get
+        {
+            if (Console.IsOutputRedirected)
+            {
+                return null;
+            }
+
+            try
+            {
+                return Console.WindowWidth > 0 ? Console.WindowWidth : null;
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+        }
+    }
+
     public Stream OpenStandardInput() => Console.OpenStandardInput();
 
     public string? ReadSecret(string prompt)

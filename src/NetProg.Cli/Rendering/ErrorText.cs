@@ -26,7 +26,7 @@ internal static class ErrorText
                 SocketErrorKind.AddressInUse =>
                     string.Format(Strings.Error_Bind_AddressInUse, port, proto, Owner(owners, e, port), portOption),
                 SocketErrorKind.AccessDenied =>
-                    string.Format(Strings.Error_Bind_AccessDenied, port, proto),
+                    string.Format(Strings.Error_Bind_AccessDenied, port, proto, portOption),
                 SocketErrorKind.AddressNotAvailable =>
                     string.Format(Strings.Error_Bind_AddressNotAvailable, where, EndPointText.Format(e.EndPoint!.Address)),
                 SocketErrorKind.AddressFamilyNotSupported =>

@@ -9,7 +9,11 @@ internal static class TerminalText
     /// </summary>
     public static string Pad(string text, int width)
     {
-        var columns = text.Sum(c => c is >= '\uAC00' and <= '\uD7A3' or >= '\u1100' and <= '\u11FF' or >= '\u3130' and <= '\u318F' ? 2 : 1);
+        var columns = Columns(text);
         return columns >= width ? text : text + new string(' ', width - columns);
     }
+
+    /// <summary>How many terminal columns <paramref name="text"/> takes (see <see cref="Pad"/>).</summary>
+    public static int Columns(string text) =>
+        text.Sum(c => c is >= '\uAC00' and <= '\uD7A3' or >= '\u1100' and <= '\u11FF' or >= '\u3130' and <= '\u318F' ? 2 : 1);
 }
