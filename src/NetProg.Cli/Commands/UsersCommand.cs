@@ -47,7 +47,7 @@ internal static class UsersCommand
 
     private static Command Remove(ICliConsole console)
     {
-        var name = new Argument<string>("NAME");
+        var name = new Argument<string>("NAME") { Description = Strings.Users_Argument_Name };
         var db = DbOption();
         var command = new Command("remove", Strings.Users_Remove_Description) { name, db };
         command.SetAction((result, ct) => CommandRunner.RunAsync(console, async token =>
@@ -63,7 +63,7 @@ internal static class UsersCommand
 
     private static Command Passwd(ICliConsole console)
     {
-        var name = new Argument<string>("NAME");
+        var name = new Argument<string>("NAME") { Description = Strings.Users_Argument_Name };
         var stdin = PasswordStdinOption();
         var db = DbOption();
         var command = new Command("passwd", Strings.Users_Passwd_Description) { name, stdin, db };

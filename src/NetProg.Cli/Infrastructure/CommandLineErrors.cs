@@ -41,9 +41,11 @@ internal static class CommandLineErrors
     public static string Describe(ParseResult parse, IReadOnlyList<string> args)
     {
         var command = parse.CommandResult.Command;
-        var message = parse.UnmatchedTokens.Count > 0
-            ? Unmatched(command, parse.UnmatchedTokens[0])
-            : Describe(parse.Errors.FirstOrDefault(e => e.SymbolResult is null) ?? parse.Errors[0], command, args);
+        var error = parse.Errors.FirstOrDefault(e => e.SymbolResult is null) ?? parse.Errors[0];
+        var message = parse.UnmatchedTokens.Count > 0 ? Unmatched(command, parse.UnmatchedTokens[0])
+            // A client's HOST takes any word, an unknown option too: said as for a server, which has no argument to take it.
+            : error.SymbolResult is ArgumentResult { Parent: CommandResult, Tokens: [{ Value: var word }] } && LooksLikeOption(word) ? Unmatched(command, word)
+            : Describe(error, command, args);
         return string.Format(Strings.Usage_SeeHelp, message.TrimEnd('.'), CommandPath.Help(command));
     }
 
@@ -67,7 +69,7 @@ internal static class CommandLineErrors
 
     private static string Unmatched(Command command, string token)
     {
-        if (token.Length > 1 && token[0] == '-' && !int.TryParse(token, out _))
+        if (LooksLikeOption(token))
         {
             var names = HelpPage.VisibleOptions(command)
                 .SelectMany(o => o.Aliases.Prepend(o.Name))
@@ -97,6 +99,9 @@ internal static class CommandLineErrors
             ? string.Format(Strings.Usage_TooManyArguments, token, CommandPath.Full(command), HelpPage.ArgumentsUsage(command))
             : string.Format(Strings.Usage_NoArguments, token, CommandPath.Full(command));
     }
+
+    private static bool LooksLikeOption(string word) =>
+        word.Length > 1 && word[0] == '-' && !int.TryParse(word, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _);
 
     private static string Alternatives(IReadOnlyList<string> names) =>
         names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + Strings.Usage_Or + names[^1];
