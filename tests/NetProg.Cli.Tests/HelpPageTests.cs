@@ -34,7 +34,9 @@ public sealed partial class HelpPageTests
             var examples = console.OutWriter.Text.Split(heading + Environment.NewLine) is [_, var rest] ? rest : "";
             var lines = examples.Split(Environment.NewLine).TakeWhile(l => l.Length > 0).ToArray();
             Assert.NotEmpty(lines);
-            Assert.All(lines, l => Assert.Contains($"netprog {path}".TrimEnd(), l, StringComparison.Ordinal));
+            // A note, then the command line it is about.
+            Assert.All(lines.Where((_, i) => i % 2 == 0), l => Assert.StartsWith("  # ", l, StringComparison.Ordinal));
+            Assert.All(lines.Where((_, i) => i % 2 == 1), l => Assert.Contains($"netprog {path}".TrimEnd(), l, StringComparison.Ordinal));
         }
     }
 

@@ -19,6 +19,9 @@ public sealed class KoreanCliTests : IDisposable
         Assert.Contains("사용법:", text);
         Assert.Contains("옵션:", text);
         Assert.Contains("예:", text);
+        var notes = text.Split('\n').Where(l => l.StartsWith("  # ", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(notes);
+        Assert.All(notes, n => Assert.Matches(@"[\uAC00-\uD7A3]", n));
         Assert.Contains("이 도움말을 보여 줍니다", text);
         string[] english = ["Description:", "Usage:", "Options:", "Commands:", "Arguments:", "Examples:", "[default:", "Show help", "Show version", "(REQUIRED)", "[options]", "Print a TAB", "bash, zsh or pwsh"];
         Assert.DoesNotContain(english, e => text.Contains(e, StringComparison.Ordinal));

@@ -40,7 +40,9 @@ internal static class HelpPage
             .Select(c => ($"{c.Name} {ArgumentsUsage(c)}".TrimEnd(), c.Description ?? string.Empty)).ToArray();
         Columns(text, Strings.Help_Commands, subcommands, width);
 
-        Section(text, Strings.Help_Examples, CommandExamples.For(CommandPath.Words(command)));
+        // Each note as a shell comment above its line: the line can be copied whole, the comment too.
+        var examples = CommandExamples.For(CommandPath.Words(command)).SelectMany(e => new[] { $"# {e.Note}", e.Line }).ToArray();
+        Section(text, Strings.Help_Examples, examples);
         output.Write(text.ToString());
         output.Flush();
     }
