@@ -1,6 +1,7 @@
 @echo off
 rem netprog launcher for cmd.exe: builds the CLI into .build\netprog on first use or when sources changed, then
-rem runs it. Prints nothing of its own on success (scripts parse netprog's stdout); build output only on failure.
+rem runs it. Its own words go to stderr only: one line while it builds (a first build takes about a minute); stdout
+rem is netprog's alone (scripts parse it). Build output only on failure.
 setlocal EnableExtensions DisableDelayedExpansion
 set "ROOT=%~dp0"
 set "DLL=%ROOT%.build\netprog\netprog.dll"
@@ -20,6 +21,7 @@ dir /b /a:a-d "%ROOT%Directory.*.props" "%ROOT%global.json" >nul 2>nul && goto b
 goto run
 
 :build
+echo netprog: building netprog, about a minute the first time... 1>&2
 attrib -a /s "%ROOT%src\*" >nul 2>nul
 attrib -a "%ROOT%Directory.*.props" >nul 2>nul
 attrib -a "%ROOT%global.json" >nul 2>nul
@@ -39,5 +41,8 @@ if not "%RC%"=="0" (
 del "%LOG%" >nul 2>nul
 
 :run
+rem The commands netprog prints for a person to type start with the name this script was started by (%0 as typed:
+rem netprog, netprog.cmd, ..\netprog.cmd); setlocal keeps it out of the caller's environment.
+set "NETPROG_INVOKED_AS=%~0"
 dotnet "%DLL%" %*
 exit /b %ERRORLEVEL%

@@ -1,6 +1,7 @@
 # netprog launcher for PowerShell (Windows PowerShell 5.1 and PowerShell 7): builds the CLI into .build/netprog
-# on first use or when a source is newer than the dll, then runs it. Prints nothing of its own on success
-# (scripts parse netprog's stdout); build output is shown only when the build fails.
+# on first use or when a source is newer than the dll, then runs it. Its own words go to stderr only: one line while
+# it builds (a first build takes about a minute); stdout is netprog's alone (scripts parse it). Build output only
+# when the build fails.
 # Windows blocks .ps1 files under the default execution policy; use netprog.cmd, or once:
 #   Set-ExecutionPolicy -Scope CurrentUser RemoteSigned
 
@@ -23,6 +24,7 @@ function Test-Stale {
 }
 
 if (Test-Stale) {
+    [Console]::Error.WriteLine('netprog: building netprog, about a minute the first time...')
     $start = [DateTime]::UtcNow
     Push-Location -LiteralPath $root
     try {
@@ -42,5 +44,15 @@ if (Test-Stale) {
     (Get-Item -LiteralPath $dll).LastWriteTimeUtc = $start
 }
 
-& dotnet $dll @args
-exit $LASTEXITCODE
+# The commands netprog prints for a person to type start with the name this script was started by (.\netprog.ps1,
+# or netprog through PATH). A script runs in the caller's session: the variable is put back afterwards.
+$previous = $env:NETPROG_INVOKED_AS
+$env:NETPROG_INVOKED_AS = $MyInvocation.InvocationName
+try {
+    & dotnet $dll @args
+    $code = $LASTEXITCODE
+}
+finally {
+    $env:NETPROG_INVOKED_AS = $previous
+}
+exit $code

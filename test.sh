@@ -38,14 +38,38 @@ compgen -G "/usr/lib/*/libpcap.so.0.8" >/dev/null || compgen -G "/usr/lib/libpca
 if command -v nc >/dev/null 2>&1 && ! nc -h 2>&1 | grep -q -- '-N'; then
     missing+=(netcat-openbsd)
 fi
+# Daemons that apt installs (xinetd, postgresql) must not start as services: the tests start their own, on ports of their
+# own. invoke-rc.d asks /usr/sbin/policy-rc.d first, and exit code 101 means "action forbidden" (Debian Policy, the
+# invoke-rc.d interface). Written only when none exists; removed afterwards only when this script wrote it.
+policy_rc=/usr/sbin/policy-rc.d
+policy_rc_ours=""
+forbid_services() {
+    if [ ! -e "$policy_rc" ] && printf '#!/bin/sh\n# written by netprog test.sh while it installs test peers: no service starts\nexit 101\n' >"$policy_rc" 2>/dev/null; then
+        chmod 755 "$policy_rc"
+        policy_rc_ours=1
+    fi
+}
+allow_services() {
+    if [ -n "$policy_rc_ours" ]; then
+        rm -f "$policy_rc"
+        policy_rc_ours=""
+    fi
+}
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-        echo "test.sh: installing ${missing[*]}" >&2
+        # One line per step here; apt's own output goes to a log file, named when a step fails.
+        aptlog=$(mktemp "${TMPDIR:-/tmp}/netprog-apt.XXXXXX")
         export DEBIAN_FRONTEND=noninteractive
-        apt-get update -qq >/dev/null 2>&1
+        trap allow_services EXIT
+        forbid_services
+        echo "test.sh: updating the package lists (apt log: $aptlog)" >&2
+        apt-get update -qq >>"$aptlog" 2>&1 || echo "test.sh: apt-get update failed (output in $aptlog); installing from the lists there are" >&2
         # tshark's wireshark-common asks whether non-root users may capture; answer it, or the install waits for a person.
-        echo "wireshark-common wireshark-common/install-setuid boolean false" | debconf-set-selections 2>/dev/null
-        apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 || echo "test.sh: apt-get install ${missing[*]} failed" >&2
+        echo "wireshark-common wireshark-common/install-setuid boolean false" | debconf-set-selections >>"$aptlog" 2>&1
+        echo "test.sh: installing ${missing[*]} (apt log: $aptlog)" >&2
+        apt-get install -y -qq "${missing[@]}" >>"$aptlog" 2>&1 || echo "test.sh: apt-get install ${missing[*]} failed (output in $aptlog); their tests will fail" >&2
+        allow_services
+        trap - EXIT
     else
         echo "test.sh: missing ${missing[*]} (install them, e.g. sudo apt-get install ${missing[*]}); their interop tests will fail" >&2
     fi

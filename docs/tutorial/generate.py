@@ -284,7 +284,8 @@ class Runner:
         bin_dir = scratch / "bin"
         bin_dir.mkdir(parents=True, exist_ok=True)
         wrapper = bin_dir / "netprog"
-        wrapper.write_text("#!/bin/sh\nexec " + " ".join(shlex.quote(a) for a in netprog) + ' "$@"\n')
+        # The pages show netprog as a student who installed it types it: "netprog ...", not the launcher's full path.
+        wrapper.write_text("#!/bin/sh\nNETPROG_INVOKED_AS=netprog exec " + " ".join(shlex.quote(a) for a in netprog) + ' "$@"\n')
         wrapper.chmod(0o755)
         self.path = f"{bin_dir}:{os.environ.get('PATH', '/usr/bin:/bin')}"
 

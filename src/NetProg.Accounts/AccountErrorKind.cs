@@ -18,6 +18,12 @@ public enum AccountErrorKind
     /// </summary>
     StoreUnavailable,
 
+    /// <summary>
+    /// Opened with <see cref="AccountStoreMode.MustExist"/> and the SQLite file is not there (nobody added a user yet, or the path
+    /// is mistyped); nothing was created. <see cref="AccountException.StorePath"/> names the file.
+    /// </summary>
+    StoreMissing,
+
     /// <summary>The <c>--db</c> / <c>NETPROG_DB</c> value cannot be understood (e.g. a malformed <c>postgres://</c> URI).</summary>
     InvalidLocation,
 }

@@ -18,6 +18,9 @@ public sealed class AccountException : Exception
     /// <summary>The account name involved, as given (possibly invalid); null for store-wide failures.</summary>
     public string? AccountName { get; }
 
+    /// <summary>For <see cref="AccountErrorKind.StoreMissing"/>: the full path of the SQLite file that is not there.</summary>
+    public string? StorePath { get; init; }
+
     internal static AccountException Duplicate(string name) =>
         new(AccountErrorKind.Duplicate, string.Format(Strings.Duplicate, name), name);
 

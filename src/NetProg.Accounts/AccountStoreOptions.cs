@@ -21,6 +21,13 @@ public sealed record AccountStoreOptions
     /// </summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// What opening does when the SQLite file is not there. Default <see cref="AccountStoreMode.CreateIfMissing"/> (<c>users add</c>,
+    /// the servers); commands that only read or change existing accounts pass <see cref="AccountStoreMode.MustExist"/>, so a
+    /// mistyped <c>--db</c> is reported instead of leaving an empty database behind.
+    /// </summary>
+    public AccountStoreMode Mode { get; init; } = AccountStoreMode.CreateIfMissing;
+
     /// <summary>Schema migrations and degraded modes (e.g. WAL refused by the file system) are logged here. Default: none.</summary>
     public ILogger? Logger { get; init; }
 }

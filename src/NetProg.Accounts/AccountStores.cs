@@ -12,7 +12,9 @@ namespace NetProg.Accounts;
 /// </list>
 /// A value starting with <c>postgres://</c> or <c>postgresql://</c> (a libpq URI), or holding a <c>Host=</c> / <c>Server=</c> keyword
 /// at its start or after a <c>;</c> (an Npgsql connection string such as <c>Host=db;Username=netprog;Password=...;Database=netprog</c>),
-/// is PostgreSQL; any other value is an SQLite file path. Opening creates or migrates the schema.
+/// is PostgreSQL; any other value is an SQLite file path. Opening creates or migrates the schema; a missing SQLite file is
+/// created, or, with <see cref="AccountStoreMode.MustExist"/>, reported as <see cref="AccountErrorKind.StoreMissing"/>. Only the
+/// default file's folder is ever created (<see cref="AccountStoreMode"/>).
 /// </summary>
 public static class AccountStores
 {
@@ -20,7 +22,8 @@ public static class AccountStores
 
     /// <exception cref="AccountException">
     /// <see cref="AccountErrorKind.InvalidLocation"/> for a value that cannot be read; <see cref="AccountErrorKind.StoreUnavailable"/>
-    /// when the database cannot be opened, reached (within <see cref="AccountStoreOptions.ConnectTimeout"/>) or migrated.
+    /// when the database cannot be opened, reached (within <see cref="AccountStoreOptions.ConnectTimeout"/>) or migrated;
+    /// <see cref="AccountErrorKind.StoreMissing"/> for a missing SQLite file that must exist.
     /// </exception>
     public static Task<IAccountStore> OpenAsync(string? dbArgument, AccountStoreOptions? options = null, CancellationToken cancellationToken = default)
     {

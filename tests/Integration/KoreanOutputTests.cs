@@ -131,6 +131,10 @@ public sealed partial class KoreanOutputTests
     {
         using var folder = new TempFolder();
         string db = Path.Combine(folder.Path, "accounts.db");
+        using (ChildProcess add = NetProgApp.Start(["users", "add", "somebody", "--db", db, "--password-stdin"], folder.WriteText("pw.txt", "pw\n"), KoreanLocale))
+        {
+            await OutputAssert.ExitsWithAsync(add, 0);
+        }
 
         using ChildProcess process = NetProgApp.Start(["users", "passwd", "nobody", "--db", db, "--password-stdin"], environment: KoreanLocale);
         process.CloseStdin();

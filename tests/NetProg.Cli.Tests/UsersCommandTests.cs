@@ -68,10 +68,47 @@ public sealed class UsersCommandTests : IDisposable
     [Fact]
     public async Task Should_say_so_when_removing_an_unknown_user()
     {
+        await RunAsync("pw\n", "users", "add", "somebody", "--password-stdin", "--db", Db);
+
         var (exit, console) = await RunAsync(string.Empty, "users", "remove", "nobody", "--db", Db);
 
         Assert.Equal(1, exit);
         Assert.Contains("nobody", Assert.Single(console.ErrorWriter.Lines));
+    }
+
+    [Theory]
+    [InlineData("list")]
+    [InlineData("remove", "alice")]
+    [InlineData("passwd", "alice", "--password-stdin")]
+    public async Task Should_not_create_a_store_for_a_command_that_only_reads_or_changes_existing_accounts(params string[] args)
+    {
+        // Given a --db naming a file that does not exist (a typo)
+        var typo = Path.Combine(_folder, "acounts.db");
+
+        // When
+        var (exit, console) = await RunAsync("pw\n", ["users", .. args, "--db", typo]);
+
+        // Then one line says so and how to make one, exit 1, and nothing was created
+        Assert.Equal(1, exit);
+        Assert.Equal($"netprog: no account store at {typo}: add a user first with 'netprog users add NAME --db {typo}'", Assert.Single(console.ErrorWriter.Lines));
+        Assert.Empty(Directory.GetFileSystemEntries(_folder));
+    }
+
+    [Theory]
+    [InlineData("lab", "--port", "0", "--bind", "127.0.0.1")]
+    [InlineData("echo-server", "--login", "--port", "0", "--bind", "127.0.0.1")]
+    public async Task Should_not_create_the_missing_folder_of_an_explicit_db_in_any_server(params string[] args)
+    {
+        // Given a --db in a folder that does not exist
+        var db = Path.Combine(_folder, "no-such-folder", "accounts.db");
+
+        // When a server with a login echo starts with it
+        var (exit, console) = await RunAsync(string.Empty, [.. args, "--db", db]);
+
+        // Then both refuse it the same way (the account store's one rule), and create nothing
+        Assert.Equal(1, exit);
+        Assert.Contains($"folder {Path.GetDirectoryName(db)} does not exist", console.ErrorWriter.Text, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(db)));
     }
 
     [Theory]

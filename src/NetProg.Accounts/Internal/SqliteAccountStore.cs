@@ -41,6 +41,13 @@ internal sealed class SqliteAccountStore : DbAccountStore
     {
         var path = location.Target;
         var folder = Path.GetDirectoryName(path)!;
+        var mustExist = options.Mode == AccountStoreMode.MustExist;
+        if (mustExist && !File.Exists(path))
+        {
+            // Checked first: a read-only command creates neither the file nor the default folder.
+            throw new AccountException(AccountErrorKind.StoreMissing, string.Format(Strings.Sqlite_Missing, path)) { StorePath = path };
+        }
+
         if (location.IsDefault)
         {
             try
@@ -62,7 +69,8 @@ internal sealed class SqliteAccountStore : DbAccountStore
         var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            // ReadWrite never creates the file: one deleted between the check above and this open fails as "cannot open".
+            Mode = mustExist ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             // Microsoft.Data.Sqlite retries a busy statement (150 ms sleeps) until this many seconds have passed, on top of
             // SQLite's own busy handler (busy_timeout below); 1, the least that is not "forever", lets busy_timeout decide.

@@ -31,12 +31,15 @@ public sealed class PcapFileWriter : IDisposable
     /// <summary>Frames written so far.</summary>
     public long Count { get; private set; }
 
-    /// <summary>Creates (or replaces) <paramref name="path"/>; <see cref="CaptureException"/> (BadFile) when it cannot.</summary>
+    /// <summary>
+    /// Creates (or replaces) <paramref name="path"/> as <see cref="CaptureFiles.CreatePrivate"/> does (owner only, no symbolic
+    /// link); <see cref="CaptureException"/> (BadFile) when it cannot. Frames reach the file on <see cref="Flush"/>.
+    /// </summary>
     public static PcapFileWriter Create(string path, LinkLayers linkType)
     {
         try
         {
-            return new PcapFileWriter(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 64 * 1024), linkType);
+            return new PcapFileWriter(CaptureFiles.CreatePrivate(path), linkType);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -66,6 +69,10 @@ public sealed class PcapFileWriter : IDisposable
         Count++;
     }
 
+    /// <summary>
+    /// Hands what was written to the OS: from then on it is in the file for a reader (Wireshark, tshark -r) and survives the
+    /// capture being killed. A live capture calls it after each batch of frames.
+    /// </summary>
     public void Flush() => _stream.Flush();
 
     public void Dispose() => _stream.Dispose();

@@ -207,7 +207,16 @@ internal static class CaptureCommand
         {
             await foreach (var frame in capture.Frames.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
-                if (pipeline.Process(frame) is { } e)
+                var e = pipeline.Process(frame);
+
+                // Each batch goes to the file as soon as the queue is empty, before its last line is shown: a file being
+                // watched (tshark -r, Wireshark) has every packet shown so far, and a killed capture loses none of them.
+                if (writer is not null && !capture.Frames.TryPeek(out _))
+                {
+                    writer.Flush();
+                }
+
+                if (e is not null)
                 {
                     console.Out.WriteLine(PacketText.Line(e));
                     console.Out.Flush();
@@ -255,7 +264,8 @@ internal static class CaptureCommand
         {
             try
             {
-                File.WriteAllText(html, FlowGraphWriter.Render(pipeline.GraphEvents, title, pipeline.Shown));
+                using var file = new StreamWriter(CaptureFiles.CreatePrivate(html));
+                file.Write(FlowGraphWriter.Render(pipeline.GraphEvents, title, pipeline.Shown));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

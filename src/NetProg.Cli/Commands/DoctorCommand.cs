@@ -70,7 +70,7 @@ internal static class DoctorCommand
                 System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
             }
 
-            var report = await Doctor.RunAsync(new DoctorRequest(target, result.GetValue(port), result.GetValue(udp), result.GetValue(timeout)), token).ConfigureAwait(false);
+            var report = await Doctor.RunAsync(new DoctorRequest(target, result.GetValue(port), result.GetValue(udp), result.GetValue(timeout)) { Program = ProgramName.Current }, token).ConfigureAwait(false);
             if (result.GetValue(json))
             {
                 console.Out.WriteLine(DoctorJson.Serialize(report));

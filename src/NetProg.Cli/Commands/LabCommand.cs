@@ -41,12 +41,12 @@ internal static class LabCommand
                 Protocols = ProtocolSelection.Tcp,
                 Tcp = time.Tcp with { IdleTimeout = time.Tcp.IdleTimeout + TimeSpan.FromSeconds(30) },
             };
-            return RunAsync(console, time, echo, login, result.GetValue(db) ?? DataFolders.LabDatabase, token);
+            return RunAsync(console, time, echo, login, result.GetValue(db), token);
         }, ct));
         return command;
     }
 
-    private static async Task<ExitCode> RunAsync(ICliConsole console, ServerSettings time, ServerSettings echo, ServerSettings login, string db, CancellationToken stopping)
+    private static async Task<ExitCode> RunAsync(ICliConsole console, ServerSettings time, ServerSettings echo, ServerSettings login, string? db, CancellationToken stopping)
     {
         var live = console.IsOutputInteractive;
         var recent = new RecentLines(8);
@@ -65,11 +65,9 @@ internal static class LabCommand
         using var loggers = Logging.Create(provider, time.Quiet);
 
         console.Out.WriteLine(Strings.Lab_Banner);
-        if (Path.GetDirectoryName(Path.GetFullPath(db)) is { } folder && !db.Contains('=', StringComparison.Ordinal))
-        {
-            Directory.CreateDirectory(folder);
-        }
 
+        // The default store (or --db, or NETPROG_DB), the one `users add` and `echo-server --login` use: a user added as the
+        // tutorial's login chapter shows logs in here too. The account store decides whether a missing folder is created.
         await using var loginServer = await LoginServer.OpenAsync(db, tls: false, null, null, new LoginThrottleOptions(), time.Tcp.IdleTimeout, loggers, stopping).ConfigureAwait(false);
         var hosts = await ServerRunner.BindAsync(
             console,
@@ -84,7 +82,7 @@ internal static class LabCommand
         var timePort = hosts[0].Port;
         var echoPort = hosts[1].Port;
         var loginPort = hosts[2].Port;
-        foreach (var line in LabGuide.Lines(new LabPorts(timePort, echoPort, loginPort), db, time.Bind, Diagnostics.LocalAddresses.List()))
+        foreach (var line in LabGuide.Lines(new LabPorts(timePort, echoPort, loginPort), ProgramName.Current, loginServer.StoreDescription, db, time.Bind, Diagnostics.LocalAddresses.List()))
         {
             console.Out.WriteLine(line);
         }

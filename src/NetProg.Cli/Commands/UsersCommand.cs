@@ -53,7 +53,7 @@ internal static class UsersCommand
         command.SetAction((result, ct) => CommandRunner.RunAsync(console, async token =>
         {
             var user = result.GetValue(name)!;
-            await using var store = await AccountStores.OpenAsync(result.GetValue(db), cancellationToken: token).ConfigureAwait(false);
+            await using var store = await OpenExistingAsync(result.GetValue(db), token).ConfigureAwait(false);
             await store.RemoveAsync(user, token).ConfigureAwait(false);
             console.Out.WriteLine(string.Format(Strings.Users_Removed, user, store.Description));
             return ExitCode.Success;
@@ -70,7 +70,7 @@ internal static class UsersCommand
         command.SetAction((result, ct) => CommandRunner.RunAsync(console, async token =>
         {
             var user = result.GetValue(name)!;
-            await using var store = await AccountStores.OpenAsync(result.GetValue(db), cancellationToken: token).ConfigureAwait(false);
+            await using var store = await OpenExistingAsync(result.GetValue(db), token).ConfigureAwait(false);
             if (await store.FindAsync(user, token).ConfigureAwait(false) is null)
             {
                 throw new AccountException(AccountErrorKind.NotFound, string.Format(Strings.Users_NotFound, user, store.Description), user);
@@ -91,7 +91,7 @@ internal static class UsersCommand
         var command = new Command("list", Strings.Users_List_Description) { db };
         command.SetAction((result, ct) => CommandRunner.RunAsync(console, async token =>
         {
-            await using var store = await AccountStores.OpenAsync(result.GetValue(db), cancellationToken: token).ConfigureAwait(false);
+            await using var store = await OpenExistingAsync(result.GetValue(db), token).ConfigureAwait(false);
             var accounts = await store.ListAsync(token).ConfigureAwait(false);
             var table = new Table().Border(TableBorder.Simple);
             table.AddColumn(Strings.Users_Column_Name);
@@ -114,6 +114,26 @@ internal static class UsersCommand
         }, ct));
         return command;
     }
+
+    /// <summary>
+    /// The store for commands that read or change existing accounts (list, remove, passwd): never created, so a mistyped
+    /// <c>--db</c> says so instead of leaving an empty database behind.
+    /// </summary>
+    private static async Task<IAccountStore> OpenExistingAsync(string? db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AccountStores.OpenAsync(db, new AccountStoreOptions { Mode = AccountStoreMode.MustExist }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AccountException e) when (e.Kind == AccountErrorKind.StoreMissing && e.StorePath is { } path)
+        {
+            throw new AccountException(AccountErrorKind.StoreMissing, string.Format(Strings.Users_NoStore, path, AddCommand(db is null ? null : path)), null, e);
+        }
+    }
+
+    /// <summary>The <c>users add</c> line to type, with <c>--db</c> when the store is not found without it.</summary>
+    internal static string AddCommand(string? db) =>
+        $"{ProgramName.Current} users add NAME" + (db is null ? string.Empty : " --db " + (db.Contains(' ', StringComparison.Ordinal) ? $"\"{db}\"" : db));
 
     private static Option<bool> PasswordStdinOption() => new("--password-stdin")
     {

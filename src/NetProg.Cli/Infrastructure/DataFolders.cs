@@ -4,7 +4,4 @@ namespace NetProg.Cli.Infrastructure;
 internal static class DataFolders
 {
     public static string Root => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "netprog");
-
-    /// <summary><c>netprog lab</c>'s own account database, apart from the default one.</summary>
-    public static string LabDatabase => Path.Combine(Root, "lab", "accounts.db");
 }

@@ -11,7 +11,7 @@ public static partial class Doctor
     /// "works here, not from another machine" (research/anchors.md B.13), found by trying the other side.
     /// </summary>
     internal static async Task<IReadOnlyList<DoctorCheck>> ThisMachineAsync(
-        IPAddress target, int port, bool udp, PortState state, IReadOnlyList<LocalAddress> local, TimeSpan timeout, CancellationToken cancellationToken)
+        IPAddress target, int port, bool udp, string program, PortState state, IReadOnlyList<LocalAddress> local, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var checks = new List<DoctorCheck>();
         var protocol = udp ? PortProtocol.Udp : PortProtocol.Tcp;
@@ -26,7 +26,7 @@ public static partial class Doctor
         {
             checks.Add(new DoctorCheck(
                 "listener", CheckStatus.Failed, string.Format(Strings.Listener_Nothing, port, proto),
-                string.Format(Strings.Listener_Nothing_Advice, udp ? "echo-server --udp" : "echo-server", port)));
+                string.Format(Strings.Listener_Nothing_Advice, udp ? "echo-server --udp" : "echo-server", port, program)));
         }
 
         if (udp)

@@ -76,13 +76,13 @@ public static partial class Doctor
         // 3. On this machine: who listens, and on which address.
         if (isThisMachine)
         {
-            checks.AddRange(await ThisMachineAsync(target, port, request.Udp, state, local, request.Timeout, cancellationToken).ConfigureAwait(false));
+            checks.AddRange(await ThisMachineAsync(target, port, request.Udp, request.Program, state, local, request.Timeout, cancellationToken).ConfigureAwait(false));
             // 8. The local firewall, where it can be read: what other machines' packets will meet.
             checks.AddRange(LocalFirewall.Inspect(port, request.Udp));
             checks.Add(new DoctorCheck(
                 "firewall", CheckStatus.Info,
                 Strings.Firewall_TestedLocally,
-                string.Format(Strings.Firewall_TestedLocally_Advice, port, request.Udp ? " --udp" : string.Empty)));
+                string.Format(Strings.Firewall_TestedLocally_Advice, port, request.Udp ? " --udp" : string.Empty, request.Program)));
         }
 
         return new DoctorReport(request.Host, port, request.Udp, checks, state, answered);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using NetProg.Capture.Pcap;
 using NetProg.Integration.Tests.Harness;
 using Xunit.Abstractions;
 
@@ -107,6 +108,50 @@ public sealed class LiveCaptureTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Should_have_every_packet_shown_in_the_pcap_while_it_captures_and_after_it_is_killed()
+    {
+        if (Skip())
+        {
+            return;
+        }
+
+        // Given a time server, and a capture of its port writing a pcap
+        using var folder = new TempFolder();
+        using var time = await NetProgApp.StartServerAsync("time-server", "--port", "0", "--bind", "127.0.0.1");
+        var port = time.Sockets[0].Port.ToString(CultureInfo.InvariantCulture);
+        var pcap = Path.Combine(folder.Path, "live.pcap");
+        using var capture = await CaptureLab.StartCaptureAsync("--interface", "lo", "--port", port, "--write", pcap);
+
+        // When a client gets the time, and the capture has shown the exchange's last packet
+        await RunAsync(NetProgApp.Start("time-client", "127.0.0.1", port), 0);
+        await capture.WaitForStdoutLineAsync(new Regex("connection closed$"), Timeouts.Line);
+        var shown = CaptureLab.PacketLines(capture).Count;
+
+        // Then, while the capture still runs, the file holds every packet shown, for netprog's reader and for tshark
+        Assert.False(capture.HasExited, capture.Describe());
+        Assert.Equal(shown, Nonzero(PcapFileReader.Read(pcap).Count()));
+        if (ExecutableSearch.Find("tshark") is null)
+        {
+            output.WriteLine("tshark is not installed: the file was read by netprog's reader only");
+        }
+        else
+        {
+            var (tsharkExit, tshark) = await ProcessRunner.RunAsync("tshark", ["-r", pcap, "-T", "fields", "-e", "frame.number"], Timeouts.Exit);
+            Assert.True(tsharkExit == 0, tshark);
+            Assert.Equal(shown, tshark.Split('\n').Count(l => int.TryParse(l.Trim(), CultureInfo.InvariantCulture, out _)));
+        }
+
+        // And after SIGKILL (no chance to flush or close) every one of them is still there, in a file only its owner reads
+        await capture.SendSignalAsync(UnixSignal.Kill);
+        await capture.WaitForExitAsync(Timeouts.Exit);
+        Assert.Equal(shown, PcapFileReader.Read(pcap).Count());
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(pcap));
+        }
+    }
+
+    [Fact]
     public async Task Should_stop_by_itself_after_count_packets_and_after_duration()
     {
         if (Skip())
@@ -198,6 +243,12 @@ public sealed class LiveCaptureTests(ITestOutputHelper output)
             var exit = await client.WaitForExitAsync(Timeouts.Exit);
             Assert.True(exit == expectedExit, client.Describe());
         }
+    }
+
+    private static int Nonzero(int count)
+    {
+        Assert.True(count > 0, "the capture saw no packet");
+        return count;
     }
 
     private bool Skip()

@@ -131,7 +131,7 @@ public sealed class ChildProcess : IDisposable
     /// <summary>Sends a signal with <c>kill -s NAME PID</c>.</summary>
     public async Task SendSignalAsync(UnixSignal signal)
     {
-        string name = signal == UnixSignal.Int ? "INT" : "TERM";
+        string name = signal switch { UnixSignal.Int => "INT", UnixSignal.Term => "TERM", _ => "KILL" };
         using ChildProcess kill = Start("kill", ["-s", name, Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         int code = await kill.WaitForExitAsync(TimeSpan.FromSeconds(10));
         if (code != 0)

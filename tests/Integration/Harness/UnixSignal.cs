@@ -8,4 +8,7 @@ public enum UnixSignal
 
     /// <summary>SIGTERM, what <c>kill PID</c> and service managers send.</summary>
     Term,
+
+    /// <summary>SIGKILL: the process ends at once, running none of its own code (a closed laptop lid, the OOM killer).</summary>
+    Kill,
 }

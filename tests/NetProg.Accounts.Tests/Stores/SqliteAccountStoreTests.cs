@@ -114,10 +114,45 @@ public sealed class SqliteAccountStoreTests : AccountStoreContract
         await OpenAsync(new AccountStoreOptions { Clock = Clock, Logger = logger });
         await OpenAsync(new AccountStoreOptions { Clock = Clock, Logger = logger });
 
-        // Then only the first open migrated
+        // Then only the first open migrated, logged at Debug: routine, not the first thing a student reads at the lab
         var (id, message) = Assert.Single(logger.Events);
         Assert.Equal(501, id.Id);
         Assert.Equal($"SQLite {Db}: schema migrated from version 0 to 1", message);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Debug, Assert.Single(logger.Levels));
+    }
+
+    [Fact]
+    public async Task Should_create_nothing_when_a_store_that_must_exist_is_missing()
+    {
+        // Given a path to a file that is not there, in the default folder (not created yet) and in an explicit one
+        var home = folder.File("no-data-yet");
+        var missing = folder.File("typo.db");
+
+        // When both are opened as must-exist
+        var options = new AccountStoreOptions { Mode = AccountStoreMode.MustExist };
+        var byDefault = await Assert.ThrowsAsync<AccountException>(() => AccountStores.OpenAsync(AccountStoreLocation.Resolve(null, _ => null, () => home), options, CancellationToken.None));
+        var explicitly = await Assert.ThrowsAsync<AccountException>(() => AccountStores.OpenAsync(missing, options));
+
+        // Then each names its file, and neither the file nor the default folder was created
+        Assert.Equal(AccountErrorKind.StoreMissing, explicitly.Kind);
+        Assert.Equal(missing, explicitly.StorePath);
+        Assert.Equal($"no account store at {missing}", explicitly.Message);
+        Assert.Equal(Path.Combine(home, "netprog", "accounts.db"), byDefault.StorePath);
+        Assert.False(File.Exists(missing));
+        Assert.False(Directory.Exists(home));
+    }
+
+    [Fact]
+    public async Task Should_open_an_existing_store_that_must_exist()
+    {
+        // Given a store with a user (created in InitializeAsync)
+        await Store.AddAsync("yuna", await CheapHashes.HashAsync("pw"));
+
+        // When it is opened again as must-exist
+        await using var again = await AccountStores.OpenAsync(Db, new AccountStoreOptions { Mode = AccountStoreMode.MustExist });
+
+        // Then it reads the same accounts
+        Assert.Equal("yuna", Assert.Single(await again.ListAsync()).Name);
     }
 
     protected override Task<string> CreateDatabaseAsync() =>

@@ -6,6 +6,19 @@ namespace NetProg.Accounts.Tests.Support;
 internal sealed class ListLogger : ILogger
 {
     private readonly List<(EventId Id, string Message)> events = [];
+    private readonly List<LogLevel> levels = [];
+
+    /// <summary>The level of each event in <see cref="Events"/>, in the same order.</summary>
+    public IReadOnlyList<LogLevel> Levels
+    {
+        get
+        {
+            lock (events)
+            {
+                return [.. levels];
+            }
+        }
+    }
 
     public IReadOnlyList<(EventId Id, string Message)> Events
     {
@@ -28,6 +41,7 @@ internal sealed class ListLogger : ILogger
         lock (events)
         {
             events.Add((eventId, formatter(state, exception)));
+            levels.Add(logLevel);
         }
     }
 }
