@@ -56,6 +56,18 @@ public sealed partial class HelpPageTests
         Assert.DoesNotContain(never, text);
     }
 
+    [Theory]
+    [InlineData("netprog lab", "./netprog", "./netprog lab")]
+    [InlineData("source <(netprog completion bash)", "./netprog", "source <(./netprog completion bash)")]
+    [InlineData("netprog users add alice --db netprog.db", @".\netprog.ps1", @".\netprog.ps1 users add alice --db netprog.db")]
+    [InlineData("netprog lab", "netprog", "netprog lab")]
+    public void Should_show_examples_under_the_name_netprog_was_started_by(string line, string program, string expected)
+    {
+        // Given an example as written, when it is shown by a netprog started as program, then it starts with that name
+        // (pasted back from a clone, "netprog lab" would be "command not found"), and only the command word changes
+        Assert.Equal(expected, CommandExamples.WithProgram(line, program));
+    }
+
     [Fact]
     public void Should_state_in_the_description_every_default_that_matters()
     {

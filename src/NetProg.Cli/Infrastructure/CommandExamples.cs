@@ -73,7 +73,16 @@ internal static class CommandExamples
         ],
     };
 
-    /// <summary>The command lines to show for a command, each with its note; none for a path not listed.</summary>
+    /// <summary>
+    /// The command lines to show for a command, each with its note, under the name netprog was started by (<c>./netprog lab</c>
+    /// from a clone), so that a line pasted back works; none for a path not listed.
+    /// </summary>
     public static IReadOnlyList<(string Line, string Note)> For(string commandWords) =>
-        ByCommand.TryGetValue(commandWords, out var examples) ? examples.Select(e => (e.Line, e.Note())).ToArray() : [];
+        ByCommand.TryGetValue(commandWords, out var examples)
+            ? examples.Select(e => (WithProgram(e.Line, CommandPath.Program), e.Note())).ToArray()
+            : [];
+
+    /// <summary><paramref name="line"/> with <paramref name="program"/> for each <c>netprog</c> that starts a command in it.</summary>
+    internal static string WithProgram(string line, string program) =>
+        System.Text.RegularExpressions.Regex.Replace(line, @"(?<=^|\()netprog(?= )", program.Replace("$", "$$", StringComparison.Ordinal));
 }

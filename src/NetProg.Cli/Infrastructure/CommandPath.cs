@@ -2,10 +2,11 @@ using System.CommandLine;
 
 namespace NetProg.Cli.Infrastructure;
 
-/// <summary>A command as the user types it: <c>netprog users add</c>, never just <c>add</c>.</summary>
+/// <summary>A command as the user types it: <c>netprog users add</c>, never just <c>add</c>, under the name netprog was started by.</summary>
 internal static class CommandPath
 {
-    public const string Program = "netprog";
+    /// <summary>How this netprog was started (<c>./netprog</c> from a clone, <c>netprog</c> when installed): a pointer must work when pasted.</summary>
+    public static string Program => ProgramName.Current;
 
     /// <summary>The words after <c>netprog</c> (empty for the root): <c>users add</c>.</summary>
     public static string Words(Command command)
