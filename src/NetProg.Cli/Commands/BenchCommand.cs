@@ -91,13 +91,15 @@ internal static class BenchCommand
         command.Add(warmup);
         command.Add(timeout);
         command.Add(json);
+        CommonOptions.RefusePortTwice(command, host, port);
         command.SetAction((result, ct) => CommandRunner.RunAsync(console, async token =>
         {
+            var (target, portNumber) = CommonOptions.Target(result, host, port);
             var options = new BenchOptions
             {
                 Kind = kind,
-                Host = result.GetValue(host)!,
-                Port = result.GetValue(port),
+                Host = target,
+                Port = portNumber,
                 Connections = result.GetValue(connections),
                 Size = kind == BenchKind.Time ? 0 : result.GetValue(size),
                 Pipeline = kind == BenchKind.Time ? 1 : result.GetValue(pipeline),

@@ -37,10 +37,10 @@ internal static class EchoClientCommand
         command.Add(passwordStdin);
         command.Add(tls);
         command.Add(fingerprint);
+        CommonOptions.RefusePortTwice(command, host, port);
         command.SetAction((result, ct) => CommandRunner.RunAsync(console, token =>
         {
-            var target = result.GetValue(host)!;
-            var portNumber = result.GetValue(port);
+            var (target, portNumber) = CommonOptions.Target(result, host, port);
             var useUdp = result.GetValue(udp);
             var connect = ConnectOptions(console, result, timeout, user, passwordStdin, tls, fingerprint, out var stdin);
             if (useUdp && (connect.Tls is not null || connect.Login is not null))
