@@ -108,6 +108,14 @@ internal static class EchoClientCommand
                 ExitCode.Failure);
         }
 
+        if (result.BytesReceived < result.BytesSent)
+        {
+            return (ExitCode)CommandRunner.Fail(
+                console,
+                string.Format(Strings.EchoClient_ClosedShort, EndPointText.Format(result.Server, result.Protocol), result.BytesSent, result.BytesReceived),
+                ExitCode.Failure);
+        }
+
         return ExitCode.Success;
     }
 
@@ -129,7 +137,8 @@ internal static class EchoClientCommand
             console.Out.WriteLine(welcome);
         }
 
-        console.Out.WriteLine(string.Format(Strings.EchoClient_Connected, target));
+        // UDP has no connection: nothing is sent before the first line, so say where the datagrams go.
+        console.Out.WriteLine(string.Format(udp ? Strings.EchoClient_UdpReady : Strings.EchoClient_Connected, target));
         while (true)
         {
             console.Out.Write("> ");
