@@ -4,6 +4,8 @@ using System.Globalization;
 using NetProg.Cli.Infrastructure;
 using NetProg.Cli.Rendering;
 using NetProg.Services.Bench;
+using NetProg.Services.Clients;
+using NetProg.Transport;
 
 namespace NetProg.Cli.Commands;
 
@@ -133,6 +135,11 @@ internal static class BenchCommand
                 }
             }
 
+            if (bench.Operations == 0 && WrongService(bench) is { } wrong)
+            {
+                return (ExitCode)CommandRunner.Fail(console, ErrorText.Describe(wrong, bench: true), ExitCode.Failure);
+            }
+
             if (bench.Operations == 0 && bench.FirstError is { } error)
             {
                 return (ExitCode)CommandRunner.Fail(console, ErrorText.Describe(error), ExitCode.Failure);
@@ -146,6 +153,21 @@ internal static class BenchCommand
             return ExitCode.Success;
         }, ct));
         return command;
+    }
+
+    /// <summary>The run's facts as the clients' wrong-service error, so that both say it in the same words.</summary>
+    private static WrongServiceException? WrongService(BenchResult bench)
+    {
+        var expected = bench.Options.Kind == BenchKind.Time ? ExpectedService.Time : ExpectedService.Echo;
+        var protocol = bench.Options.Kind == BenchKind.UdpEcho ? TransportProtocol.Udp : TransportProtocol.Tcp;
+        if (bench.ForeignReply is { } reply)
+        {
+            return new WrongServiceException(expected, reply, bench.Target, protocol) { RequestBytes = bench.Options.Size };
+        }
+
+        return bench.Options.Kind == BenchKind.Time && bench.LongestSilence is { } silence
+            ? new WrongServiceException(expected, new ForeignReply(ForeignReplyKind.Empty, string.Empty, 0), bench.Target, protocol) { Silence = silence }
+            : null;
     }
 
     private static int ParseCount(ArgumentResult result, string name, int max)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HdrHistogram;
+using NetProg.Services.Clients;
 using NetProg.Transport;
 
 namespace NetProg.Services.Bench;
@@ -17,6 +18,10 @@ internal sealed class BenchRecorder
     private readonly LongHistogram[] _histograms = new LongHistogram[Shards];
     private readonly long[] _errors = new long[Enum.GetValues<SocketErrorKind>().Length];
     private NetworkException? _firstError;
+    private ForeignReply? _foreign;
+    private long _silentTicks;
+    private long _answered;
+    private long _answeredBeforeFirstLoss = -1;
     private volatile bool _measuring;
     private long _measureStart;
     private long _operations;
@@ -70,6 +75,7 @@ internal sealed class BenchRecorder
             Volatile.Write(ref _succeeded, 1);
         }
 
+        Interlocked.Increment(ref _answered);
         if (!_measuring)
         {
             return;
@@ -95,6 +101,11 @@ internal sealed class BenchRecorder
 
     public void Lost(long datagrams)
     {
+        if (datagrams > 0)
+        {
+            Interlocked.CompareExchange(ref _answeredBeforeFirstLoss, Interlocked.Read(ref _answered), -1);
+        }
+
         if (_measuring)
         {
             Interlocked.Add(ref _lost, datagrams);
@@ -122,6 +133,29 @@ internal sealed class BenchRecorder
         if (_measuring)
         {
             Interlocked.Increment(ref _empty);
+        }
+    }
+
+    /// <summary>
+    /// The server answered, before anything succeeded, with something that is not the expected service's reply: the first
+    /// such reply is kept, warm-up included, to say what the server is.
+    /// </summary>
+    public void Foreign(ForeignReply reply) => Interlocked.CompareExchange(ref _foreign, reply, null);
+
+    /// <summary>A time connection that got no byte and no close for <paramref name="silence"/>: the longest is kept.</summary>
+    public void Silent(TimeSpan silence)
+    {
+        var ticks = silence.Ticks;
+        var seen = Interlocked.Read(ref _silentTicks);
+        while (ticks > seen)
+        {
+            var previous = Interlocked.CompareExchange(ref _silentTicks, ticks, seen);
+            if (previous == seen)
+            {
+                return;
+            }
+
+            seen = previous;
         }
     }
 
@@ -168,6 +202,9 @@ internal sealed class BenchRecorder
             Reordered = Interlocked.Read(ref _reordered),
             Unexpected = Interlocked.Read(ref _unexpected),
             EmptyReplies = Interlocked.Read(ref _empty),
+            ForeignReply = Volatile.Read(ref _foreign),
+            LongestSilence = Interlocked.Read(ref _silentTicks) is var silent and > 0 ? TimeSpan.FromTicks(silent) : null,
+            AnsweredBeforeFirstLoss = Interlocked.Read(ref _answeredBeforeFirstLoss) is var before and >= 0 ? before : null,
         };
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using NetProg.Services.Clients;
 using NetProg.Transport;
 
 namespace NetProg.Services.Bench;
@@ -42,6 +43,27 @@ public sealed record BenchResult
 
     /// <summary>Time: connections that ended without a byte.</summary>
     public long EmptyReplies { get; init; }
+
+    /// <summary>
+    /// What the server answered when, before any operation succeeded, it answered not as the service benched does: a time
+    /// server's time to the echo load, the login server's 220 greeting. Null when every reply could be the expected one.
+    /// </summary>
+    public ForeignReply? ForeignReply { get; init; }
+
+    /// <summary>Time: the longest a connection waited with no byte and no close (an echo server waits for data to echo).</summary>
+    public TimeSpan? LongestSilence { get; init; }
+
+    /// <summary>UDP: how many datagrams were answered (warm-up included) before the first was lost; null when none was lost.</summary>
+    public long? AnsweredBeforeFirstLoss { get; init; }
+
+    /// <summary>
+    /// UDP: the loss looks like the server's per-source rate limit (a token bucket whose burst equals its rate, as netprog's
+    /// <c>--rate-limit</c>): the first N datagrams were answered at once, then about N a second got through and the rest were
+    /// lost. A lossy network or an overflowing socket buffer loses datagrams with no such relation between N and the rate.
+    /// </summary>
+    public bool LossLooksRateLimited =>
+        Options.Kind == BenchKind.UdpEcho && Lost > 0 && AnsweredBeforeFirstLoss is >= 10 and var burst
+        && OperationsPerSecond >= burst / 2.0 && OperationsPerSecond <= burst * 2.0;
 
     public long ErrorCount => Errors.Values.Sum();
 
