@@ -142,14 +142,17 @@ internal sealed class EchoLoad : IBenchWaiter
                 }
 
                 var chunk = buffer.AsSpan(0, count);
-                if (received == 0 && !_recorder.AnySucceeded && _pattern.CountMismatches(0, offset, chunk[..Math.Min(count, size - offset)]) > 0)
+                if (received == 0 && !_recorder.AnySucceeded && offset == 0)
                 {
-                    // The first bytes are no echo of the first message: a time server's time, the login server's greeting.
-                    // Replacing the connection would only get the same answer again.
-                    var expected = _pattern.Message(0).Span[offset..];
-                    var sample = chunk[..Math.Min(count, ForeignReply.MaxSampleBytes)];
-                    _recorder.Foreign(ForeignReply.Of(sample, expected.Length > sample.Length ? expected[..sample.Length] : expected));
-                    return false;
+                    var expected = _pattern.Message(0).Span;
+                    var sample = chunk[..Math.Min(count, Math.Min(size, ForeignReply.MaxSampleBytes))];
+                    if (ForeignReply.IsMostlyUnlike(sample, expected[..sample.Length]))
+                    {
+                        // The first bytes are no echo of the first message: a time server's time, the login server's
+                        // greeting. Replacing the connection would only get the same answer again.
+                        _recorder.Foreign(ForeignReply.Of(chunk[..Math.Min(count, ForeignReply.MaxSampleBytes)], expected[..sample.Length]));
+                        return false;
+                    }
                 }
 
                 var completed = 0;

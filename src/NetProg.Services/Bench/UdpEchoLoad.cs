@@ -90,7 +90,7 @@ internal sealed class UdpEchoLoad : IBenchWaiter
                         var sequence = count < HeaderSize ? -1 : BinaryPrimitives.ReadInt64LittleEndian(_receive);
                         if (!_inFlight.Remove(sequence, out var sentAt))
                         {
-                            if (!_recorder.AnySucceeded)
+                            if (!_recorder.AnySucceeded && ForeignReply.IsMostlyUnlike(_receive.AsSpan(0, count), _send))
                             {
                                 // Before any echo, a reply to nothing in flight cannot be late: the server answers, but not
                                 // with an echo (a time server answers every datagram with the time). Sending more would

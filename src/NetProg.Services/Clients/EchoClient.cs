@@ -258,8 +258,8 @@ public static class EchoClient
 
     /// <summary>
     /// What <paramref name="buffer"/>, arriving at offset <paramref name="received"/> of the echo, looks like when it is not the
-    /// echo of the bytes sent: more bytes than were sent (the server spoke first), or bytes that differ within the first
-    /// <see cref="VerifiedBytes"/>. Null when it can be the echo.
+    /// echo of the bytes sent: more bytes than were sent (the server spoke first), or bytes that mostly differ within the
+    /// first <see cref="VerifiedBytes"/>. Null when it can be the echo.
     /// </summary>
     private static ForeignReply? NotAnEcho(ReadOnlySequence<byte> buffer, long received, long handed, byte[] head)
     {
@@ -277,7 +277,9 @@ public static class EchoClient
         }
 
         var sample = buffer.Slice(0, Math.Min(buffer.Length, ForeignReply.MaxSampleBytes)).ToArray();
-        return ForeignReply.Of(sample, sentHere.Length > sample.Length ? sentHere[..sample.Length] : sentHere);
+        var sentSample = sentHere.Length > sample.Length ? sentHere[..sample.Length] : sentHere;
+        // A few corrupted bytes are still an echo, passed on as they came; another service's reply is not.
+        return tooMuch || ForeignReply.IsMostlyUnlike(sample, sentSample) ? ForeignReply.Of(sample, sentSample) : null;
     }
 
     private static bool SameBytes(ReadOnlySequence<byte> received, ReadOnlySpan<byte> sent)

@@ -89,7 +89,7 @@ public sealed class EchoSession : IAsyncDisposable
                 {
                     var take = buffer.Slice(0, Math.Min(buffer.Length, line.Length));
                     var reply = take.ToArray();
-                    if (!reply.AsSpan().SequenceEqual(line.AsSpan(0, reply.Length)) || (_sentBefore == 0 && buffer.Length > line.Length))
+                    if (ForeignReply.IsMostlyUnlike(reply, line.AsSpan(0, reply.Length)) || (_sentBefore == 0 && buffer.Length > line.Length))
                     {
                         // Not the line back: a time server's reply, the login server's greeting (it spoke before we did).
                         var sample = buffer.Slice(0, Math.Min(buffer.Length, ForeignReply.MaxSampleBytes)).ToArray();

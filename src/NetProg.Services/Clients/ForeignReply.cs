@@ -29,15 +29,42 @@ public sealed record ForeignReply(ForeignReplyKind Kind, string Text, int Bytes)
 
         var newline = sample.IndexOf((byte)'\n');
         var firstLine = newline >= 0 ? sample[..(newline + 1)] : sample;
+        // More than the first line: say so, unless the rest is only the NUL and white space the C servers end with.
+        var more = reply[firstLine.Length..].IndexOfAnyExcept("\0\t\n\r "u8) >= 0;
+        var text = Display(firstLine);
+        if (more && !text.EndsWith('…'))
+        {
+            text += "…";
+        }
+
         if (IsLoginReply(firstLine))
         {
-            return new ForeignReply(ForeignReplyKind.LoginReply, Display(firstLine), reply.Length);
+            return new ForeignReply(ForeignReplyKind.LoginReply, text, reply.Length);
         }
 
         var parsed = TimeReplyParser.Parse(firstLine, DateTimeOffset.UtcNow, TimeZoneInfo.Utc);
-        var kind = parsed.Time is null ? ForeignReplyKind.Unrecognised : ForeignReplyKind.Time;
-        var text = parsed.Kind == TimeReplyKind.Rfc868 ? parsed.Text : Display(firstLine);
-        return new ForeignReply(kind, firstLine.Length < reply.Length && !text.EndsWith('…') ? text + "…" : text, reply.Length);
+        return new ForeignReply(parsed.Time is null ? ForeignReplyKind.Unrecognised : ForeignReplyKind.Time, text, reply.Length);
+    }
+
+    /// <summary>
+    /// True when most of <paramref name="reply"/> differs from <paramref name="request"/> (position by position, the longer's
+    /// extra bytes counted as different): another service's answer, not an echo with a few corrupted bytes (such an echo is
+    /// counted as mismatched bytes, not called a wrong service).
+    /// </summary>
+    public static bool IsMostlyUnlike(ReadOnlySpan<byte> reply, ReadOnlySpan<byte> request)
+    {
+        var common = Math.Min(reply.Length, request.Length);
+        var longest = Math.Max(reply.Length, request.Length);
+        var differing = longest - common;
+        for (var i = 0; i < common; i++)
+        {
+            if (reply[i] != request[i])
+            {
+                differing++;
+            }
+        }
+
+        return differing * 2 > longest;
     }
 
     /// <summary>The echo-with-login server's replies: three digits and a space (RFC 959 section 4.2), 220, 230, 331, 421 or 530.</summary>

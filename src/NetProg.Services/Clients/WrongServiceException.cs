@@ -8,7 +8,7 @@ namespace NetProg.Services.Clients;
 /// the time client, the echo server with login without <c>--user</c>. Thrown instead of "no reply" or a silent success.
 /// </summary>
 public sealed class WrongServiceException(ExpectedService expected, ForeignReply reply, IPEndPoint server, TransportProtocol protocol)
-    : Exception($"{EndPointText.Format(server, protocol)} is not a {expected} server: it answered '{reply.Text}'")
+    : Exception($"{EndPointText.Format(server, protocol)} answered as no {expected.ToString().ToLowerInvariant()} server does: '{reply.Text}' ({reply.Kind})")
 {
     public ExpectedService Expected { get; } = expected;
 
