@@ -91,9 +91,10 @@ internal static class CommonOptions
     public static void RefusePortTwice(Command command, Argument<HostArgument> host, Argument<int> port) =>
         command.Validators.Add(r =>
         {
+            // The token is split again: the argument's value cannot be read here when its parser reported an error.
             if (r.GetResult(host) is { Tokens.Count: > 0 } hostResult
                 && r.GetResult(port) is { Tokens.Count: > 0 } portResult
-                && hostResult.GetValueOrDefault<HostArgument>() is { Port: { } inHost } value)
+                && HostSyntax.Split(hostResult.Tokens[0].Value) is ({ Port: { } inHost } value, null))
             {
                 r.AddError(PortTwice(hostResult.Tokens[0].Value, value.Host, inHost, portResult.Tokens[0].Value));
             }
