@@ -97,6 +97,17 @@ public sealed class BenchWrongServiceTests
         Assert.False(json.RootElement.GetProperty("lossLooksRateLimited").GetBoolean());
     }
 
+    [Fact]
+    public async Task Should_say_per_socket_not_per_connection_for_udp()
+    {
+        var (exit, console) = await Cli.RunAsync("bench", "udp-echo", "127.0.0.1", "1", "--size", "60000", "--pipeline", "1024");
+
+        Assert.Equal(2, exit);
+        var line = Assert.Single(console.ErrorWriter.Lines);
+        Assert.Contains("in flight per socket", line);
+        Assert.DoesNotContain("connection", line);
+    }
+
     private static async Task RateLimitedEchoAsync(Socket socket, int rate, CancellationToken stop)
     {
         var buffer = new byte[65536];

@@ -111,7 +111,7 @@ internal static class BenchCommand
             };
             if ((long)options.Size * options.Pipeline > BenchOptions.MaxSize)
             {
-                throw new UsageException(string.Format(Strings.Bench_TooMuchInFlight, BenchOptions.MaxSize / (1024 * 1024)));
+                throw new UsageException(string.Format(kind == BenchKind.UdpEcho ? Strings.Bench_TooMuchInFlightUdp : Strings.Bench_TooMuchInFlight, BenchOptions.MaxSize / (1024 * 1024)));
             }
 
             // The load's work per echo is a byte check and a histogram entry: with each completion queued to the thread pool

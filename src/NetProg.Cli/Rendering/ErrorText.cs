@@ -52,6 +52,8 @@ internal static class ErrorText
                 string.Format(Strings.Error_Connect_TimedOut, where, detail),
             SocketErrorKind.TimedOut =>
                 string.Format(Strings.Error_TimedOut, where, detail),
+            SocketErrorKind.HostUnreachable when e.Protocol == TransportProtocol.Udp =>
+                string.Format(Strings.Error_Udp_HostUnreachable, where, detail),
             SocketErrorKind.HostUnreachable =>
                 string.Format(Strings.Error_HostUnreachable, where, detail),
             SocketErrorKind.NetworkUnreachable =>
@@ -60,6 +62,8 @@ internal static class ErrorText
                 string.Format(Strings.Error_ConnectionReset, where, detail),
             SocketErrorKind.ConnectionAborted =>
                 string.Format(Strings.Error_ConnectionAborted, where, detail),
+            SocketErrorKind.AddressNotAvailable when e.Protocol == TransportProtocol.Udp =>
+                string.Format(Strings.Error_Udp_AddressNotAvailable, where, detail),
             SocketErrorKind.AddressNotAvailable =>
                 string.Format(Strings.Error_Connect_AddressNotAvailable, where, detail),
             SocketErrorKind.MessageTooLong =>
