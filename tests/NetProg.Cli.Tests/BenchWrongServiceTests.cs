@@ -82,7 +82,7 @@ public sealed class BenchWrongServiceTests
         Assert.Equal(0, exit);
         var hint = Assert.Single(console.OutWriter.Lines, l => l.Contains("per-source rate limit", StringComparison.Ordinal));
         // 50 and a little more: the bucket refills while the burst is answered.
-        Assert.Matches(@"the first 5\d datagrams were answered", hint);
+        Assert.Matches(@" 5\d datagrams were answered at once", hint);
     }
 
     [Fact]
@@ -106,6 +106,28 @@ public sealed class BenchWrongServiceTests
         var line = Assert.Single(console.ErrorWriter.Lines);
         Assert.Contains("in flight per socket", line);
         Assert.DoesNotContain("connection", line);
+    }
+
+    [Theory]
+    [InlineData(100, 100, 3, true)] // netprog's 100/s limit: 100 at once, then 100/s
+    [InlineData(4_588, 45_879, 18_432, false)] // socket buffers overflowing at full speed: no collapse after the first burst
+    [InlineData(100, 100, 0, false)] // nothing lost
+    public void Should_suspect_a_rate_limit_only_when_the_rate_collapses_after_a_first_burst(long atOnce, long perSecond, long lost, bool suspected)
+    {
+        var result = new NetProg.Services.Bench.BenchResult
+        {
+            Options = new NetProg.Services.Bench.BenchOptions { Kind = NetProg.Services.Bench.BenchKind.UdpEcho, Duration = TimeSpan.FromSeconds(3) },
+            Target = new IPEndPoint(IPAddress.Loopback, 30001),
+            Elapsed = TimeSpan.FromSeconds(3),
+            Operations = perSecond * 3,
+            Bytes = perSecond * 3 * 64,
+            Latency = new NetProg.Services.Bench.BenchLatency(0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero),
+            Errors = new SortedDictionary<NetProg.Transport.SocketErrorKind, long>(),
+            Lost = lost,
+            AnsweredAtOnce = atOnce,
+        };
+
+        Assert.Equal(suspected, result.LossLooksRateLimited);
     }
 
     private static async Task RateLimitedEchoAsync(Socket socket, int rate, CancellationToken stop)

@@ -7,7 +7,7 @@ namespace NetProg.Cli.Rendering;
 /// <summary>
 /// <c>netprog bench --json</c>: <c>{ "kind", "target", "connections", "size", "pipeline", "seconds", "operations",
 /// "operationsPerSecond", "bytes", "megabytesPerSecond", "latencyMicroseconds": { "p50", "p90", "p99", "p99_9", "max", "mean" },
-/// "errors": { "refused": n, ... }, "mismatchedBytes", "lost", "answeredBeforeFirstLoss" (when one was lost), "lossLooksRateLimited", "reordered", "unexpected",
+/// "errors": { "refused": n, ... }, "mismatchedBytes", "lost", "answeredInFirst100ms", "lossLooksRateLimited", "reordered", "unexpected",
 /// "emptyReplies", "foreignReply": { "looksLike", "text", "bytes" } (when the server is not the service benched) }</c>. Names are stable.
 /// </summary>
 internal static class BenchJson
@@ -45,11 +45,7 @@ internal static class BenchJson
             json.WriteEndObject();
             json.WriteNumber("mismatchedBytes", r.MismatchedBytes);
             json.WriteNumber("lost", r.Lost);
-            if (r.AnsweredBeforeFirstLoss is { } before)
-            {
-                json.WriteNumber("answeredBeforeFirstLoss", before);
-            }
-
+            json.WriteNumber("answeredInFirst100ms", r.AnsweredAtOnce);
             json.WriteBoolean("lossLooksRateLimited", r.LossLooksRateLimited);
             json.WriteNumber("reordered", r.Reordered);
             json.WriteNumber("unexpected", r.Unexpected);

@@ -47,7 +47,7 @@ internal static class BenchText
             yield return Row(Strings.Bench_Lost, Count(r.Lost));
             if (r.LossLooksRateLimited)
             {
-                yield return Row(string.Empty, string.Format(Strings.Bench_LostRateLimit, Count(r.AnsweredBeforeFirstLoss ?? 0), r.OperationsPerSecond.ToString("N0", Invariant)));
+                yield return Row(string.Empty, string.Format(Strings.Bench_LostRateLimit, Count(r.AnsweredAtOnce), r.OperationsPerSecond.ToString("N0", Invariant)));
             }
 
             yield return Row(Strings.Bench_Reordered, Count(r.Reordered));

@@ -15,13 +15,16 @@ internal sealed class BenchRecorder
     private const int Shards = 8;
     private static readonly long HighestTrackable = (long)TimeSpan.FromSeconds(120).TotalNanoseconds;
 
+    /// <summary>The window of <see cref="BenchResult.AnsweredAtOnce"/>: 100 ms from the first answer.</summary>
+    private static readonly long AtOnceTicks = Stopwatch.Frequency / 10;
+
     private readonly LongHistogram[] _histograms = new LongHistogram[Shards];
     private readonly long[] _errors = new long[Enum.GetValues<SocketErrorKind>().Length];
     private NetworkException? _firstError;
     private ForeignReply? _foreign;
     private long _silentTicks;
-    private long _answered;
-    private long _answeredBeforeFirstLoss = -1;
+    private long _firstAnswerAt;
+    private long _answeredAtOnce;
     private volatile bool _measuring;
     private long _measureStart;
     private long _operations;
@@ -75,7 +78,17 @@ internal sealed class BenchRecorder
             Volatile.Write(ref _succeeded, 1);
         }
 
-        Interlocked.Increment(ref _answered);
+        var first = Volatile.Read(ref _firstAnswerAt);
+        if (first == 0)
+        {
+            first = Interlocked.CompareExchange(ref _firstAnswerAt, endTimestamp, 0) is var previous and not 0 ? previous : endTimestamp;
+        }
+
+        if (endTimestamp - first <= AtOnceTicks)
+        {
+            Interlocked.Increment(ref _answeredAtOnce);
+        }
+
         if (!_measuring)
         {
             return;
@@ -101,11 +114,6 @@ internal sealed class BenchRecorder
 
     public void Lost(long datagrams)
     {
-        if (datagrams > 0)
-        {
-            Interlocked.CompareExchange(ref _answeredBeforeFirstLoss, Interlocked.Read(ref _answered), -1);
-        }
-
         if (_measuring)
         {
             Interlocked.Add(ref _lost, datagrams);
@@ -204,7 +212,7 @@ internal sealed class BenchRecorder
             EmptyReplies = Interlocked.Read(ref _empty),
             ForeignReply = Volatile.Read(ref _foreign),
             LongestSilence = Interlocked.Read(ref _silentTicks) is var silent and > 0 ? TimeSpan.FromTicks(silent) : null,
-            AnsweredBeforeFirstLoss = Interlocked.Read(ref _answeredBeforeFirstLoss) is var before and >= 0 ? before : null,
+            AnsweredAtOnce = Interlocked.Read(ref _answeredAtOnce),
         };
     }
 

@@ -53,17 +53,16 @@ public sealed record BenchResult
     /// <summary>Time: the longest a connection waited with no byte and no close (an echo server waits for data to echo).</summary>
     public TimeSpan? LongestSilence { get; init; }
 
-    /// <summary>UDP: how many datagrams were answered (warm-up included) before the first was lost; null when none was lost.</summary>
-    public long? AnsweredBeforeFirstLoss { get; init; }
+    /// <summary>Operations completed in the first 100 ms after the first one (warm-up included): the size of a first burst.</summary>
+    public long AnsweredAtOnce { get; init; }
 
     /// <summary>
-    /// UDP: the loss looks like the server's per-source rate limit (a token bucket whose burst equals its rate, as netprog's
-    /// <c>--rate-limit</c>): the first N datagrams were answered at once, then about N a second got through and the rest were
-    /// lost. A lossy network or an overflowing socket buffer loses datagrams with no such relation between N and the rate.
+    /// UDP: the loss looks like the server's per-source rate limit (a token bucket, as netprog's <c>--rate-limit</c>): a first
+    /// burst answered at full speed, then the rate collapses (to at most twice the burst a second) while datagrams are lost.
+    /// A lossy network or an overflowing socket buffer loses datagrams at the rate they are answered, with no such collapse.
     /// </summary>
     public bool LossLooksRateLimited =>
-        Options.Kind == BenchKind.UdpEcho && Lost > 0 && AnsweredBeforeFirstLoss is >= 10 and var burst
-        && OperationsPerSecond >= burst / 2.0 && OperationsPerSecond <= burst * 2.0;
+        Options.Kind == BenchKind.UdpEcho && Lost > 0 && AnsweredAtOnce >= 10 && OperationsPerSecond <= AnsweredAtOnce * 2.0;
 
     public long ErrorCount => Errors.Values.Sum();
 
