@@ -65,5 +65,8 @@ public sealed class HostSyntaxTests
     [InlineData("999.1.1.1:30000", "invalid IPv4 address '999.1.1.1'")]
     [InlineData(":30000", "empty host")]
     [InlineData("http://example.com:80", "is a URL")]
+    [InlineData("[]:80", "empty host")]
+    [InlineData("[::1", "invalid IPv6 address")]
+    [InlineData("a:b:c", "invalid IPv6 address")]
     public void Should_reject_a_bad_host_or_port(string text, string expected) => Assert.Contains(expected, HostSyntax.Split(text).Error);
 }
