@@ -65,6 +65,20 @@ public sealed class WrongServiceTests
     }
 
     [Fact]
+    public async Task Should_say_it_looks_like_an_echo_server_when_the_tcp_time_client_gets_nothing_after_connecting()
+    {
+        await using var server = await Cli.StartAsync(1, "echo-server", "--port", "0", "--bind", "127.0.0.1");
+
+        var (exit, console) = await Cli.RunAsync("time-client", "127.0.0.1", Port(server), "--timeout", "300ms");
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(console.ErrorWriter.Lines);
+        Assert.Contains($"127.0.0.1:{server.Ports[0]}/tcp accepted the connection but sent nothing and did not close within 0.3 s", line);
+        Assert.Contains("looks like an echo server", line);
+        Assert.Contains($"its time server is on port {server.Ports[0] - 1}", line);
+    }
+
+    [Fact]
     public async Task Should_ask_for_user_when_the_echo_client_reaches_the_login_server_without_it()
     {
         var db = Path.Combine(Directory.CreateTempSubdirectory("netprog-wrong-").FullName, "accounts.db");

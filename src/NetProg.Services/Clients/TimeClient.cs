@@ -53,9 +53,12 @@ public static class TimeClient
         {
             if (length == 0)
             {
-                throw new NetworkException(
-                    SocketErrorKind.TimedOut, NetworkOperation.Receive, TransportProtocol.Tcp, connection.RemoteEndPoint, host,
-                    $"connected, but the server sent nothing within {timeout.TotalSeconds:0.###} s (is it a time server?)");
+                // Accepted, and then silence: a time server sends at once, an echo server waits for data to echo.
+                throw new WrongServiceException(
+                    ExpectedService.Time, new ForeignReply(ForeignReplyKind.Empty, string.Empty, 0), EndPointText.Normalize(connection.RemoteEndPoint), TransportProtocol.Tcp)
+                {
+                    Silence = timeout,
+                };
             }
 
             // Some bytes came but no close: show what came.
