@@ -30,6 +30,20 @@ public sealed class ErrorTextTests
         Assert.DoesNotContain('\n', text);
     }
 
+    [Theory]
+    [InlineData(SocketErrorKind.ConnectionReset, NetworkOperation.Receive, "nothing is listening on 192.0.2.10:30000/udp")]
+    [InlineData(SocketErrorKind.HostUnreachable, NetworkOperation.Receive, "rejects the datagrams")]
+    [InlineData(SocketErrorKind.AddressNotAvailable, NetworkOperation.Connect, "cannot send to 192.0.2.10:30000/udp")]
+    [InlineData(SocketErrorKind.TimedOut, NetworkOperation.Receive, "no reply from 192.0.2.10:30000/udp")]
+    [InlineData(SocketErrorKind.ConnectionRefused, NetworkOperation.Receive, "nothing is listening on 192.0.2.10:30000/udp")]
+    public void Should_use_udps_words_for_udp(SocketErrorKind kind, NetworkOperation operation, string what)
+    {
+        var text = ErrorText.Describe(new NetworkException(kind, operation, TransportProtocol.Udp, Server, "example"));
+
+        Assert.Contains(what, text);
+        Assert.DoesNotContain("connect", text, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public void Should_name_the_unknown_host()
     {

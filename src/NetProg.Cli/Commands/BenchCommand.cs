@@ -4,6 +4,8 @@ using System.Globalization;
 using NetProg.Cli.Infrastructure;
 using NetProg.Cli.Rendering;
 using NetProg.Services.Bench;
+using NetProg.Services.Clients;
+using NetProg.Transport;
 
 namespace NetProg.Cli.Commands;
 
@@ -91,13 +93,15 @@ internal static class BenchCommand
         command.Add(warmup);
         command.Add(timeout);
         command.Add(json);
+        CommonOptions.RefusePortTwice(command, host, port);
         command.SetAction((result, ct) => CommandRunner.RunAsync(console, async token =>
         {
+            var (target, portNumber) = CommonOptions.Target(result, host, port);
             var options = new BenchOptions
             {
                 Kind = kind,
-                Host = result.GetValue(host)!,
-                Port = result.GetValue(port),
+                Host = target,
+                Port = portNumber,
                 Connections = result.GetValue(connections),
                 Size = kind == BenchKind.Time ? 0 : result.GetValue(size),
                 Pipeline = kind == BenchKind.Time ? 1 : result.GetValue(pipeline),
@@ -107,7 +111,7 @@ internal static class BenchCommand
             };
             if ((long)options.Size * options.Pipeline > BenchOptions.MaxSize)
             {
-                throw new UsageException(string.Format(Strings.Bench_TooMuchInFlight, BenchOptions.MaxSize / (1024 * 1024)));
+                throw new UsageException(string.Format(kind == BenchKind.UdpEcho ? Strings.Bench_TooMuchInFlightUdp : Strings.Bench_TooMuchInFlight, BenchOptions.MaxSize / (1024 * 1024)));
             }
 
             // The load's work per echo is a byte check and a histogram entry: with each completion queued to the thread pool
@@ -131,6 +135,11 @@ internal static class BenchCommand
                 }
             }
 
+            if (bench.Operations == 0 && WrongService(bench) is { } wrong)
+            {
+                return (ExitCode)CommandRunner.Fail(console, ErrorText.Describe(wrong, bench: true), ExitCode.Failure);
+            }
+
             if (bench.Operations == 0 && bench.FirstError is { } error)
             {
                 return (ExitCode)CommandRunner.Fail(console, ErrorText.Describe(error), ExitCode.Failure);
@@ -144,6 +153,21 @@ internal static class BenchCommand
             return ExitCode.Success;
         }, ct));
         return command;
+    }
+
+    /// <summary>The run's facts as the clients' wrong-service error, so that both say it in the same words.</summary>
+    private static WrongServiceException? WrongService(BenchResult bench)
+    {
+        var expected = bench.Options.Kind == BenchKind.Time ? ExpectedService.Time : ExpectedService.Echo;
+        var protocol = bench.Options.Kind == BenchKind.UdpEcho ? TransportProtocol.Udp : TransportProtocol.Tcp;
+        if (bench.ForeignReply is { } reply)
+        {
+            return new WrongServiceException(expected, reply, bench.Target, protocol) { RequestBytes = bench.Options.Size };
+        }
+
+        return bench.Options.Kind == BenchKind.Time && bench.LongestSilence is { } silence
+            ? new WrongServiceException(expected, new ForeignReply(ForeignReplyKind.Empty, string.Empty, 0), bench.Target, protocol) { Silence = silence }
+            : null;
     }
 
     private static int ParseCount(ArgumentResult result, string name, int max)

@@ -69,13 +69,47 @@ internal static class CommonOptions
         HelpName = "ctime|iso8601|rfc868",
     };
 
-    public static Argument<string> Host() => new("HOST")
+    /// <summary>HOST, default 127.0.0.1; <c>HOST:PORT</c> and <c>[v6]:PORT</c> carry the port too (see <see cref="Target"/>).</summary>
+    public static Argument<HostArgument> Host() => new("HOST")
     {
         Description = Strings.Argument_Host,
-        DefaultValueFactory = _ => "127.0.0.1",
-        CustomParser = r => CheckHost(r, r.Tokens.Count > 0 ? r.Tokens[0].Value : "127.0.0.1"),
+        DefaultValueFactory = _ => new HostArgument("127.0.0.1", null),
+        CustomParser = r =>
+        {
+            var (value, error) = HostSyntax.Split(r.Tokens.Count > 0 ? r.Tokens[0].Value : "127.0.0.1");
+            if (error is not null)
+            {
+                r.AddError(error);
+            }
+
+            return value;
+        },
         Arity = ArgumentArity.ZeroOrOne,
     };
+
+    /// <summary>Refuses a port given both in HOST:PORT and as PORT: which one was meant cannot be guessed.</summary>
+    public static void RefusePortTwice(Command command, Argument<HostArgument> host, Argument<int> port) =>
+        command.Validators.Add(r =>
+        {
+            // The token is split again: the argument's value cannot be read here when its parser reported an error.
+            if (r.GetResult(host) is { Tokens.Count: > 0 } hostResult
+                && r.GetResult(port) is { Tokens.Count: > 0 } portResult
+                && HostSyntax.Split(hostResult.Tokens[0].Value) is ({ Port: { } inHost } value, null))
+            {
+                r.AddError(PortTwice(hostResult.Tokens[0].Value, value.Host, inHost, portResult.Tokens[0].Value));
+            }
+        });
+
+    /// <summary>The message for a port given twice, shared with commands whose PORT is optional.</summary>
+    public static string PortTwice(string hostText, string host, int port, string portText) =>
+        string.Format(Strings.Host_PortTwice, hostText, portText, host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host, port);
+
+    /// <summary>The host and port to use: the port of HOST:PORT, else PORT (or its default).</summary>
+    public static (string Host, int Port) Target(ParseResult result, Argument<HostArgument> host, Argument<int> port)
+    {
+        var value = result.GetValue(host);
+        return (value.Host, value.Port ?? result.GetValue(port));
+    }
 
     public static Argument<int> PortArgument() => new("PORT")
     {

@@ -58,10 +58,23 @@ internal static class DoctorCommand
         };
         command.SetAction((result, ct) => CommandRunner.RunAsync(console, async token =>
         {
-            var target = result.GetValue(host)!;
-            if (HostSyntax.Check(target) is { } error)
+            var typed = result.GetValue(host)!;
+            var (split, error) = HostSyntax.Split(typed);
+            if (error is not null)
             {
                 throw new UsageException(error);
+            }
+
+            var target = split.Host;
+            var portNumber = result.GetValue(port);
+            if (split.Port is { } inHost)
+            {
+                if (result.GetResult(port) is { Tokens.Count: > 0 } portResult)
+                {
+                    throw new UsageException(CommonOptions.PortTwice(typed, target, inHost, portResult.Tokens[0].Value));
+                }
+
+                portNumber = inHost;
             }
 
             if (result.GetValue(json))
@@ -70,7 +83,7 @@ internal static class DoctorCommand
                 System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
             }
 
-            var report = await Doctor.RunAsync(new DoctorRequest(target, result.GetValue(port), result.GetValue(udp), result.GetValue(timeout)) { Program = ProgramName.Current }, token).ConfigureAwait(false);
+            var report = await Doctor.RunAsync(new DoctorRequest(target, portNumber, result.GetValue(udp), result.GetValue(timeout)) { Program = ProgramName.Current }, token).ConfigureAwait(false);
             if (result.GetValue(json))
             {
                 console.Out.WriteLine(DoctorJson.Serialize(report));

@@ -37,10 +37,10 @@ internal static class EchoClientCommand
         command.Add(passwordStdin);
         command.Add(tls);
         command.Add(fingerprint);
+        CommonOptions.RefusePortTwice(command, host, port);
         command.SetAction((result, ct) => CommandRunner.RunAsync(console, token =>
         {
-            var target = result.GetValue(host)!;
-            var portNumber = result.GetValue(port);
+            var (target, portNumber) = CommonOptions.Target(result, host, port);
             var useUdp = result.GetValue(udp);
             var connect = ConnectOptions(console, result, timeout, user, passwordStdin, tls, fingerprint, out var stdin);
             if (useUdp && (connect.Tls is not null || connect.Login is not null))
@@ -108,6 +108,14 @@ internal static class EchoClientCommand
                 ExitCode.Failure);
         }
 
+        if (result.BytesReceived < result.BytesSent)
+        {
+            return (ExitCode)CommandRunner.Fail(
+                console,
+                string.Format(Strings.EchoClient_ClosedShort, EndPointText.Format(result.Server, result.Protocol), result.BytesSent, result.BytesReceived),
+                ExitCode.Failure);
+        }
+
         return ExitCode.Success;
     }
 
@@ -129,7 +137,8 @@ internal static class EchoClientCommand
             console.Out.WriteLine(welcome);
         }
 
-        console.Out.WriteLine(string.Format(Strings.EchoClient_Connected, target));
+        // UDP has no connection: nothing is sent before the first line, so say where the datagrams go.
+        console.Out.WriteLine(string.Format(udp ? Strings.EchoClient_UdpReady : Strings.EchoClient_Connected, target));
         while (true)
         {
             console.Out.Write("> ");

@@ -10,6 +10,54 @@ namespace NetProg.Cli.Commands;
 /// </summary>
 internal static class HostSyntax
 {
+    /// <summary>
+    /// Splits what a person typed as HOST: <c>HOST:PORT</c> and <c>[v6]:PORT</c> (the URL habit, RFC 3986 section 3.2.2)
+    /// carry a port; a bare IPv6 address (<c>::1</c>, <c>fe80::1</c>: more than one colon) is an address and never split.
+    /// </summary>
+    /// <returns>The host and port, and the one-line error when the text is no valid host (then the host is the text).</returns>
+    public static (HostArgument Value, string? Error) Split(string text)
+    {
+        if (text.Contains("://", StringComparison.Ordinal))
+        {
+            return (new HostArgument(text, null), Check(text));
+        }
+
+        string host = text;
+        string? portText = null;
+        if (text.StartsWith('[') && text.IndexOf(']', StringComparison.Ordinal) is var close and > 0 && close < text.Length - 1)
+        {
+            if (text[close + 1] != ':')
+            {
+                return (new HostArgument(text, null), string.Format(Strings.Host_InvalidIpv6, text));
+            }
+
+            host = text[1..close];
+            portText = text[(close + 2)..];
+        }
+        else if (text.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 && colon == text.LastIndexOf(':') && !text.StartsWith('['))
+        {
+            host = text[..colon];
+            portText = text[(colon + 1)..];
+        }
+
+        if (portText is null)
+        {
+            return (new HostArgument(text, null), Check(text));
+        }
+
+        if (!int.TryParse(portText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+        {
+            return (new HostArgument(host, null), string.Format(Strings.Host_InvalidPortSuffix, text, portText));
+        }
+
+        if (host.Length == 0)
+        {
+            return (new HostArgument(host, port), Strings.Host_Empty);
+        }
+
+        return (new HostArgument(host, port), Check(host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host));
+    }
+
     /// <summary>Null when <paramref name="text"/> is a dotted-quad IPv4 address, an IPv6 address or a plausible host name.</summary>
     public static string? Check(string text)
     {

@@ -22,10 +22,11 @@ internal static class TimeClientCommand
         command.Add(port);
         command.Add(udp);
         command.Add(timeout);
+        CommonOptions.RefusePortTwice(command, host, port);
         command.SetAction((result, ct) => CommandRunner.RunAsync(console, async token =>
         {
-            var target = result.GetValue(host)!;
-            var query = await TimeClient.QueryAsync(target, result.GetValue(port), result.GetValue(udp), result.GetValue(timeout), token).ConfigureAwait(false);
+            var (target, portNumber) = CommonOptions.Target(result, host, port);
+            var query = await TimeClient.QueryAsync(target, portNumber, result.GetValue(udp), result.GetValue(timeout), token).ConfigureAwait(false);
             if (query.Reply.Kind == TimeReplyKind.Empty)
             {
                 var where = EndPointText.Format(query.Server, query.Protocol);

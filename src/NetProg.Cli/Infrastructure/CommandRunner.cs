@@ -28,6 +28,10 @@ internal static class CommandRunner
         {
             return Fail(console, ErrorText.Describe(e, PortOwnerLookup.ForCurrentOs(), portOption), ExitCode.Failure);
         }
+        catch (WrongServiceException e)
+        {
+            return Fail(console, ErrorText.Describe(e), ExitCode.Failure);
+        }
         catch (UsageException e)
         {
             return Fail(console, e.Message, ExitCode.Usage);

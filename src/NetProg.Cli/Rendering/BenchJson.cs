@@ -7,7 +7,8 @@ namespace NetProg.Cli.Rendering;
 /// <summary>
 /// <c>netprog bench --json</c>: <c>{ "kind", "target", "connections", "size", "pipeline", "seconds", "operations",
 /// "operationsPerSecond", "bytes", "megabytesPerSecond", "latencyMicroseconds": { "p50", "p90", "p99", "p99_9", "max", "mean" },
-/// "errors": { "refused": n, ... }, "mismatchedBytes", "lost", "reordered", "unexpected", "emptyReplies" }</c>. Names are stable.
+/// "errors": { "refused": n, ... }, "mismatchedBytes", "lost", "answeredInFirst100ms", "lossLooksRateLimited", "reordered", "unexpected",
+/// "emptyReplies", "foreignReply": { "looksLike", "text", "bytes" } (when the server is not the service benched) }</c>. Names are stable.
 /// </summary>
 internal static class BenchJson
 {
@@ -44,9 +45,20 @@ internal static class BenchJson
             json.WriteEndObject();
             json.WriteNumber("mismatchedBytes", r.MismatchedBytes);
             json.WriteNumber("lost", r.Lost);
+            json.WriteNumber("answeredInFirst100ms", r.AnsweredAtOnce);
+            json.WriteBoolean("lossLooksRateLimited", r.LossLooksRateLimited);
             json.WriteNumber("reordered", r.Reordered);
             json.WriteNumber("unexpected", r.Unexpected);
             json.WriteNumber("emptyReplies", r.EmptyReplies);
+            if (r.ForeignReply is { } foreign)
+            {
+                // Not the service benched: what the server answered instead (time, loginReply, echo, empty, unrecognised).
+                json.WriteStartObject("foreignReply");
+                json.WriteString("looksLike", JsonNamingPolicy.CamelCase.ConvertName(foreign.Kind.ToString()));
+                json.WriteString("text", foreign.Text);
+                json.WriteNumber("bytes", foreign.Bytes);
+                json.WriteEndObject();
+            }
             json.WriteEndObject();
         }
 

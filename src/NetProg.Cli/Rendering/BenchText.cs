@@ -45,6 +45,11 @@ internal static class BenchText
         if (o.Kind == BenchKind.UdpEcho)
         {
             yield return Row(Strings.Bench_Lost, Count(r.Lost));
+            if (r.LossLooksRateLimited)
+            {
+                yield return Row(string.Empty, string.Format(Strings.Bench_LostRateLimit, Count(r.AnsweredAtOnce), r.OperationsPerSecond.ToString("N0", Invariant)));
+            }
+
             yield return Row(Strings.Bench_Reordered, Count(r.Reordered));
             yield return Row(Strings.Bench_Unexpected, Count(r.Unexpected) + Strings.Bench_UnexpectedNote);
         }

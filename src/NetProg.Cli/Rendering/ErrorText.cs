@@ -1,4 +1,5 @@
 using NetProg.Diagnostics;
+using NetProg.Services.Clients;
 using NetProg.Transport;
 
 namespace NetProg.Cli.Rendering;
@@ -39,7 +40,10 @@ internal static class ErrorText
         {
             SocketErrorKind.HostNotFound =>
                 string.Format(Strings.Error_HostNotFound, e.Host, detail),
-            SocketErrorKind.ConnectionRefused when e.Protocol == TransportProtocol.Udp =>
+            // Windows reports an ICMP port unreachable on a UDP socket as WSAECONNRESET ("On a UDP-datagram socket this error
+            // indicates a previous send operation resulted in an ICMP Port Unreachable message", Windows Sockets Error Codes):
+            // UDP has no connection to reset, so it is the same "nothing listens there".
+            SocketErrorKind.ConnectionRefused or SocketErrorKind.ConnectionReset when e.Protocol == TransportProtocol.Udp =>
                 string.Format(Strings.Error_Udp_Refused, where, detail),
             SocketErrorKind.ConnectionRefused =>
                 string.Format(Strings.Error_Tcp_Refused, where, port, detail),
@@ -51,6 +55,8 @@ internal static class ErrorText
                 string.Format(Strings.Error_Connect_TimedOut, where, detail),
             SocketErrorKind.TimedOut =>
                 string.Format(Strings.Error_TimedOut, where, detail),
+            SocketErrorKind.HostUnreachable when e.Protocol == TransportProtocol.Udp =>
+                string.Format(Strings.Error_Udp_HostUnreachable, where, detail),
             SocketErrorKind.HostUnreachable =>
                 string.Format(Strings.Error_HostUnreachable, where, detail),
             SocketErrorKind.NetworkUnreachable =>
@@ -59,6 +65,8 @@ internal static class ErrorText
                 string.Format(Strings.Error_ConnectionReset, where, detail),
             SocketErrorKind.ConnectionAborted =>
                 string.Format(Strings.Error_ConnectionAborted, where, detail),
+            SocketErrorKind.AddressNotAvailable when e.Protocol == TransportProtocol.Udp =>
+                string.Format(Strings.Error_Udp_AddressNotAvailable, where, detail),
             SocketErrorKind.AddressNotAvailable =>
                 string.Format(Strings.Error_Connect_AddressNotAvailable, where, detail),
             SocketErrorKind.MessageTooLong =>
@@ -66,6 +74,39 @@ internal static class ErrorText
             _ => $"{where}: {e.Message}",
         };
     }
+
+    /// <summary>
+    /// A server that answered as another service: what it answered, what that looks like, and where the lab keeps the
+    /// service that was meant (the lab serves time on P, echo on P+1, echo with login on P+2).
+    /// </summary>
+    /// <param name="bench">From <c>netprog bench</c>, which cannot log in: the advice for the login server differs.</param>
+    public static string Describe(WrongServiceException e, bool bench = false)
+    {
+        var where = EndPointText.Format(e.Server, e.Protocol);
+        var port = e.Server.Port;
+        var reply = e.Reply;
+        return (e.Expected, reply.Kind) switch
+        {
+            (ExpectedService.Echo, ForeignReplyKind.Time) =>
+                string.Format(Strings.Error_WrongService_EchoTime, where, reply.Text) + LabHint(Strings.Error_WrongService_LabEcho, port + 1),
+            (ExpectedService.Echo, ForeignReplyKind.LoginReply) =>
+                string.Format(bench ? Strings.Error_WrongService_EchoLoginBench : Strings.Error_WrongService_EchoLogin, where, reply.Text),
+            (ExpectedService.Echo, ForeignReplyKind.Empty) =>
+                string.Format(Strings.Error_WrongService_EchoEmpty, where, e.RequestBytes),
+            (ExpectedService.Echo, _) =>
+                string.Format(Strings.Error_WrongService_EchoOther, where, reply.Text, reply.Bytes),
+            (ExpectedService.Time, ForeignReplyKind.LoginReply) =>
+                string.Format(Strings.Error_WrongService_TimeLogin, where, reply.Text) + LabHint(Strings.Error_WrongService_LabTime, port - 2),
+            (ExpectedService.Time, ForeignReplyKind.Empty) when e.Protocol == TransportProtocol.Tcp =>
+                string.Format(Strings.Error_WrongService_TimeSilent, where, Seconds(e.Silence)) + LabHint(Strings.Error_WrongService_LabTime, port - 1),
+            _ =>
+                string.Format(Strings.Error_WrongService_TimeEcho, where) + LabHint(Strings.Error_WrongService_LabTime, port - 1),
+        };
+    }
+
+    private static string LabHint(string format, int port) => port is > 0 and <= 65535 ? string.Format(format, port) : string.Empty;
+
+    private static string Seconds(TimeSpan value) => $"{value.TotalSeconds:0.###} s";
 
     private static string Owner(IPortOwnerLookup? owners, NetworkException e, int? port)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HdrHistogram;
+using NetProg.Services.Clients;
 using NetProg.Transport;
 
 namespace NetProg.Services.Bench;
@@ -14,9 +15,16 @@ internal sealed class BenchRecorder
     private const int Shards = 8;
     private static readonly long HighestTrackable = (long)TimeSpan.FromSeconds(120).TotalNanoseconds;
 
+    /// <summary>The window of <see cref="BenchResult.AnsweredAtOnce"/>: 100 ms from the first answer.</summary>
+    private static readonly long AtOnceTicks = Stopwatch.Frequency / 10;
+
     private readonly LongHistogram[] _histograms = new LongHistogram[Shards];
     private readonly long[] _errors = new long[Enum.GetValues<SocketErrorKind>().Length];
     private NetworkException? _firstError;
+    private ForeignReply? _foreign;
+    private long _silentTicks;
+    private long _firstAnswerAt;
+    private long _answeredAtOnce;
     private volatile bool _measuring;
     private long _measureStart;
     private long _operations;
@@ -68,6 +76,17 @@ internal sealed class BenchRecorder
         if (_succeeded == 0)
         {
             Volatile.Write(ref _succeeded, 1);
+        }
+
+        var first = Volatile.Read(ref _firstAnswerAt);
+        if (first == 0)
+        {
+            first = Interlocked.CompareExchange(ref _firstAnswerAt, endTimestamp, 0) is var previous and not 0 ? previous : endTimestamp;
+        }
+
+        if (endTimestamp - first <= AtOnceTicks)
+        {
+            Interlocked.Increment(ref _answeredAtOnce);
         }
 
         if (!_measuring)
@@ -125,6 +144,29 @@ internal sealed class BenchRecorder
         }
     }
 
+    /// <summary>
+    /// The server answered, before anything succeeded, with something that is not the expected service's reply: the first
+    /// such reply is kept, warm-up included, to say what the server is.
+    /// </summary>
+    public void Foreign(ForeignReply reply) => Interlocked.CompareExchange(ref _foreign, reply, null);
+
+    /// <summary>A time connection that got no byte and no close for <paramref name="silence"/>: the longest is kept.</summary>
+    public void Silent(TimeSpan silence)
+    {
+        var ticks = silence.Ticks;
+        var seen = Interlocked.Read(ref _silentTicks);
+        while (ticks > seen)
+        {
+            var previous = Interlocked.CompareExchange(ref _silentTicks, ticks, seen);
+            if (previous == seen)
+            {
+                return;
+            }
+
+            seen = previous;
+        }
+    }
+
     public void Error(NetworkException error)
     {
         Interlocked.Increment(ref _errors[(int)error.Kind]);
@@ -168,6 +210,9 @@ internal sealed class BenchRecorder
             Reordered = Interlocked.Read(ref _reordered),
             Unexpected = Interlocked.Read(ref _unexpected),
             EmptyReplies = Interlocked.Read(ref _empty),
+            ForeignReply = Volatile.Read(ref _foreign),
+            LongestSilence = Interlocked.Read(ref _silentTicks) is var silent and > 0 ? TimeSpan.FromTicks(silent) : null,
+            AnsweredAtOnce = Interlocked.Read(ref _answeredAtOnce),
         };
     }
 

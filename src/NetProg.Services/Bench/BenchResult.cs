@@ -1,4 +1,5 @@
 using System.Net;
+using NetProg.Services.Clients;
 using NetProg.Transport;
 
 namespace NetProg.Services.Bench;
@@ -42,6 +43,26 @@ public sealed record BenchResult
 
     /// <summary>Time: connections that ended without a byte.</summary>
     public long EmptyReplies { get; init; }
+
+    /// <summary>
+    /// What the server answered when, before any operation succeeded, it answered not as the service benched does: a time
+    /// server's time to the echo load, the login server's 220 greeting. Null when every reply could be the expected one.
+    /// </summary>
+    public ForeignReply? ForeignReply { get; init; }
+
+    /// <summary>Time: the longest a connection waited with no byte and no close (an echo server waits for data to echo).</summary>
+    public TimeSpan? LongestSilence { get; init; }
+
+    /// <summary>Operations completed in the first 100 ms after the first one (warm-up included): the size of a first burst.</summary>
+    public long AnsweredAtOnce { get; init; }
+
+    /// <summary>
+    /// UDP: the loss looks like the server's per-source rate limit (a token bucket, as netprog's <c>--rate-limit</c>): a first
+    /// burst answered at full speed, then the rate collapses (to at most twice the burst a second) while datagrams are lost.
+    /// A lossy network or an overflowing socket buffer loses datagrams at the rate they are answered, with no such collapse.
+    /// </summary>
+    public bool LossLooksRateLimited =>
+        Options.Kind == BenchKind.UdpEcho && Lost > 0 && AnsweredAtOnce >= 10 && OperationsPerSecond <= AnsweredAtOnce * 2.0;
 
     public long ErrorCount => Errors.Values.Sum();
 

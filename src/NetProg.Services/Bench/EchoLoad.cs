@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using NetProg.Services.Clients;
 using NetProg.Transport;
 
 namespace NetProg.Services.Bench;
@@ -59,7 +60,10 @@ internal sealed class EchoLoad : IBenchWaiter
                     try
                     {
                         operation = NetworkOperation.Receive;
-                        await PingPongAsync(_socket, stop).ConfigureAwait(false);
+                        if (!await PingPongAsync(_socket, stop).ConfigureAwait(false))
+                        {
+                            return;
+                        }
                     }
                     finally
                     {
@@ -100,7 +104,8 @@ internal sealed class EchoLoad : IBenchWaiter
         return NetworkException.From(e, operation, TransportProtocol.Tcp, _target, _options.Host);
     }
 
-    private async Task PingPongAsync(Socket socket, CancellationToken stop)
+    /// <summary>Runs the connection until it fails or the run stops; false when the server is not an echo server at all.</summary>
+    private async Task<bool> PingPongAsync(Socket socket, CancellationToken stop)
     {
         var size = _options.Size;
         var pipeline = _options.Pipeline;
@@ -137,6 +142,19 @@ internal sealed class EchoLoad : IBenchWaiter
                 }
 
                 var chunk = buffer.AsSpan(0, count);
+                if (received == 0 && !_recorder.AnySucceeded && offset == 0)
+                {
+                    var expected = _pattern.Message(0).Span;
+                    var sample = chunk[..Math.Min(count, Math.Min(size, ForeignReply.MaxSampleBytes))];
+                    if (ForeignReply.IsMostlyUnlike(sample, expected[..sample.Length]))
+                    {
+                        // The first bytes are no echo of the first message: a time server's time, the login server's
+                        // greeting. Replacing the connection would only get the same answer again.
+                        _recorder.Foreign(ForeignReply.Of(chunk[..Math.Min(count, ForeignReply.MaxSampleBytes)], expected[..sample.Length]));
+                        return false;
+                    }
+                }
+
                 var completed = 0;
                 while (!chunk.IsEmpty)
                 {
@@ -161,7 +179,7 @@ internal sealed class EchoLoad : IBenchWaiter
 
                 if (stop.IsCancellationRequested)
                 {
-                    return;
+                    return true;
                 }
 
                 if (inline)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using NetProg.Services.Clients;
 using NetProg.Transport;
 
 namespace NetProg.Services.Bench;
@@ -21,6 +22,8 @@ internal sealed class TimeLoad : IBenchWaiter
     private readonly byte[] _buffer = new byte[1024];
     private Socket? _socket;
     private long _waitingSince;
+    private long _connectedAt;
+    private long _received;
     private volatile bool _expired;
 
     public TimeLoad(int index, BenchOptions options, IPEndPoint target, BenchRecorder recorder)
@@ -56,8 +59,15 @@ internal sealed class TimeLoad : IBenchWaiter
                     try
                     {
                         operation = NetworkOperation.Receive;
-                        Volatile.Write(ref _waitingSince, Stopwatch.GetTimestamp());
+                        _connectedAt = Stopwatch.GetTimestamp();
+                        _received = 0;
+                        Volatile.Write(ref _waitingSince, _connectedAt);
                         var total = await ReadToEndAsync(_socket, stop).ConfigureAwait(false);
+                        if (total < 0)
+                        {
+                            return;
+                        }
+
                         var end = Stopwatch.GetTimestamp();
                         if (total == 0)
                         {
@@ -75,10 +85,16 @@ internal sealed class TimeLoad : IBenchWaiter
                 }
                 catch (Exception) when (stop.IsCancellationRequested)
                 {
+                    NoteSilence(operation);
                     return;
                 }
                 catch (Exception e) when (e is SocketException or NetworkException or ObjectDisposedException or IOException)
                 {
+                    if (_expired)
+                    {
+                        NoteSilence(operation);
+                    }
+
                     _recorder.Error(_expired
                         ? new NetworkException(SocketErrorKind.TimedOut, operation, TransportProtocol.Tcp, _target, _options.Host, $"no reply within {_options.Timeout.TotalSeconds:0.###} s")
                         : NetworkException.From(e, operation, TransportProtocol.Tcp, _target, _options.Host));
@@ -95,6 +111,16 @@ internal sealed class TimeLoad : IBenchWaiter
         }
     }
 
+    /// <summary>A connection that got no byte at all while connected: an echo server waits for data instead of sending the time.</summary>
+    private void NoteSilence(NetworkOperation operation)
+    {
+        if (operation == NetworkOperation.Receive && Volatile.Read(ref _received) == 0)
+        {
+            _recorder.Silent(Stopwatch.GetElapsedTime(_connectedAt));
+        }
+    }
+
+    /// <summary>The reply's length at EOF; -1 when it is the login server's greeting (that server waits for a login and never closes).</summary>
     private async Task<long> ReadToEndAsync(Socket socket, CancellationToken stop)
     {
         long total = 0;
@@ -106,7 +132,15 @@ internal sealed class TimeLoad : IBenchWaiter
                 return total;
             }
 
+            if (total == 0 && !_recorder.AnySucceeded
+                && ForeignReply.Of(_buffer.AsSpan(0, count), ReadOnlySpan<byte>.Empty) is { Kind: ForeignReplyKind.LoginReply } login)
+            {
+                _recorder.Foreign(login);
+                return -1;
+            }
+
             total += count;
+            Volatile.Write(ref _received, total);
             if (total > MaxReply)
             {
                 throw new NetworkException(SocketErrorKind.Other, NetworkOperation.Receive, TransportProtocol.Tcp, _target, _options.Host, $"more than {MaxReply} bytes without closing: not a time server");

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using NetProg.Services.Clients;
 using NetProg.Transport;
 
 namespace NetProg.Services.Bench;
@@ -86,15 +87,18 @@ internal sealed class UdpEchoLoad : IBenchWaiter
                     {
                         var count = await socket.ReceiveAsync(_receive, SocketFlags.None, timeout.Token).ConfigureAwait(false);
                         var now = Stopwatch.GetTimestamp();
-                        if (count < HeaderSize)
-                        {
-                            _recorder.Unexpected();
-                            continue;
-                        }
-
-                        var sequence = BinaryPrimitives.ReadInt64LittleEndian(_receive);
+                        var sequence = count < HeaderSize ? -1 : BinaryPrimitives.ReadInt64LittleEndian(_receive);
                         if (!_inFlight.Remove(sequence, out var sentAt))
                         {
+                            if (!_recorder.AnySucceeded && ForeignReply.IsMostlyUnlike(_receive.AsSpan(0, count), _send))
+                            {
+                                // Before any echo, a reply to nothing in flight cannot be late: the server answers, but not
+                                // with an echo (a time server answers every datagram with the time). Sending more would
+                                // only get more of the same.
+                                _recorder.Foreign(ForeignReply.Of(_receive.AsSpan(0, Math.Min(count, ForeignReply.MaxSampleBytes)), _send));
+                                return;
+                            }
+
                             _recorder.Unexpected();
                             continue;
                         }

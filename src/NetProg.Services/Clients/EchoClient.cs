@@ -18,6 +18,9 @@ public static class EchoClient
 
     private const int ChunkSize = 64 * 1024;
 
+    /// <summary>The echo of this many first bytes of a TCP stream is checked byte for byte; past them it is passed on as it comes.</summary>
+    private const int VerifiedBytes = 64 * 1024;
+
     /// <summary>
     /// Sends all of <paramref name="input"/>, writes everything that comes back to <paramref name="output"/> as it arrives,
     /// half-closes after the input's end and returns when the server closes. Fails when neither side makes progress for
@@ -41,6 +44,11 @@ public static class EchoClient
         long sent = 0;
         long received = 0;
         var inputEnded = false;
+        // The first VerifiedBytes sent, kept to check that what comes back is their echo before it is written out: a time
+        // server or the login server's greeting must not pass for an echo. Recorded before the write, so no echo can
+        // arrive before the bytes it echoes are known.
+        var head = new byte[VerifiedBytes];
+        long handed = 0;
 
         var upload = Task.Run(async () =>
         {
@@ -50,6 +58,13 @@ public static class EchoClient
                 int read;
                 while ((read = await input.ReadAsync(buffer.AsMemory(0, ChunkSize), stalled.Token).ConfigureAwait(false)) > 0)
                 {
+                    var offset = Interlocked.Read(ref handed);
+                    if (offset < VerifiedBytes)
+                    {
+                        buffer.AsSpan(0, (int)Math.Min(read, VerifiedBytes - offset)).CopyTo(head.AsSpan((int)offset));
+                    }
+
+                    Interlocked.Add(ref handed, read);
                     progress.Blocked = true;
                     await channel.WriteAsync(buffer.AsMemory(0, read), stalled.Token).ConfigureAwait(false);
                     progress.Blocked = false;
@@ -78,6 +93,12 @@ public static class EchoClient
                 var buffer = result.Buffer;
                 if (!buffer.IsEmpty)
                 {
+                    if (NotAnEcho(buffer, received, Interlocked.Read(ref handed), head) is { } foreign)
+                    {
+                        await stalled.CancelAsync().ConfigureAwait(false);
+                        throw new WrongServiceException(ExpectedService.Echo, foreign, channel.RemoteEndPoint, TransportProtocol.Tcp);
+                    }
+
                     progress.Touch();
                     received += buffer.Length;
                     foreach (var segment in buffer)
@@ -132,7 +153,8 @@ public static class EchoClient
     /// <summary>
     /// Sends each line of <paramref name="input"/> (with its <c>\n</c>) as one datagram and writes each echo to
     /// <paramref name="output"/>; a line longer than <see cref="MaxDatagramPayload"/> goes out in pieces. A reply that differs
-    /// from what was sent (a late duplicate of an earlier datagram) is skipped; a datagram with no echo after
+    /// from what was sent is skipped when it can be a late duplicate of an earlier datagram, and ends the run as
+    /// <see cref="WrongServiceException"/> when it cannot (the first reply, or the only replies); a datagram with no echo after
     /// <see cref="UdpClientSocket.Transmissions"/> tries fails the run, so that nothing is lost silently.
     /// </summary>
     public static async Task<EchoStreamResult> StreamDatagramsAsync(string host, int port, Stream input, Stream output, TimeSpan timeout, CancellationToken cancellationToken)
@@ -151,15 +173,14 @@ public static class EchoClient
                 while (TryTakeDatagram(ref buffer, result.IsCompleted, out var datagram))
                 {
                     var payload = datagram.ToArray();
-                    bool SameBytes(ReadOnlyMemory<byte> reply) => reply.Span.SequenceEqual(payload);
                     UdpReply reply;
                     if (socket is null)
                     {
-                        (socket, reply) = await UdpClientSocket.OpenAsync(host, port, payload, timeout, SameBytes, cancellationToken).ConfigureAwait(false);
+                        (socket, reply) = await OpenDatagramEchoAsync(host, port, payload, timeout, cancellationToken).ConfigureAwait(false);
                     }
                     else
                     {
-                        reply = await socket.ExchangeAsync(payload, timeout, SameBytes, cancellationToken).ConfigureAwait(false);
+                        reply = await ExchangeDatagramEchoAsync(socket, payload, timeout, cancellationToken).ConfigureAwait(false);
                     }
 
                     datagrams++;
@@ -189,6 +210,91 @@ public static class EchoClient
             socket?.Dispose();
             await reader.CompleteAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The first datagram of an echo exchange: any reply is taken, since nothing sent before it can be late. A reply that is
+    /// not the datagram itself means the server is no echo server (a time server answers every datagram with the time).
+    /// </summary>
+    internal static async Task<(UdpClientSocket Socket, UdpReply Reply)> OpenDatagramEchoAsync(string host, int port, byte[] payload, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var (socket, reply) = await UdpClientSocket.OpenAsync(host, port, payload, timeout, accept: null, cancellationToken).ConfigureAwait(false);
+        if (!reply.Data.AsSpan().SequenceEqual(payload))
+        {
+            socket.Dispose();
+            throw new WrongServiceException(ExpectedService.Echo, ForeignReply.Of(reply.Data, payload), socket.RemoteEndPoint, TransportProtocol.Udp) { RequestBytes = payload.Length };
+        }
+
+        return (socket, reply);
+    }
+
+    /// <summary>
+    /// A later datagram: a reply that differs may be a late duplicate of an earlier datagram and is skipped; but when only
+    /// such replies came until the timeout, the server answered, just not with an echo, and "no reply" would be false.
+    /// </summary>
+    internal static async Task<UdpReply> ExchangeDatagramEchoAsync(UdpClientSocket socket, byte[] payload, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        byte[]? rejected = null;
+        bool SameBytes(ReadOnlyMemory<byte> reply)
+        {
+            if (reply.Span.SequenceEqual(payload))
+            {
+                return true;
+            }
+
+            rejected = reply[..Math.Min(reply.Length, ForeignReply.MaxSampleBytes)].ToArray();
+            return false;
+        }
+
+        try
+        {
+            return await socket.ExchangeAsync(payload, timeout, SameBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NetworkException e) when (e.Kind == SocketErrorKind.TimedOut && rejected is not null)
+        {
+            throw new WrongServiceException(ExpectedService.Echo, ForeignReply.Of(rejected, payload), socket.RemoteEndPoint, TransportProtocol.Udp) { RequestBytes = payload.Length };
+        }
+    }
+
+    /// <summary>
+    /// What <paramref name="buffer"/>, arriving at offset <paramref name="received"/> of the echo, looks like when it is not the
+    /// echo of the bytes sent: more bytes than were sent (the server spoke first), or bytes that mostly differ within the
+    /// first <see cref="VerifiedBytes"/>. Null when it can be the echo.
+    /// </summary>
+    private static ForeignReply? NotAnEcho(ReadOnlySequence<byte> buffer, long received, long handed, byte[] head)
+    {
+        var tooMuch = received + buffer.Length > handed;
+        if (!tooMuch && received >= VerifiedBytes)
+        {
+            return null;
+        }
+
+        var checkedLength = (int)Math.Clamp(Math.Min(handed, VerifiedBytes) - received, 0, buffer.Length);
+        var sentHere = head.AsSpan((int)Math.Min(received, VerifiedBytes), checkedLength);
+        if (!tooMuch && SameBytes(buffer.Slice(0, checkedLength), sentHere))
+        {
+            return null;
+        }
+
+        var sample = buffer.Slice(0, Math.Min(buffer.Length, ForeignReply.MaxSampleBytes)).ToArray();
+        var sentSample = sentHere.Length > sample.Length ? sentHere[..sample.Length] : sentHere;
+        // A few corrupted bytes are still an echo, passed on as they came; another service's reply is not.
+        return tooMuch || ForeignReply.IsMostlyUnlike(sample, sentSample) ? ForeignReply.Of(sample, sentSample) : null;
+    }
+
+    private static bool SameBytes(ReadOnlySequence<byte> received, ReadOnlySpan<byte> sent)
+    {
+        foreach (var segment in received)
+        {
+            if (!segment.Span.SequenceEqual(sent[..segment.Length]))
+            {
+                return false;
+            }
+
+            sent = sent[segment.Length..];
+        }
+
+        return true;
     }
 
     /// <summary>Takes the next line (with its LF), a full datagram's worth of a longer line, or the unterminated rest at the end.</summary>

@@ -17,6 +17,7 @@ public sealed class EchoSession : IAsyncDisposable
     private readonly TimeSpan _timeout;
     private readonly ClientChannel? _tcp;
     private UdpClientSocket? _udp;
+    private long _sentBefore;
 
     private EchoSession(string host, int port, TimeSpan timeout, ClientChannel? tcp, string? welcome)
     {
@@ -65,14 +66,13 @@ public sealed class EchoSession : IAsyncDisposable
     {
         if (_tcp is null)
         {
-            bool SameBytes(ReadOnlyMemory<byte> reply) => reply.Span.SequenceEqual(line);
             if (_udp is null)
             {
-                (_udp, var first) = await UdpClientSocket.OpenAsync(_host, _port, line, _timeout, SameBytes, cancellationToken).ConfigureAwait(false);
+                (_udp, var first) = await EchoClient.OpenDatagramEchoAsync(_host, _port, line, _timeout, cancellationToken).ConfigureAwait(false);
                 return first.Data;
             }
 
-            return (await _udp.ExchangeAsync(line, _timeout, SameBytes, cancellationToken).ConfigureAwait(false)).Data;
+            return (await EchoClient.ExchangeDatagramEchoAsync(_udp, line, _timeout, cancellationToken).ConfigureAwait(false)).Data;
         }
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -89,6 +89,15 @@ public sealed class EchoSession : IAsyncDisposable
                 {
                     var take = buffer.Slice(0, Math.Min(buffer.Length, line.Length));
                     var reply = take.ToArray();
+                    if (ForeignReply.IsMostlyUnlike(reply, line.AsSpan(0, reply.Length)) || (_sentBefore == 0 && buffer.Length > line.Length))
+                    {
+                        // Not the line back: a time server's reply, the login server's greeting (it spoke before we did).
+                        var sample = buffer.Slice(0, Math.Min(buffer.Length, ForeignReply.MaxSampleBytes)).ToArray();
+                        _tcp.Reader.AdvanceTo(buffer.End);
+                        throw new WrongServiceException(ExpectedService.Echo, ForeignReply.Of(sample, line), _tcp.RemoteEndPoint, TransportProtocol.Tcp);
+                    }
+
+                    _sentBefore += line.Length;
                     _tcp.Reader.AdvanceTo(take.End);
                     return reply;
                 }

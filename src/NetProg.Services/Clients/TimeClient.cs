@@ -42,15 +42,23 @@ public static class TimeClient
 
                 firstByteAt ??= DateTimeOffset.UtcNow;
                 length += received;
+                if (buffer.AsSpan(0, length).Contains((byte)'\n') && ForeignReply.Of(buffer.AsSpan(0, length), ReadOnlySpan<byte>.Empty).Kind == ForeignReplyKind.LoginReply)
+                {
+                    // The login server's greeting: it waits for a login and would not close, so do not wait for the timeout.
+                    break;
+                }
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             if (length == 0)
             {
-                throw new NetworkException(
-                    SocketErrorKind.TimedOut, NetworkOperation.Receive, TransportProtocol.Tcp, connection.RemoteEndPoint, host,
-                    $"connected, but the server sent nothing within {timeout.TotalSeconds:0.###} s (is it a time server?)");
+                // Accepted, and then silence: a time server sends at once, an echo server waits for data to echo.
+                throw new WrongServiceException(
+                    ExpectedService.Time, new ForeignReply(ForeignReplyKind.Empty, string.Empty, 0), EndPointText.Normalize(connection.RemoteEndPoint), TransportProtocol.Tcp)
+                {
+                    Silence = timeout,
+                };
             }
 
             // Some bytes came but no close: show what came.
@@ -75,6 +83,12 @@ public static class TimeClient
         var (socket, reply) = await UdpClientSocket.OpenAsync(host, port, ReadOnlyMemory<byte>.Empty, timeout, accept: null, cancellationToken).ConfigureAwait(false);
         using (socket)
         {
+            if (reply.Data.Length == 0)
+            {
+                // Our request was an empty datagram: an empty reply is that datagram echoed, not a time.
+                throw new WrongServiceException(ExpectedService.Time, ForeignReply.Of(reply.Data, ReadOnlySpan<byte>.Empty), EndPointText.Normalize(socket.RemoteEndPoint), TransportProtocol.Udp);
+            }
+
             var stampedAt = reply.SentAt + (reply.RoundTrip / 2);
             return Result(reply.Data, stampedAt, reply.RoundTrip, socket.RemoteEndPoint, TransportProtocol.Udp, socket.FailedAttempts, reply.Transmissions);
         }
@@ -85,6 +99,12 @@ public static class TimeClient
         IReadOnlyList<ConnectAttempt> failures, int transmissions)
     {
         var reply = TimeReplyParser.Parse(data, DateTimeOffset.UtcNow, TimeZoneInfo.Local);
+        if (reply.Kind == TimeReplyKind.Text && ForeignReply.Of(data, ReadOnlySpan<byte>.Empty) is { Kind: ForeignReplyKind.LoginReply } login)
+        {
+            // The echo server with login greets every connection with "220 ...": it is no time server.
+            throw new WrongServiceException(ExpectedService.Time, login, EndPointText.Normalize(server), protocol);
+        }
+
         TimeSpan? offset = null;
         var uncertainty = roundTrip / 2 + reply.Resolution / 2;
         if (reply.Time is { } serverTime)

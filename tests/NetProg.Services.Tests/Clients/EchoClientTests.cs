@@ -120,7 +120,45 @@ public sealed class EchoClientTests
     [Fact]
     public async Task Should_report_that_the_server_closed_before_the_input_ended()
     {
-        // Given a server that answers and closes at once (a time server), and input that has not ended (a person still typing)
+        // Given a server that echoes the first line and closes, and input that has not ended (a person still typing)
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var serve = Task.Run(async () =>
+        {
+            using var client = await listener.AcceptTcpClientAsync();
+            var stream = client.GetStream();
+            var line = new byte[6];
+            await stream.ReadExactlyAsync(line);
+            await stream.WriteAsync(line);
+        });
+        var typing = new Pipe();
+        await typing.Writer.WriteAsync("hello\n"u8.ToArray());
+        using var input = typing.Reader.AsStream();
+        using var output = new MemoryStream();
+
+        try
+        {
+            // When the client streams to it
+            var result = await EchoClient.StreamAsync("127.0.0.1", port, input, output, Waits.Deadline, CancellationToken.None).WaitAsync(Waits.Long);
+
+            // Then it returns when the server closes, says the server closed early, and wrote what the server sent
+            Assert.True(result.ServerClosedEarly);
+            Assert.Equal("hello\n", Encoding.ASCII.GetString(output.ToArray()));
+            Assert.Equal(6, result.BytesReceived);
+            await serve.WaitAsync(Waits.Long);
+        }
+        finally
+        {
+            // End the input, so that the client's abandoned upload finishes.
+            await typing.Writer.CompleteAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Should_not_pass_a_time_servers_reply_for_an_echo()
+    {
+        // Given a server that answers and closes at once (a time server), and input that has not ended
         var clock = new FixedClock(new DateTimeOffset(2026, 11, 24, 10, 52, 49, TimeSpan.Zero), FixedClock.PlusNine);
         await using var server = RunningHost.Start(ServiceCatalog.Time(NetProg.Protocols.Time.TimeFormat.Ctime, false, clock), ProtocolSelection.Tcp);
         var typing = new Pipe();
@@ -131,16 +169,16 @@ public sealed class EchoClientTests
         try
         {
             // When the client streams to it
-            var result = await EchoClient.StreamAsync("127.0.0.1", server.Port, input, output, Waits.Deadline, CancellationToken.None).WaitAsync(Waits.Long);
+            var error = await Assert.ThrowsAsync<WrongServiceException>(() => EchoClient.StreamAsync("127.0.0.1", server.Port, input, output, Waits.Deadline, CancellationToken.None).WaitAsync(Waits.Long));
 
-            // Then it returns when the server closes, says the server closed early, and wrote what the server sent
-            Assert.True(result.ServerClosedEarly);
-            Assert.Equal("Tue Nov 24 19:52:49 2026\n", Encoding.ASCII.GetString(output.ToArray()));
-            Assert.Equal(25, result.BytesReceived);
+            // Then the time is not written out as an echo, and the error says what it was
+            Assert.Equal(ExpectedService.Echo, error.Expected);
+            Assert.Equal(ForeignReplyKind.Time, error.Reply.Kind);
+            Assert.Equal("Tue Nov 24 19:52:49 2026", error.Reply.Text);
+            Assert.Empty(output.ToArray());
         }
         finally
         {
-            // End the input, so that the client's abandoned upload finishes.
             await typing.Writer.CompleteAsync();
         }
     }
