@@ -187,6 +187,7 @@ public sealed class ServiceHost : IAsyncDisposable
         UdpDropReason.OwnServicePort => "source port is one this process serves: answering could loop (loop guard; --no-loop-guard to allow)",
         UdpDropReason.BroadcastSource => "broadcast source address",
         UdpDropReason.MulticastSource => "multicast or unspecified source address",
+        UdpDropReason.ReflectedLoop => "for 5 s it sent back exactly what it was answered: a loop between two services (loop guard; --no-loop-guard to allow)",
         UdpDropReason.RateLimited => string.Create(
             CultureInfo.InvariantCulture, $"too many datagrams from this address: over --rate-limit {_rateLimit}/s (a far address; loopback, private and on-link ones are not limited)"),
         UdpDropReason.FarSourcesRateLimited => string.Create(

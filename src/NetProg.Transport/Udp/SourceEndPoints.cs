@@ -16,14 +16,17 @@ internal sealed class SourceEndPoints(AddressFamily family)
 
     // SocketAddress compares and hashes its family, size and bytes (not the instance), so the receive buffer's address finds
     // the copy stored for the same source.
-    private readonly Dictionary<SocketAddress, IPEndPoint> _endPoints = [];
+    private readonly Dictionary<SocketAddress, Source> _endPoints = [];
     private readonly IPEndPoint _template = new(family == AddressFamily.InterNetwork ? IPAddress.Any : IPAddress.IPv6Any, 0);
 
     public int Count => _endPoints.Count;
 
     /// <summary>The source <paramref name="received"/> holds, as the transport reports it (IPv4-mapped IPv6 as IPv4).</summary>
     /// <remarks><paramref name="received"/> is only looked up, never kept: the caller reuses it for the next datagram.</remarks>
-    public IPEndPoint Get(SocketAddress received)
+    public IPEndPoint Get(SocketAddress received) => GetSource(received).EndPoint;
+
+    /// <summary>As <see cref="Get"/>, with what the server keeps about that source end point.</summary>
+    public Source GetSource(SocketAddress received)
     {
         if (_endPoints.TryGetValue(received, out var known))
         {
@@ -37,8 +40,16 @@ internal sealed class SourceEndPoints(AddressFamily family)
 
         var key = new SocketAddress(received.Family, received.Size);
         received.Buffer.Span[..received.Size].CopyTo(key.Buffer.Span);
-        var endPoint = EndPointText.Normalize((IPEndPoint)_template.Create(key));
-        _endPoints.Add(key, endPoint);
-        return endPoint;
+        var source = new Source(EndPointText.Normalize((IPEndPoint)_template.Create(key)));
+        _endPoints.Add(key, source);
+        return source;
+    }
+
+    /// <summary>One source end point: its <see cref="IPEndPoint"/> and its loop detector.</summary>
+    internal sealed class Source(IPEndPoint endPoint)
+    {
+        public IPEndPoint EndPoint { get; } = endPoint;
+
+        public ReflectionStreak Streak;
     }
 }

@@ -152,9 +152,15 @@ public sealed class UdpServer : IAsyncDisposable
             }
 
             var start = Stopwatch.GetTimestamp();
-            var remote = sources.Get(address);
+            var source = sources.GetSource(address);
+            var remote = source.EndPoint;
             var key = SourceKey.Of(remote.Address);
             var reason = Admit(remote, key, start);
+            if (reason == UdpDropReason.None && _options.LoopGuard && source.Streak.IsLoop(ReflectionStreak.Fingerprint(request.AsSpan(0, receivedBytes)), start))
+            {
+                reason = UdpDropReason.ReflectedLoop;
+            }
+
             if (reason != UdpDropReason.None)
             {
                 Interlocked.Increment(ref _dropped);
@@ -183,6 +189,11 @@ public sealed class UdpServer : IAsyncDisposable
             if (length < 0)
             {
                 continue;
+            }
+
+            if (_options.LoopGuard)
+            {
+                source.Streak.Replied(ReflectionStreak.Fingerprint(reply.AsSpan(0, length)));
             }
 
             try

@@ -3,7 +3,10 @@ namespace NetProg.Transport.Udp;
 /// <summary>Protection settings of a <see cref="UdpServer"/>.</summary>
 public sealed record UdpServerOptions
 {
-    /// <summary>Apply <see cref="UdpSourceGuard"/>'s rules. Defaults to true; <c>--no-loop-guard</c> turns it off.</summary>
+    /// <summary>
+    /// Apply <see cref="UdpSourceGuard"/>'s rules and break loops between two services (<see cref="ReflectionStreak"/>).
+    /// Defaults to true; <c>--no-loop-guard</c> turns it off.
+    /// </summary>
     public bool LoopGuard { get; init; } = true;
 
     /// <summary>All far sources together are answered at most this many times <see cref="RateLimitPerSecond"/> per second.</summary>
