@@ -7,12 +7,20 @@ namespace NetProg.Transport.Udp;
 /// The <see cref="IPEndPoint"/> of a datagram's source, made once per source and reused for its next datagrams: making it from
 /// the received address each time cost two objects per datagram (an <see cref="IPAddress"/> and its end point), the UDP echo
 /// server's only allocation per datagram (issue #7). Bounded: past <see cref="Capacity"/> sources it starts over, so spoofed
-/// sources cost what they cost before and no memory beyond the bound. One per receiving thread: no locks.
+/// sources cost what they cost before and no memory beyond the bound. A source is kept from its second datagram on: the first
+/// only marks a slot of a fixed array, so a flood from random (spoofed) sources, each seen once, makes only short-lived
+/// objects that the next gen0 collection takes, rather than filling the cache with entries that live long enough to be
+/// promoted and then become old garbage (bench/udp-flood). One per receiving thread: no locks.
 /// </summary>
 internal sealed class SourceEndPoints(AddressFamily family)
 {
     /// <summary>Sources remembered: a class of students and their test clients many times over, ~160 KB at most.</summary>
     public const int Capacity = 1024;
+
+    // Sources seen once, by a hash of their address: a collision only delays caching by a datagram.
+    private const int SeenSlots = 4096;
+
+    private readonly int[] _seenOnce = new int[SeenSlots];
 
     // SocketAddress compares and hashes its family, size and bytes (not the instance), so the receive buffer's address finds
     // the copy stored for the same source.
@@ -33,6 +41,16 @@ internal sealed class SourceEndPoints(AddressFamily family)
             return known;
         }
 
+        // 0 marks an empty slot, so a hash of 0 counts as 1: at worst two sources share a mark.
+        var hash = received.GetHashCode() | 1;
+        ref var seen = ref _seenOnce[(uint)hash % SeenSlots];
+        if (seen != hash)
+        {
+            seen = hash;
+            return new Source(EndPointText.Normalize((IPEndPoint)_template.Create(received)));
+        }
+
+        seen = 0;
         if (_endPoints.Count >= Capacity)
         {
             _endPoints.Clear();
