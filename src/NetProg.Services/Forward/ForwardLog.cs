@@ -8,6 +8,9 @@ internal static partial class ForwardLog
     [LoggerMessage(601, LogLevel.Information, "forward/{Protocol} {Client} -> {Forwarder} -> {Target}: {ToTarget} to target, {ToClient} to client, {DurationMs:0.###} ms, {End}")]
     public static partial void Relayed(ILogger logger, string protocol, string client, string forwarder, string target, string toTarget, string toClient, double durationMs, string end);
 
+    [LoggerMessage(609, LogLevel.Information, "forward/udp {Client} -> {Forwarder} -> {Target}: session opened; its totals follow when it ends ({TimeoutSeconds:0.###} s of silence)")]
+    public static partial void SessionOpened(ILogger logger, string client, string forwarder, string target, double timeoutSeconds);
+
     [LoggerMessage(602, LogLevel.Warning, "forward/{Protocol} {Client}: refused, not in --allow {Allow} (logged once per address)")]
     public static partial void NotAllowed(ILogger logger, string protocol, string client, string allow);
 

@@ -105,6 +105,14 @@ public sealed partial class Forwarder
         }
 
         port.Sessions[client] = session;
+        // Logged when it starts, not only when it expires (--udp-timeout later): a student sees at once that the datagrams pass.
+        if (_logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
+        {
+            Defer(() => ForwardLog.SessionOpened(
+                _logger, EndPointText.Format(client), EndPointText.Format(EndPointText.Normalize(port.Listener.EndPoint)),
+                EndPointText.Format(port.Listener.Target), _options.UdpTimeout.TotalSeconds));
+        }
+
         _ = Task.Run(() => SessionLoopAsync(session), CancellationToken.None);
         return session;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using NetProg.Transport;
 using NetProg.Transport.Tcp;
@@ -17,10 +18,12 @@ public sealed class ServiceHost : IAsyncDisposable
     private readonly TcpServer? _tcp;
     private readonly UdpServer? _udp;
     private readonly ILogger _logger;
+    private readonly int _rateLimit;
 
-    private ServiceHost(ServiceDefinition service, TcpServer? tcp, UdpServer? udp, ILogger logger)
+    private ServiceHost(ServiceDefinition service, TcpServer? tcp, UdpServer? udp, ILogger logger, int rateLimit)
     {
         _service = service;
+        _rateLimit = rateLimit;
         _tcp = tcp;
         _udp = udp;
         _logger = logger;
@@ -77,7 +80,7 @@ public sealed class ServiceHost : IAsyncDisposable
                 var udp = options.Protocols.HasFlag(ProtocolSelection.Udp)
                     ? UdpServer.Bind(options.Addresses, port, options.Udp, logger)
                     : null;
-                return new ServiceHost(service, tcp, udp, logger);
+                return new ServiceHost(service, tcp, udp, logger, options.Udp.RateLimitPerSecond);
             }
             catch (NetworkException e) when (options.Port == 0 && tcp is not null && e.Kind == SocketErrorKind.AddressInUse && attempt < BindAttempts)
             {
@@ -155,9 +158,15 @@ public sealed class ServiceHost : IAsyncDisposable
                 _logger, _service.Name, "udp", EndPointText.Format(summary.RemoteEndPoint), summary.BytesReceived, summary.BytesSent,
                 summary.Duration.TotalMilliseconds, string.Empty);
         }
-        else
+        else if (summary.DroppedCount <= 1 && summary.Duration == TimeSpan.Zero)
         {
             ServiceLog.DatagramDropped(_logger, _service.Name, EndPointText.Format(summary.RemoteEndPoint), Describe(summary.DropReason));
+        }
+        else
+        {
+            ServiceLog.DatagramsDropped(
+                _logger, _service.Name, EndPointText.Format(summary.RemoteEndPoint), summary.DroppedCount, summary.Duration.TotalMinutes,
+                Describe(summary.DropReason));
         }
     }
 
@@ -170,7 +179,7 @@ public sealed class ServiceHost : IAsyncDisposable
         _ => " (failed)",
     };
 
-    private static string Describe(UdpDropReason reason) => reason switch
+    private string Describe(UdpDropReason reason) => reason switch
     {
         UdpDropReason.SourcePortZero => "source port 0",
         UdpDropReason.PrivilegedSourcePort => "source port below 1024, where other services live (loop guard; --no-loop-guard to allow)",
@@ -178,7 +187,11 @@ public sealed class ServiceHost : IAsyncDisposable
         UdpDropReason.OwnServicePort => "source port is one this process serves: answering could loop (loop guard; --no-loop-guard to allow)",
         UdpDropReason.BroadcastSource => "broadcast source address",
         UdpDropReason.MulticastSource => "multicast or unspecified source address",
-        UdpDropReason.RateLimited => "too many datagrams from this address (--rate-limit)",
+        UdpDropReason.ReflectedLoop => "for 5 s it sent back exactly what it was answered: a loop between two services (loop guard; --no-loop-guard to allow)",
+        UdpDropReason.RateLimited => string.Create(
+            CultureInfo.InvariantCulture, $"too many datagrams from this address: over --rate-limit {_rateLimit}/s (a far address; loopback, private and on-link ones are not limited)"),
+        UdpDropReason.FarSourcesRateLimited => string.Create(
+            CultureInfo.InvariantCulture, $"too many datagrams from far addresses together: over {_rateLimit * UdpServerOptions.FarSourcesFactor}/s in all ({UdpServerOptions.FarSourcesFactor} x --rate-limit {_rateLimit}): a flood from many addresses"),
         _ => reason.ToString(),
     };
 }

@@ -11,6 +11,9 @@ internal static partial class ServiceLog
     [LoggerMessage(202, LogLevel.Warning, "{Service}/tcp {Remote}: turned away, {Active} connections already open (--max-connections)")]
     public static partial void ConnectionRejected(ILogger logger, string service, string remote, int active);
 
-    [LoggerMessage(203, LogLevel.Warning, "{Service}/udp {Remote}: datagrams not answered: {Reason} (logged once per address)")]
+    [LoggerMessage(203, LogLevel.Warning, "{Service}/udp {Remote}: datagrams not answered: {Reason} (counted; logged again at most once a minute per address)")]
     public static partial void DatagramDropped(ILogger logger, string service, string remote, string reason);
+
+    [LoggerMessage(204, LogLevel.Warning, "{Service}/udp {Remote}: {Count} datagrams not answered in the last {Minutes:0.#} min: {Reason}")]
+    public static partial void DatagramsDropped(ILogger logger, string service, string remote, long count, double minutes, string reason);
 }

@@ -16,6 +16,10 @@ public enum UdpDropReason
     BroadcastSource,
     /// <summary>A multicast or unspecified source address.</summary>
     MulticastSource,
-    /// <summary>The source address sent more than its share (token bucket per address).</summary>
+    /// <summary>For 5 s the source sent back exactly what it was answered: a loop between two services (<see cref="ReflectionStreak"/>).</summary>
+    ReflectedLoop,
+    /// <summary>A far source address sent more than its share (token bucket per address, IPv6 per /64; <see cref="NearSources"/> are not limited).</summary>
     RateLimited,
+    /// <summary>Far sources together sent more than their shared budget (ten times the per-address rate): a flood from many (spoofed) addresses.</summary>
+    FarSourcesRateLimited,
 }

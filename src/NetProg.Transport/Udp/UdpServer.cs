@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 using NetProg.Transport.Internal;
 
@@ -17,9 +15,6 @@ public sealed class UdpServer : IAsyncDisposable
     /// <summary>Larger than any UDP payload (65,507 bytes over IPv4, 65,527 over IPv6), so nothing is truncated.</summary>
     public const int MaxDatagramSize = 64 * 1024;
 
-    // At most this many offending sources are remembered for "logged once per offender"; past it, drops are only counted.
-    private const int MaxRememberedOffenders = 4096;
-
     // How often a thread blocked in recvfrom() looks at the stop token (its SO_RCVTIMEO).
     private static readonly TimeSpan StopCheckInterval = TimeSpan.FromMilliseconds(200);
 
@@ -27,8 +22,9 @@ public sealed class UdpServer : IAsyncDisposable
     private readonly UdpServerOptions _options;
     private readonly ILogger _logger;
     private readonly UdpSourceGuard _guard;
-    private readonly PartitionedRateLimiter<IPAddress>? _rateLimiter;
-    private readonly ConcurrentDictionary<(IPAddress, UdpDropReason), byte> _offenders = new();
+    private readonly NearSources _near;
+    private readonly SourceRateTable? _rates;
+    private readonly DropReports _dropReports = new();
     private long _dropped;
 
     private UdpServer(IReadOnlyList<Socket> sockets, UdpServerOptions options, ILogger logger)
@@ -43,25 +39,11 @@ public sealed class UdpServer : IAsyncDisposable
         }
 
         _guard = new UdpSourceGuard(options.ServedPorts.Contains, UdpSourceGuard.LocalBroadcastAddresses());
-        if (options.RateLimitPerSecond > 0)
-        {
-            var rate = options.RateLimitPerSecond;
-            // Idle partitions are disposed by the limiter itself, so spoofed sources cannot grow this without bound.
-            var bucket = new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = rate,
-                TokensPerPeriod = Math.Max(1, rate / 10),
-                ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
-                QueueLimit = 0,
-                // The partitioned limiter replenishes its partitions from one timer of its own (what GetTokenBucketLimiter
-                // arranges by turning this off); a timer per source would be one more object per source.
-                AutoReplenishment = false,
-            };
-            Func<IPAddress, RateLimiter> create = _ => new TokenBucketRateLimiter(bucket);
-            // RateLimitPartition.Get with a factory made once: GetTokenBucketLimiter wraps its factory in a new closure on every
-            // call, and the partitioner is called for every datagram (two objects per datagram, issue #7).
-            _rateLimiter = PartitionedRateLimiter.Create<IPAddress, IPAddress>(address => RateLimitPartition.Get(address, create));
-        }
+        _near = new NearSources(NearSources.LocalSubnets());
+        // A table of our own rather than System.Threading.RateLimiting's partitioned limiter: that one keeps a limiter per source
+        // until its idle sweep (a flood from 1.4 M spoofed sources grew the process by 300 MB) and allocates per datagram; this
+        // one is a fixed array, bounded by construction (SourceRateTable).
+        _rates = options.RateLimitPerSecond > 0 ? new SourceRateTable(options.RateLimitPerSecond) : null;
     }
 
     public IReadOnlyList<IPEndPoint> LocalEndPoints { get; }
@@ -72,7 +54,10 @@ public sealed class UdpServer : IAsyncDisposable
     /// <summary>Called for every datagram not answered, for the counters.</summary>
     public Action<UdpDropReason>? DatagramDropped { get; set; }
 
-    /// <summary>Called per answered datagram, and for the first dropped datagram of each source and reason (for the log).</summary>
+    /// <summary>
+    /// Called per answered datagram, and for a dropped one when it is to be logged: the first of a source and reason, then at
+    /// most one a minute with the count since (<see cref="DatagramSummary.DroppedCount"/>).
+    /// </summary>
     public Action<DatagramSummary>? DatagramHandled { get; set; }
 
     public static UdpServer Bind(IReadOnlyList<IPAddress> addresses, int port, UdpServerOptions options, ILogger logger)
@@ -127,7 +112,6 @@ public sealed class UdpServer : IAsyncDisposable
             socket.Dispose();
         }
 
-        _rateLimiter?.Dispose();
         return ValueTask.CompletedTask;
     }
 
@@ -168,15 +152,23 @@ public sealed class UdpServer : IAsyncDisposable
             }
 
             var start = Stopwatch.GetTimestamp();
-            var remote = sources.Get(address);
-            var reason = Admit(remote);
+            var source = sources.GetSource(address);
+            var remote = source.EndPoint;
+            var key = SourceKey.Of(remote.Address);
+            var reason = Admit(remote, key, start);
+            if (reason == UdpDropReason.None && _options.LoopGuard && source.Streak.IsLoop(ReflectionStreak.Fingerprint(request.AsSpan(0, receivedBytes)), start))
+            {
+                reason = UdpDropReason.ReflectedLoop;
+            }
+
             if (reason != UdpDropReason.None)
             {
                 Interlocked.Increment(ref _dropped);
                 DatagramDropped?.Invoke(reason);
-                if (_offenders.Count < MaxRememberedOffenders && _offenders.TryAdd((remote.Address, reason), 0))
+                if (_dropReports.Record(key, reason, start, out var count, out var since))
                 {
-                    DatagramHandled?.Invoke(new DatagramSummary(remote, local, receivedBytes, 0, TimeSpan.Zero, reason));
+                    var elapsed = TimeSpan.FromSeconds((double)since / Stopwatch.Frequency);
+                    DatagramHandled?.Invoke(new DatagramSummary(remote, local, receivedBytes, 0, elapsed, reason, count));
                 }
 
                 continue;
@@ -199,6 +191,11 @@ public sealed class UdpServer : IAsyncDisposable
                 continue;
             }
 
+            if (_options.LoopGuard)
+            {
+                source.Streak.Replied(ReflectionStreak.Fingerprint(reply.AsSpan(0, length)));
+            }
+
             try
             {
                 socket.SendTo(reply.AsSpan(0, length), SocketFlags.None, address);
@@ -217,7 +214,7 @@ public sealed class UdpServer : IAsyncDisposable
         }
     }
 
-    private UdpDropReason Admit(IPEndPoint remote)
+    private UdpDropReason Admit(IPEndPoint remote, SourceKey key, long timestamp)
     {
         if (_options.LoopGuard)
         {
@@ -228,13 +225,9 @@ public sealed class UdpServer : IAsyncDisposable
             }
         }
 
-        if (_rateLimiter is not null)
+        if (_rates is not null && !_near.Contains(remote.Address))
         {
-            using var lease = _rateLimiter.AttemptAcquire(remote.Address);
-            if (!lease.IsAcquired)
-            {
-                return UdpDropReason.RateLimited;
-            }
+            return _rates.TryTake(key, timestamp);
         }
 
         return UdpDropReason.None;

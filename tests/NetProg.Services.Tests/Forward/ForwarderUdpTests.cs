@@ -31,6 +31,26 @@ public sealed class ForwarderUdpTests
     }
 
     [Fact]
+    public async Task Should_log_a_UDP_session_when_it_opens_not_only_when_it_expires()
+    {
+        // Given a UDP echo server behind a forwarder whose sessions expire after the default 2 minutes
+        await using var echo = RunningHost.Start(ServiceCatalog.Echo(), ProtocolSelection.Udp);
+        await using var forward = RunningForwarder.Start(echo.Port, ProtocolSelection.Udp);
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Connect(new IPEndPoint(IPAddress.Loopback, forward.Port));
+        var local = (IPEndPoint)socket.LocalEndPoint!;
+
+        // When a client sends one datagram and gets its echo
+        await socket.SendAsync("hello"u8.ToArray(), SocketFlags.None);
+        await socket.ReceiveAsync(new byte[16], SocketFlags.None).WaitAsync(Waits.Long);
+
+        // Then the session's opening is logged already, naming the client, the forwarder and the target
+        var opened = $"609 forward/udp 127.0.0.1:{local.Port} -> 127.0.0.1:{forward.Port} -> 127.0.0.1:{echo.Port}: session opened";
+        await forward.WaitUntilAsync(() => forward.Log.Messages.Any(m => m.StartsWith(opened, StringComparison.Ordinal)));
+        Assert.Equal(1, forward.Forwarder.ActiveUdpSessions);
+    }
+
+    [Fact]
     public async Task Should_give_each_of_several_UDP_clients_only_its_own_replies()
     {
         // Given a UDP echo server (no rate limit: every datagram here comes from 127.0.0.1) behind a forwarder
