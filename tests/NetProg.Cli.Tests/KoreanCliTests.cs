@@ -85,5 +85,28 @@ public sealed class KoreanCliTests : IDisposable
         Assert.DoesNotContain("Could not find", line);
     }
 
+    [Fact]
+    public async Task Should_say_in_Korean_that_a_file_is_not_a_capture()
+    {
+        // Given a file that is not a pcap (a text file), when capture --read is run in Korean
+        var path = Path.Combine(Path.GetTempPath(), $"netprog-not-a-capture-{Environment.ProcessId}.pcap");
+        await File.WriteAllTextAsync(path, "Tue Nov 24 19:52:49 2026\n and more text than a pcap header\n");
+        try
+        {
+            var (exit, console) = await Cli.RunAsync(["--lang", "ko", "capture", "--read", path]);
+
+            // Then the one line says so, and why, in Korean: the reader's reasons are resources too
+            Assert.Equal(1, exit);
+            var line = Assert.Single(console.ErrorWriter.Lines);
+            Assert.Contains("읽을 수 있는 캡처 파일이 아닙니다", line);
+            Assert.Contains("매직 넘버", line);
+            Assert.DoesNotContain("magic number", line);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     public void Dispose() => NetProg.Tests.Shared.EnglishMessages.Force();
 }

@@ -41,7 +41,7 @@ public static class PcapFileReader
             var magic = new byte[4];
             if (!TryFill(stream, magic))
             {
-                throw NotACapture(name, "it is shorter than a pcap header");
+                throw NotACapture(name, Strings.Error_NotCapture_Short);
             }
 
             var source = BinaryPrimitives.ReadUInt32LittleEndian(magic) == PcapNgBlock.SectionHeader
@@ -63,13 +63,13 @@ public static class PcapFileReader
             0xd4c3b2a1 => (true, false),
             0xa1b23c4d => (false, true),
             0x4d3cb2a1 => (true, true),
-            _ => throw NotACapture(name, "it does not start with a pcap or pcapng magic number"),
+            _ => throw NotACapture(name, Strings.Error_NotCapture_NoMagic),
         };
 
         var header = new byte[20];
         if (!TryFill(stream, header))
         {
-            throw NotACapture(name, "its pcap header is cut short");
+            throw NotACapture(name, Strings.Error_NotCapture_HeaderCut);
         }
 
         var linkType = (LinkLayers)(ReadUInt32(header.AsSpan(16), bigEndian) & 0xFFFF);
@@ -82,7 +82,7 @@ public static class PcapFileReader
             var original = ReadUInt32(record.AsSpan(12), bigEndian);
             if (captured > MaxFrameLength)
             {
-                throw NotACapture(name, $"a record claims {captured} bytes, more than any capture holds");
+                throw NotACapture(name, string.Format(Strings.Error_NotCapture_RecordTooLarge, captured));
             }
 
             var data = new byte[captured];
@@ -134,5 +134,5 @@ public static class PcapFileReader
     }
 
     internal static CaptureException NotACapture(string name, string why) =>
-        new(CaptureErrorKind.BadFile, $"'{name}' is not a capture file that can be read: {why}. netprog reads pcap and pcapng files (tcpdump -w, Wireshark, tshark -w).");
+        new(CaptureErrorKind.BadFile, string.Format(Strings.Error_NotCapture, name, why));
 }

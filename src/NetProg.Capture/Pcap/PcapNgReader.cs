@@ -53,7 +53,7 @@ internal static class PcapNgReader
                 bigEndian = BinaryPrimitives.ReadUInt32BigEndian(magic) == PcapNgBlock.ByteOrderMagic;
                 if (!bigEndian && BinaryPrimitives.ReadUInt32LittleEndian(magic) != PcapNgBlock.ByteOrderMagic)
                 {
-                    throw PcapFileReader.NotACapture(name, "its pcapng section header has no byte-order magic");
+                    throw PcapFileReader.NotACapture(name, Strings.Error_NotCapture_NoByteOrder);
                 }
 
                 var length = CheckLength(PcapFileReader.ReadUInt32(lengthBytes, bigEndian), name);
@@ -131,7 +131,7 @@ internal static class PcapNgReader
     {
         if (length < 12 || length > MaxBlockLength || length % 4 != 0)
         {
-            throw PcapFileReader.NotACapture(name, $"a pcapng block claims a length of {length} bytes");
+            throw PcapFileReader.NotACapture(name, string.Format(Strings.Error_NotCapture_BlockLength, length));
         }
 
         return (int)length;
@@ -142,7 +142,7 @@ internal static class PcapNgReader
         // Link type (2), reserved (2), snapshot length (4): a shorter block is corruption (found by fuzzing).
         if (body.Length < 8)
         {
-            throw PcapFileReader.NotACapture(name, $"a pcapng interface description block has {body.Length} bytes, fewer than its 8 fixed ones");
+            throw PcapFileReader.NotACapture(name, string.Format(Strings.Error_NotCapture_InterfaceBlock, body.Length));
         }
 
         var linkType = (LinkLayers)PcapFileReader.ReadUInt16(body, bigEndian);
