@@ -139,11 +139,21 @@ public sealed class WindowsBuild : IAsyncLifetime
     };
 
     /// <summary>Starts <c>netprog.exe ARGS</c> under Wine.</summary>
-    public ChildProcess Start(IEnumerable<string> arguments, string? language = null, string? stdinFile = null)
+    public ChildProcess Start(
+        IEnumerable<string> arguments, string? language = null, string? stdinFile = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         ThrowIfBroken();
-        return ChildProcess.Start(_wine!, [Path.Combine(Folder, "netprog.exe"), .. arguments], stdinFile, WineEnvironment(language));
+        Dictionary<string, string> variables = WineEnvironment(language);
+        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+        {
+            variables[name] = value;
+        }
+
+        return ChildProcess.Start(_wine!, [Path.Combine(Folder, "netprog.exe"), .. arguments], stdinFile, variables);
     }
+
+    /// <summary>A Linux path as the Windows build names it: Wine maps the whole file system to drive Z:.</summary>
+    public static string WindowsPath(string linuxPath) => "Z:" + linuxPath.Replace('/', '\\');
 
     public ChildProcess Start(params string[] arguments) => Start((IEnumerable<string>)arguments);
 
