@@ -135,6 +135,10 @@ public sealed class WindowsBuild : IAsyncLifetime
         ["WINEDLLOVERRIDES"] = "mshtml=",
         // Headless: an empty DISPLAY, so that no Wine window (a dialog, the systray) opens.
         ["DISPLAY"] = string.Empty,
+        // .NET's W^X (code pages mapped twice, writable and executable) under Wine 8 crashes the runtime a few seconds into a
+        // server's life: "Internal CLR error. (0x80131506) at DynamicResolver+DestroyScout.Finalize()", reproducibly at the
+        // third login session. Real Windows keeps W^X on (the default since .NET 7); docs/INSTALL.md lists it to check there.
+        ["DOTNET_EnableWriteXorExecute"] = "0",
         ["NETPROG_LANG"] = language ?? "en",
     };
 
