@@ -219,7 +219,7 @@ public sealed class WindowsBuild : IAsyncLifetime
             "dotnet",
             ["publish", Path.Combine(repository, "src", "NetProg.Cli", "NetProg.Cli.csproj"), "-c", "Release", "-r", "win-x64",
              "--self-contained", "-p:PublishSingleFile=false", "-p:PublishTrimmed=false", "-p:PublishReadyToRun=false",
-             "--artifacts-path", Path.Combine(_root, "artifacts"), "-o", Folder, "--nologo", "-v", "q"],
+             "--artifacts-path", Path.Combine(_root, "artifacts"), "-o", Folder, "--nologo", "-v", "q", "-nodeReuse:false"],
             PublishTimeout);
         if (code == 0 && File.Exists(Path.Combine(Folder, "netprog.exe")))
         {
