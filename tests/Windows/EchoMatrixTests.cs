@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 using static NetProg.Windows.Tests.PeerOutput;
 
 namespace NetProg.Windows.Tests;
@@ -88,6 +89,28 @@ public sealed class EchoMatrixTests(WindowsBuild windows, CourseC course, ITestO
         {
             await ClientEchoesFileAsync(udpPort, lines, udp: true);
         }
+    }
+
+    [Fact]
+    public async Task Should_echo_each_typed_line_before_the_next_When_the_Windows_echo_client_reads_a_pipe_line_by_line()
+    {
+        if (Skip())
+        {
+            return;
+        }
+
+        // As a student types: one line, wait for its echo, the next; stdin is a pipe the client reads as it comes.
+        using NetProgServer linux = await NetProgApp.StartServerAsync("echo-server", "--port", "0", "--bind", "127.0.0.1");
+        using ChildProcess client = windows.Start("echo-client", "127.0.0.1", Text(linux.Port));
+        foreach (string line in new[] { "hello from windows", "안녕하세요 30000" })
+        {
+            await client.WriteStdinAsync(line + "\n");
+            await client.WaitForStdoutLineAsync(new Regex("^" + Regex.Escape(line) + "$"), Timeouts.Line);
+        }
+
+        client.CloseStdin();
+        await OutputAssert.ExitsWithAsync(client, 0);
+        OutputAssert.NoStackTrace(client);
     }
 
     [Fact]
