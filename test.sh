@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of netprog: unit tests, real sockets on loopback, and interop with programs nobody here wrote
-# (nc, socat, xinetd, the course's C programs built with gcc, a throwaway PostgreSQL server). Installs those peers with apt-get when run as root on
+# (nc, socat, xinetd, the course's C programs built with gcc, a throwaway PostgreSQL server, Wine running the Windows build). Installs those peers with apt-get when run as root on
 # Debian/Ubuntu; otherwise says which are missing (their tests then fail with that reason).
 # Ends with one line: "N passed, N failed, N skipped".
 set -u
@@ -32,6 +32,9 @@ done
 # PostgreSQL's server binaries are not on PATH (Debian keeps them in /usr/lib/postgresql/N/bin); the account store tests
 # start a throwaway server with them.
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+# The Windows build's tests (tests/Windows) run netprog.exe under 64-bit Wine, whose loader is not on PATH (package wine64;
+# the `wine` wrapper of package wine is not needed).
+[ -x /usr/lib/wine/wine64 ] || missing+=(wine64)
 # netprog capture loads libpcap at run time (SharpPcap); no command to look for, so look for the library.
 compgen -G "/usr/lib/*/libpcap.so.0.8" >/dev/null || compgen -G "/usr/lib/libpcap.so.0.8" >/dev/null || missing+=(libpcap0.8)
 # netcat-traditional also provides nc, without the -N flag the tests use.

@@ -1,0 +1,116 @@
+using System.Text;
+using static NetProg.Windows.Tests.PeerOutput;
+
+namespace NetProg.Windows.Tests;
+
+/// <summary>
+/// The Windows build's login echo on its SQLite file (the native e_sqlite3.dll of the win-x64 build), its Korean messages
+/// as bytes on a pipe, and its PowerShell completion script.
+/// </summary>
+[Collection(WindowsCollection.Name)]
+public sealed class LoginAndLanguageTests(WindowsBuild windows, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Should_let_Linux_clients_log_in_When_the_Windows_login_echo_server_uses_a_user_the_Windows_build_added()
+    {
+        if (Skip())
+        {
+            return;
+        }
+
+        // Given alice added by the Windows build (password on stdin), in an SQLite file it names by its Z: path
+        using var folder = new TempFolder();
+        string db = WindowsBuild.WindowsPath(Path.Combine(folder.Path, "accounts.db"));
+        Dictionary<string, string> noDefaultDb = new() { ["NETPROG_DB"] = string.Empty };
+        string password = folder.WriteText("password.txt", "s3cret pass\n");
+        using (ChildProcess add = windows.Start(["users", "add", "alice", "--password-stdin", "--db", db], stdinFile: password, environment: noDefaultDb))
+        {
+            await OutputAssert.ExitsWithAsync(add, 0);
+        }
+
+        using NetProgServer server = await windows.StartServerAsync("echo-server", "--login", "--db", db, "--port", "0", "--bind", "127.0.0.1");
+
+        // When nc logs in, echoes a line and quits
+        string session = folder.WriteText("session.txt", "USER alice\r\nPASS s3cret pass\r\nhello\r\nQUIT\r\n");
+        using (ChildProcess nc = ChildProcess.Start(ExecutableSearch.Require("nc", "netcat-openbsd"), ["-N", "127.0.0.1", Text(server.Port)], session))
+        {
+            // Then it sees the conversation the Linux build's server gives
+            await OutputAssert.ExitsWithAsync(nc, 0);
+            Assert.Equal(
+                "220 netprog echo with login ready\r\n331 password required\r\n230 welcome alice\r\nhello\r\n221 bye\r\n",
+                nc.StdoutText);
+        }
+
+        // And the Linux netprog echo-client logs in with the password on stdin, and a wrong one is refused with 530
+        string good = folder.WriteText("good.txt", "s3cret pass\nline one\n");
+        using (ChildProcess client = NetProgApp.Start(["echo-client", "127.0.0.1", Text(server.Port), "--user", "alice", "--password-stdin"], good))
+        {
+            await OutputAssert.ExitsWithAsync(client, 0);
+            Assert.Equal("line one\n", client.StdoutText);
+        }
+
+        string bad = folder.WriteText("bad.txt", "wrong pass\nline one\n");
+        using (ChildProcess client = NetProgApp.Start(["echo-client", "127.0.0.1", Text(server.Port), "--user", "alice", "--password-stdin"], bad))
+        {
+            await OutputAssert.ExitsWithAsync(client, 1);
+            Assert.Contains("530", OutputAssert.SingleErrorLine(client), StringComparison.Ordinal);
+        }
+
+        await server.Process.WaitForStderrLineAsync(new("alice logged in"), Timeouts.Line);
+        OutputAssert.NoStackTrace(server.Process);
+    }
+
+    [Fact]
+    public async Task Should_write_the_Linux_builds_Korean_refused_line_in_UTF8_When_the_Windows_time_client_runs_with_lang_ko()
+    {
+        if (Skip())
+        {
+            return;
+        }
+
+        string port = Text(FreePort.Tcp());
+        using ChildProcess client = windows.Start("--lang", "ko", "time-client", "127.0.0.1", port);
+        using ChildProcess linux = NetProgApp.Start("--lang", "ko", "time-client", "127.0.0.1", port);
+
+        await OutputAssert.ExitsWithAsync(client, 1);
+        await OutputAssert.ExitsWithAsync(linux, 1);
+        string expected = OutputAssert.SingleErrorLine(linux);
+        Assert.Contains("연결을 거부했습니다", expected, StringComparison.Ordinal);
+
+        // Read as UTF-8 (the capture decodes UTF-8): '?' or mojibake here means the Windows console encoding was not UTF-8.
+        Assert.Equal(expected, OutputAssert.SingleErrorLine(client));
+    }
+
+    [Fact]
+    public async Task Should_print_a_powershell_completion_script_When_the_Windows_build_runs_completion_pwsh()
+    {
+        if (Skip())
+        {
+            return;
+        }
+
+        using ChildProcess completion = windows.Start("completion", "pwsh");
+        using ChildProcess linux = NetProgApp.Start("completion", "pwsh");
+
+        await OutputAssert.ExitsWithAsync(completion, 0);
+        await OutputAssert.ExitsWithAsync(linux, 0);
+        string script = Encoding.UTF8.GetString(completion.StdoutBytes);
+        Assert.Contains("Register-ArgumentCompleter", script, StringComparison.Ordinal);
+        Assert.Contains("time-server", script, StringComparison.Ordinal);
+
+        // The same script as the Linux build's, up to Windows line ends.
+        Assert.Equal(linux.StdoutText.Replace("\r\n", "\n", StringComparison.Ordinal), script.Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    private bool Skip()
+    {
+        windows.ThrowIfBroken();
+        if (windows.Unavailable is { } reason)
+        {
+            output.WriteLine($"skipped: {reason}");
+            return true;
+        }
+
+        return false;
+    }
+}
