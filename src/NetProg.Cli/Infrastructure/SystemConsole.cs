@@ -43,7 +43,12 @@ internal sealed class SystemConsole : ICliConsole
         }
     }
 
-    public Stream OpenStandardInput() => Console.OpenStandardInput();
+    // At a Windows console read through ReadConsoleW (see UseUnicodeOnWindows) the raw stream is UTF-16LE; callers of
+    // the raw stream (--password-stdin typed at the console) expect the UTF-8 bytes a pipe or a file gives.
+    public Stream OpenStandardInput() =>
+        OperatingSystem.IsWindows() && !Console.IsInputRedirected && Console.InputEncoding.CodePage == Encoding.Unicode.CodePage
+            ? Encoding.CreateTranscodingStream(Console.OpenStandardInput(), Encoding.Unicode, new UTF8Encoding(false))
+            : Console.OpenStandardInput();
 
     public string? ReadSecret(string prompt)
     {
