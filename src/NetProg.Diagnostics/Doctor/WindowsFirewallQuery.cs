@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using NetProg.Diagnostics.Internal;
 
 namespace NetProg.Diagnostics.Doctor;
@@ -20,6 +22,7 @@ internal static class WindowsFirewallQuery
     // there, and the parser accepts the wrapped form anyway.
     private const string Script = """
         $ErrorActionPreference = 'Stop'
+        $ProgressPreference = 'SilentlyContinue'
         Remove-TypeData -TypeName System.Array -ErrorAction SilentlyContinue
         $protocol = '__PROTOCOL__'
         $profiles = @(Get-NetFirewallProfile -PolicyStore ActiveStore | ForEach-Object {
@@ -74,7 +77,7 @@ internal static class WindowsFirewallQuery
         if (outcome.ExitCode != 0)
         {
             // PowerShell writes a terminating error to stderr (a CLIXML block with -NonInteractive under some hosts) or stdout.
-            var said = FirstLine(outcome.Error) ?? FirstLine(outcome.Output);
+            var said = ErrorLine(outcome.Error) ?? FirstLine(outcome.Output);
             return new WindowsFirewallAnswer(null, said is null
                 ? string.Format(Strings.Firewall_WindowsQuery_FailedSilently, outcome.ExitCode)
                 : string.Format(Strings.Firewall_WindowsQuery_Failed, outcome.ExitCode, said));
@@ -83,7 +86,7 @@ internal static class WindowsFirewallQuery
         if (FirstLine(outcome.Output) is null)
         {
             // Seen under Wine, whose powershell.exe is a stand-in that runs nothing and exits 0.
-            var said = FirstLine(outcome.Error);
+            var said = ErrorLine(outcome.Error);
             return new WindowsFirewallAnswer(null, said is null
                 ? Strings.Firewall_WindowsQuery_Empty
                 : string.Format(Strings.Firewall_WindowsQuery_EmptyWithError, said));
@@ -118,6 +121,31 @@ internal static class WindowsFirewallQuery
     /// <summary>The first line with text in it, shortened and with control characters replaced, to quote in a reason.</summary>
     internal static string? FirstLine(string text) =>
         text.Split('\n').Select(l => l.Trim().Trim('\uFEFF')).FirstOrDefault(l => l.Length > 0) is { } line ? Excerpt(line) : null;
+
+    /// <summary>
+    /// The first line of what PowerShell wrote to stderr. With its output redirected, Windows PowerShell serialises the
+    /// error stream as CLIXML ("#&lt; CLIXML", then &lt;S S="Error"&gt; elements with XML entities and _x000D_-style
+    /// escapes, progress records between them): the error text is taken out of it, never the XML.
+    /// </summary>
+    internal static string? ErrorLine(string stderr)
+    {
+        if (!stderr.TrimStart().StartsWith("#< CLIXML", StringComparison.Ordinal))
+        {
+            return FirstLine(stderr);
+        }
+
+        try
+        {
+            var errors = Regex.Matches(stderr, "<S S=\"Error\">(.*?)</S>", RegexOptions.Singleline, TimeSpan.FromSeconds(1))
+                .Select(m => Regex.Replace(m.Groups[1].Value, "_x([0-9A-Fa-f]{4})_", x => ((char)Convert.ToInt32(x.Groups[1].Value, 16)).ToString(), RegexOptions.None, TimeSpan.FromSeconds(1)))
+                .Select(WebUtility.HtmlDecode);
+            return FirstLine(string.Concat(errors));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
 
     private static string Excerpt(string text)
     {

@@ -191,4 +191,20 @@ public sealed class WindowsFirewallTests
         Assert.Equal(json, answer.Json);
         Assert.Null(answer.Problem);
     }
+
+    [Fact]
+    public void Should_quote_the_error_inside_the_clixml_that_windows_powershell_writes_to_a_redirected_stderr()
+    {
+        // Given the shape Windows PowerShell 5.1 gives its error stream when stderr is a pipe: a progress record, then the
+        // error's lines as <S S="Error"> elements with _xHHHH_ escapes and XML entities.
+        const string stderr = "#< CLIXML\r\n<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">"
+            + "<Obj S=\"progress\" RefId=\"0\"><TN RefId=\"0\"><T>System.Management.Automation.PSCustomObject</T></TN><MS><PR N=\"Record\"><AV>Preparing modules for first use.</AV></PR></MS></Obj>"
+            + "<S S=\"Error\">Get-NetFirewallProfile : Acc_x00E8_s refus_x00E9_ &amp; &lt;denied&gt;_x000D__x000A_</S>"
+            + "<S S=\"Error\">At line:4 char:14_x000D__x000A_</S></Objs>";
+
+        var answer = WindowsFirewallQuery.Interpret(new ProcessOutcome(null, false, 1, string.Empty, stderr), TimeSpan.FromSeconds(15));
+
+        Assert.Equal("exited with code 1 and said: Get-NetFirewallProfile : Accès refusé & <denied>", answer.Problem);
+        Assert.Null(WindowsFirewallQuery.ErrorLine("#< CLIXML\r\n<Objs Version=\"1.1.0.1\"><Obj S=\"progress\" RefId=\"0\"></Obj></Objs>"));
+    }
 }
