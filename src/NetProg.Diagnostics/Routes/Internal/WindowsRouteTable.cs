@@ -53,9 +53,20 @@ internal sealed class WindowsRouteTable : IRouteTable
     private static Dictionary<(int Index, AddressFamily Family), string> InterfaceNames()
     {
         var names = new Dictionary<(int Index, AddressFamily Family), string>();
+        NetworkInterface[] nics;
         try
         {
-            foreach (var nic in NetworkInterface.GetAllNetworkInterfaces())
+            nics = NetworkInterface.GetAllNetworkInterfaces();
+        }
+        catch (NetworkInformationException)
+        {
+            // Routes without names (their index) are still worth showing.
+            return names;
+        }
+
+        foreach (var nic in nics)
+        {
+            try
             {
                 var properties = nic.GetIPProperties();
                 if (nic.Supports(NetworkInterfaceComponent.IPv4) && properties.GetIPv4Properties() is { } v4)
@@ -68,10 +79,10 @@ internal sealed class WindowsRouteTable : IRouteTable
                     names.TryAdd((v6.Index, AddressFamily.InterNetworkV6), nic.Name);
                 }
             }
-        }
-        catch (NetworkInformationException)
-        {
-            // Routes without names (their index) are still worth showing.
+            catch (NetworkInformationException)
+            {
+                // One adapter that cannot be asked (it went away) leaves the others named.
+            }
         }
 
         return names;
