@@ -11,14 +11,25 @@ public static partial class FirewallRules
     /// (learn.microsoft.com, "Windows Firewall rules", rule precedence). A rule limited to a program counts only when that
     /// program holds the port now (<paramref name="listeningPrograms"/>, process names without ".exe").
     /// </summary>
+    /// <exception cref="JsonException">The text is not JSON, or not the query's (no firewall profiles in it).</exception>
     public static IReadOnlyList<DoctorCheck> AnalyzeWindowsFirewall(string json, int port, bool udp, IReadOnlyCollection<string> listeningPrograms)
     {
         var proto = udp ? "UDP" : "TCP";
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
-        var profiles = Items(root, "profiles").ToDictionary(p => Text(p, "name"), StringComparer.OrdinalIgnoreCase);
+
+        // Every Windows has its Domain, Private and Public profiles: JSON without them is not the script's answer.
+        var profiles = Items(root, "profiles")
+            .Where(p => Text(p, "name").Length > 0)
+            .GroupBy(p => Text(p, "name"), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        if (profiles.Count == 0)
+        {
+            throw new JsonException("no firewall profiles in the answer");
+        }
+
         var rules = Items(root, "rules")
-            .Where(r => ProtocolMatches(Text(r, "protocol"), proto) && Items(r, "localPort").Any(p => LocalPortMatches(p.GetString() ?? string.Empty, port)))
+            .Where(r => ProtocolMatches(Text(r, "protocol"), proto) && Items(r, "localPort").Any(p => LocalPortMatches(TextOf(p), port)))
             .ToList();
 
         // Which profile applies depends on the network the packet arrives on; report each network the machine is on.
@@ -77,11 +88,41 @@ public static partial class FirewallRules
     private static string ForProgram(JsonElement rule) =>
         Text(rule, "program") is { Length: > 0 } program && !program.Equals("Any", StringComparison.OrdinalIgnoreCase) ? string.Format(Strings.Win_ForProgram, program) : string.Empty;
 
-    private static IEnumerable<JsonElement> Items(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : [];
+    // An array as the script means it; Windows PowerShell 5.1's ConvertTo-Json may instead write {"value":[...],"Count":n}
+    // (the ETS Count of System.Array, PowerShell/PowerShell issue 3153) or, for one item, the item itself.
+    private static IEnumerable<JsonElement> Items(JsonElement element, string name)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value))
+        {
+            return [];
+        }
+
+        if (value.ValueKind == JsonValueKind.Object && value.TryGetProperty("value", out var wrapped) && value.TryGetProperty("Count", out _))
+        {
+            value = wrapped;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.Array => value.EnumerateArray(),
+            JsonValueKind.Object or JsonValueKind.String or JsonValueKind.Number => [value],
+            _ => [],
+        };
+    }
 
     private static string Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? TextOf(value) : string.Empty;
+
+    // The script makes every value a string; a number or a JSON boolean (an enum or bool left unconverted) reads as
+    // PowerShell's [string] would write it ("30000", "True").
+    private static string TextOf(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.Number => value.GetRawText(),
+        JsonValueKind.True => "True",
+        JsonValueKind.False => "False",
+        _ => string.Empty,
+    };
 
     // NetConnectionProfile.NetworkCategory: Public, Private, DomainAuthenticated; the firewall's profiles: Public, Private, Domain.
     private static string ProfileOfCategory(string category) => category == "DomainAuthenticated" ? "Domain" : category;

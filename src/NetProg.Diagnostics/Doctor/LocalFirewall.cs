@@ -62,13 +62,10 @@ internal static class LocalFirewall
     private static IReadOnlyList<DoctorCheck> InspectWindows(int port, bool udp)
     {
         var proto = udp ? "UDP" : "TCP";
-        var json = WindowsFirewallQuery.Run(udp, PowerShellTimeout);
-        if (json is null)
+        var answer = WindowsFirewallQuery.Run(udp, PowerShellTimeout);
+        if (answer.Json is not { } json)
         {
-            return [new DoctorCheck(
-                "firewall", CheckStatus.Info,
-                Strings.Firewall_WindowsUnread,
-                string.Format(Strings.Firewall_WindowsUnread_Advice, proto, port))];
+            return [NotQueried(answer.Problem ?? string.Empty, proto, port)];
         }
 
         var programs = PortOwnerLookup.ForCurrentOs().FindOwners(udp ? PortProtocol.Udp : PortProtocol.Tcp, port)
@@ -77,9 +74,16 @@ internal static class LocalFirewall
         {
             return FirewallRules.AnalyzeWindowsFirewall(json, port, udp, programs);
         }
-        catch (System.Text.Json.JsonException)
+        catch (System.Text.Json.JsonException e)
         {
-            return [new DoctorCheck("firewall", CheckStatus.Info, Strings.Firewall_WindowsUnknownForm, Strings.Firewall_WindowsAllowApp)];
+            return [NotQueried(string.Format(Strings.Firewall_WindowsQuery_NotJson, WindowsFirewallQuery.FirstLine(e.Message)), proto, port)];
         }
     }
+
+    // "could not be queried: <what ran> <what came back>", so a person sees whether PowerShell is missing, refused or
+    // answered something else, instead of a guess.
+    private static DoctorCheck NotQueried(string problem, string proto, int port) => new(
+        "firewall", CheckStatus.Info,
+        string.Format(Strings.Firewall_WindowsNotQueried, WindowsFirewallQuery.Command, problem),
+        string.Format(Strings.Firewall_WindowsUnread_Advice, proto, port));
 }

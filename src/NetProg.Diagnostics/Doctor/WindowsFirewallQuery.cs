@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using NetProg.Diagnostics.Internal;
 
 namespace NetProg.Diagnostics.Doctor;
@@ -14,8 +16,14 @@ internal static class WindowsFirewallQuery
     // Windows PowerShell 5.1 (every Windows 10/11) has no -EnumsAsStrings, so each value is converted by hand; the port and
     // application filters are read once and joined on InstanceID, because asking each rule for its filter takes seconds per
     // hundred rules. The JSON leaves as Base64 of its UTF-8 bytes: the console code page would mangle a program path in Hangul.
+    //
+    // Windows PowerShell 5.1 adds an ETS Count property to System.Array, so ConvertTo-Json writes a nested array as
+    // {"value":[...],"Count":n} (PowerShell/PowerShell issues 3153 and 5579); Remove-TypeData is the workaround given
+    // there, and the parser accepts the wrapped form anyway.
     private const string Script = """
         $ErrorActionPreference = 'Stop'
+        $ProgressPreference = 'SilentlyContinue'
+        Remove-TypeData -TypeName System.Array -ErrorAction SilentlyContinue
         $protocol = '__PROTOCOL__'
         $profiles = @(Get-NetFirewallProfile -PolicyStore ActiveStore | ForEach-Object {
             [pscustomobject]@{ name = [string]$_.Name; enabled = [string]$_.Enabled; defaultInboundAction = [string]$_.DefaultInboundAction } })
@@ -36,27 +44,112 @@ internal static class WindowsFirewallQuery
         [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($json))
         """;
 
-    /// <summary>The firewall's state for TCP or UDP as JSON, or null when PowerShell is missing, fails or overruns.</summary>
-    public static string? Run(bool udp, TimeSpan timeout)
+    /// <summary>What runs, as the reason for a failed query names it.</summary>
+    public const string Command = "powershell.exe -NoProfile -EncodedCommand (Get-NetFirewallProfile, Get-NetFirewallRule ...)";
+
+    // Longest excerpt of the tool's output that a reason quotes.
+    private const int ExcerptLength = 160;
+
+    /// <summary>The firewall's state for TCP or UDP as JSON, or what came back when PowerShell is missing, fails or overruns.</summary>
+    public static WindowsFirewallAnswer Run(bool udp, TimeSpan timeout)
     {
         var script = Script.Replace("__PROTOCOL__", udp ? "UDP" : "TCP", StringComparison.Ordinal);
         // -EncodedCommand takes UTF-16LE Base64: no quoting of the script through the command line.
         var encoded = Convert.ToBase64String(Encoding.Unicode.GetBytes(script));
-        var output = BoundedProcess.TryRun(
-            "powershell.exe", ["-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass", "-EncodedCommand", encoded], timeout, requireSuccess: true);
-        return output is null ? null : Decode(output);
+        var outcome = BoundedProcess.Run(
+            "powershell.exe", ["-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass", "-EncodedCommand", encoded], timeout);
+        return Interpret(outcome, timeout);
     }
 
-    /// <summary>The script's Base64 line back to JSON; null when it is not Base64 (a PowerShell error on stdout).</summary>
+    /// <summary>The JSON in a finished run's output, or the reason there is none (tested on outcomes made by hand).</summary>
+    internal static WindowsFirewallAnswer Interpret(ProcessOutcome outcome, TimeSpan timeout)
+    {
+        if (outcome.StartError is { } startError)
+        {
+            return new WindowsFirewallAnswer(null, string.Format(Strings.Firewall_WindowsQuery_NotStarted, Excerpt(startError)));
+        }
+
+        if (outcome.TimedOut || outcome.Output is null)
+        {
+            return new WindowsFirewallAnswer(null, string.Format(Strings.Firewall_WindowsQuery_TimedOut, (int)timeout.TotalSeconds));
+        }
+
+        if (outcome.ExitCode != 0)
+        {
+            // PowerShell writes a terminating error to stderr (a CLIXML block with -NonInteractive under some hosts) or stdout.
+            var said = ErrorLine(outcome.Error) ?? FirstLine(outcome.Output);
+            return new WindowsFirewallAnswer(null, said is null
+                ? string.Format(Strings.Firewall_WindowsQuery_FailedSilently, outcome.ExitCode)
+                : string.Format(Strings.Firewall_WindowsQuery_Failed, outcome.ExitCode, said));
+        }
+
+        if (FirstLine(outcome.Output) is null)
+        {
+            // Seen under Wine, whose powershell.exe is a stand-in that runs nothing and exits 0.
+            var said = ErrorLine(outcome.Error);
+            return new WindowsFirewallAnswer(null, said is null
+                ? Strings.Firewall_WindowsQuery_Empty
+                : string.Format(Strings.Firewall_WindowsQuery_EmptyWithError, said));
+        }
+
+        return Decode(outcome.Output) is { } json
+            ? new WindowsFirewallAnswer(json, null)
+            : new WindowsFirewallAnswer(null, string.Format(Strings.Firewall_WindowsQuery_NotBase64, FirstLine(outcome.Output)));
+    }
+
+    /// <summary>
+    /// The script's Base64 line back to JSON; null when there is none (a PowerShell error on stdout). The line is the last
+    /// one that decodes: a warning PowerShell prints to stdout before it (WARNING: ...) is skipped.
+    /// </summary>
     internal static string? Decode(string output)
     {
+        foreach (var line in output.Split('\n').Select(l => l.Trim().Trim('\uFEFF')).Where(l => l.Length > 0).Reverse())
+        {
+            try
+            {
+                return Encoding.UTF8.GetString(Convert.FromBase64String(line));
+            }
+            catch (FormatException)
+            {
+                // Not the Base64 line; look at the one before.
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first line with text in it, shortened and with control characters replaced, to quote in a reason.</summary>
+    internal static string? FirstLine(string text) =>
+        text.Split('\n').Select(l => l.Trim().Trim('\uFEFF')).FirstOrDefault(l => l.Length > 0) is { } line ? Excerpt(line) : null;
+
+    /// <summary>
+    /// The first line of what PowerShell wrote to stderr. With its output redirected, Windows PowerShell serialises the
+    /// error stream as CLIXML ("#&lt; CLIXML", then &lt;S S="Error"&gt; elements with XML entities and _x000D_-style
+    /// escapes, progress records between them): the error text is taken out of it, never the XML.
+    /// </summary>
+    internal static string? ErrorLine(string stderr)
+    {
+        if (!stderr.TrimStart().StartsWith("#< CLIXML", StringComparison.Ordinal))
+        {
+            return FirstLine(stderr);
+        }
+
         try
         {
-            return Encoding.UTF8.GetString(Convert.FromBase64String(output.Trim()));
+            var errors = Regex.Matches(stderr, "<S S=\"Error\">(.*?)</S>", RegexOptions.Singleline, TimeSpan.FromSeconds(1))
+                .Select(m => Regex.Replace(m.Groups[1].Value, "_x([0-9A-Fa-f]{4})_", x => ((char)Convert.ToInt32(x.Groups[1].Value, 16)).ToString(), RegexOptions.None, TimeSpan.FromSeconds(1)))
+                .Select(WebUtility.HtmlDecode);
+            return FirstLine(string.Concat(errors));
         }
-        catch (FormatException)
+        catch (RegexMatchTimeoutException)
         {
             return null;
         }
+    }
+
+    private static string Excerpt(string text)
+    {
+        var printable = new string([.. text.Select(c => char.IsControl(c) ? '?' : c)]);
+        return printable.Length <= ExcerptLength ? printable : string.Concat(printable.AsSpan(0, ExcerptLength), "...");
     }
 }

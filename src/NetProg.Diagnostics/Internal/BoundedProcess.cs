@@ -12,6 +12,18 @@ internal static class BoundedProcess
     /// </summary>
     public static string? TryRun(string fileName, IReadOnlyList<string> arguments, TimeSpan timeout, bool requireSuccess = false)
     {
+        var outcome = Run(fileName, arguments, timeout);
+
+        // E.g. nft without root: its (empty) output would read as "no rules".
+        return requireSuccess && outcome.ExitCode != 0 ? null : outcome.Output;
+    }
+
+    /// <summary>
+    /// Like <see cref="TryRun"/>, but says how the tool ended (not started, killed, its exit code, both outputs), for a
+    /// reason a person can act on. Never throws.
+    /// </summary>
+    public static ProcessOutcome Run(string fileName, IReadOnlyList<string> arguments, TimeSpan timeout)
+    {
         try
         {
             var startInfo = new ProcessStartInfo(fileName)
@@ -31,35 +43,32 @@ internal static class BoundedProcess
             using var process = Process.Start(startInfo);
             if (process is null)
             {
-                return null;
+                return new ProcessOutcome("no process was started", false, null, null, string.Empty);
             }
 
             process.StandardInput.Close();
 
             // Drain both pipes concurrently: a child that fills the 64 KiB stderr pipe would block forever otherwise.
             var output = process.StandardOutput.ReadToEndAsync();
-            _ = process.StandardError.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
 
             if (!process.WaitForExit(timeout))
             {
                 Kill(process);
-                return null;
+                return new ProcessOutcome(null, true, null, null, string.Empty);
             }
 
             // A grandchild could still hold the pipe open; do not let it stretch the budget.
             var remaining = timeout - clock.Elapsed;
-            if (requireSuccess && process.ExitCode != 0)
-            {
-                // E.g. nft without root: its (empty) output would read as "no rules".
-                return null;
-            }
-
-            return remaining > TimeSpan.Zero && output.Wait(remaining) ? output.Result : null;
+            var stdout = remaining > TimeSpan.Zero && output.Wait(remaining) ? output.Result : null;
+            remaining = timeout - clock.Elapsed;
+            var stderr = remaining > TimeSpan.Zero && error.Wait(remaining) ? error.Result : string.Empty;
+            return new ProcessOutcome(null, false, process.ExitCode, stdout, stderr);
         }
-        catch (Exception)
+        catch (Exception e)
         {
             // Win32Exception when the tool is not installed (ENOENT / ERROR_FILE_NOT_FOUND), among others.
-            return null;
+            return new ProcessOutcome(e.Message, false, null, null, string.Empty);
         }
     }
 

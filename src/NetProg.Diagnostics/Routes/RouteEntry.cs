@@ -8,7 +8,7 @@ namespace NetProg.Diagnostics.Routes;
 /// <param name="Destination">The network (0.0.0.0 or :: for a default route), without a zone.</param>
 /// <param name="PrefixLength">0 for a default route, 32 or 128 for a host route.</param>
 /// <param name="Gateway">The next hop, or null when the destination is on-link (reached directly on the interface).</param>
-/// <param name="Interface">The interface name; on Windows IPv4 the interface's address, as <c>route print</c> names it.</param>
+/// <param name="Interface">The interface name; on Windows its alias ("Ethernet", "Wi-Fi"), or with the <c>route print</c> fallback the interface's address for IPv4.</param>
 /// <param name="Metric">The metric, or null where the OS does not print one (BSD/macOS <c>netstat -rn</c>).</param>
 /// <param name="Flags">
 /// The flags in netstat letters: U up, G gateway, H host, ! reject, D dynamic, M modified, A addrconf, C cache,

@@ -6,7 +6,7 @@ namespace NetProg.Diagnostics.Routes;
 public static class RouteTables
 {
     /// <summary>
-    /// Linux: /proc/net/route and /proc/net/ipv6_route; macOS and the BSDs: <c>netstat -rn</c>; Windows: <c>route print</c>;
+    /// Linux: /proc/net/route and /proc/net/ipv6_route; macOS and the BSDs: <c>netstat -rn</c>; Windows: GetIpForwardTable2 (<c>route print</c> as a fallback);
     /// anything else: a reader that returns an empty table and says why.
     /// </summary>
     public static IRouteTable ForCurrentOs()

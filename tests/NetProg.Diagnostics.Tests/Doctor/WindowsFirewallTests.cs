@@ -1,5 +1,6 @@
 using System.Text;
 using NetProg.Diagnostics.Doctor;
+using NetProg.Diagnostics.Internal;
 
 namespace NetProg.Diagnostics.Tests.Doctor;
 
@@ -111,5 +112,99 @@ public sealed class WindowsFirewallTests
 
         Assert.Equal(json, WindowsFirewallQuery.Decode(line));
         Assert.Null(WindowsFirewallQuery.Decode("Get-NetFirewallRule : Access is denied."));
+    }
+
+    [Fact]
+    public void Should_read_the_wrapped_and_unrolled_arrays_of_windows_powershell_5_1_as_the_plain_sample()
+    {
+        var wrapped = TestData.Read("windows-firewall-ps51.json");
+
+        foreach (var (port, udp, programs) in new[] { (30000, false, new[] { "time_server" }), (30000, true, ["time_server"]), (30000, false, ["ECHO_SERVER"]), (50000, false, []) })
+        {
+            Assert.Equal(
+                FirewallRules.AnalyzeWindowsFirewall(Sample, port, udp, programs),
+                FirewallRules.AnalyzeWindowsFirewall(wrapped, port, udp, programs));
+        }
+    }
+
+    [Fact]
+    public void Should_take_numbers_and_booleans_where_the_script_writes_strings()
+    {
+        const string json = """
+            {"profiles":{"name":"Public","enabled":true,"defaultInboundAction":"NotConfigured"},
+             "networks":{"interface":"Wi-Fi","category":"Public"},
+             "rules":[{"name":"n","action":"Allow","profile":"Any","protocol":6,"localPort":30000,"program":null}]}
+            """;
+
+        var check = Assert.Single(FirewallRules.AnalyzeWindowsFirewall(json, 30000, udp: false, []));
+
+        Assert.Equal(CheckStatus.Passed, check.Status);
+        Assert.Contains("'n'", check.Finding, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("{}")]
+    [InlineData("{\"profiles\":[],\"rules\":[]}")]
+    [InlineData("")]
+    public void Should_refuse_json_that_is_not_the_scripts_answer(string json)
+    {
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => FirewallRules.AnalyzeWindowsFirewall(json, 30000, udp: false, []));
+    }
+
+    [Fact]
+    public void Should_say_what_came_back_when_powershell_printed_nothing_as_under_wine()
+    {
+        // Given what Wine 8's powershell.exe does with the script: exit code 0, nothing on stdout or stderr.
+        var answer = WindowsFirewallQuery.Interpret(new ProcessOutcome(null, false, 0, string.Empty, string.Empty), TimeSpan.FromSeconds(15));
+
+        Assert.Null(answer.Json);
+        Assert.Equal("finished without writing anything (under Wine, powershell.exe is a stand-in that runs no cmdlets)", answer.Problem);
+    }
+
+    [Fact]
+    public void Should_say_why_the_query_failed_with_the_first_line_powershell_wrote()
+    {
+        var timeout = TimeSpan.FromSeconds(15);
+
+        Assert.Equal(
+            "exited with code 1 and said: Get-NetFirewallProfile : Access is denied.",
+            WindowsFirewallQuery.Interpret(new ProcessOutcome(null, false, 1, string.Empty, "\r\nGet-NetFirewallProfile : Access is denied.\r\nAt line:3 char:14\r\n"), timeout).Problem);
+        Assert.Equal("exited with code 1 without saying why", WindowsFirewallQuery.Interpret(new ProcessOutcome(null, false, 1, " \r\n", string.Empty), timeout).Problem);
+        Assert.Equal("did not finish within 15 s and was stopped", WindowsFirewallQuery.Interpret(new ProcessOutcome(null, true, null, null, string.Empty), timeout).Problem);
+        Assert.Equal(
+            "could not be started (The system cannot find the file specified.)",
+            WindowsFirewallQuery.Interpret(new ProcessOutcome("The system cannot find the file specified.", false, null, null, string.Empty), timeout).Problem);
+        Assert.Equal(
+            "answered something other than the expected Base64 line: Get-NetFirewallRule : ?[31mInvalid class",
+            WindowsFirewallQuery.Interpret(new ProcessOutcome(null, false, 0, "Get-NetFirewallRule : \u001b[31mInvalid class\r\n", string.Empty), timeout).Problem);
+    }
+
+    [Fact]
+    public void Should_find_the_base64_line_after_a_warning_and_a_byte_order_mark()
+    {
+        const string json = """{"profiles":[]}""";
+        var output = "WARNING: The names of some imported commands include unapproved verbs.\r\n\uFEFF" + Convert.ToBase64String(Encoding.UTF8.GetBytes(json)) + "\r\n";
+
+        var answer = WindowsFirewallQuery.Interpret(new ProcessOutcome(null, false, 0, output, string.Empty), TimeSpan.FromSeconds(15));
+
+        Assert.Equal(json, answer.Json);
+        Assert.Null(answer.Problem);
+    }
+
+    [Fact]
+    public void Should_quote_the_error_inside_the_clixml_that_windows_powershell_writes_to_a_redirected_stderr()
+    {
+        // Given the shape Windows PowerShell 5.1 gives its error stream when stderr is a pipe: a progress record, then the
+        // error's lines as <S S="Error"> elements with _xHHHH_ escapes and XML entities.
+        const string stderr = "#< CLIXML\r\n<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">"
+            + "<Obj S=\"progress\" RefId=\"0\"><TN RefId=\"0\"><T>System.Management.Automation.PSCustomObject</T></TN><MS><PR N=\"Record\"><AV>Preparing modules for first use.</AV></PR></MS></Obj>"
+            + "<S S=\"Error\">Get-NetFirewallProfile : Acc_x00E8_s refus_x00E9_ &amp; &lt;denied&gt;_x000D__x000A_</S>"
+            + "<S S=\"Error\">At line:4 char:14_x000D__x000A_</S></Objs>";
+
+        var answer = WindowsFirewallQuery.Interpret(new ProcessOutcome(null, false, 1, string.Empty, stderr), TimeSpan.FromSeconds(15));
+
+        Assert.Equal("exited with code 1 and said: Get-NetFirewallProfile : Accès refusé & <denied>", answer.Problem);
+        Assert.Null(WindowsFirewallQuery.ErrorLine("#< CLIXML\r\n<Objs Version=\"1.1.0.1\"><Obj S=\"progress\" RefId=\"0\"></Obj></Objs>"));
     }
 }
