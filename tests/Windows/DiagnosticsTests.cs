@@ -122,6 +122,9 @@ public sealed class DiagnosticsTests(WindowsBuild windows, ITestOutputHelper out
         await OutputAssert.ExitsWithAsync(closed, 1, TimeSpan.FromSeconds(60));
         Assert.Contains(closed.StdoutLines, line => line.Contains($"[FAIL] port      127.0.0.1:{closedPort}/tcp is closed", StringComparison.Ordinal));
         Assert.Contains("verdict: the service did not answer.", closed.StdoutLines);
+        // The advice to look at the port is the Windows command (cmd and PowerShell have no grep), where the Linux build says grep
+        Assert.Contains(closed.StdoutLines, line => line.Contains($"netstat -na | find \"{closedPort}\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(closed.StdoutLines, line => line.Contains("| grep", StringComparison.Ordinal));
 
         // Wine has no Windows Defender Firewall to ask (its netsh/PowerShell answer nothing): the firewall line may only say
         // so, which is Wine's own; but it is there, and nothing crashed.

@@ -26,7 +26,7 @@ public static partial class Doctor
         {
             checks.Add(new DoctorCheck(
                 "listener", CheckStatus.Failed, string.Format(Strings.Listener_Nothing, port, proto),
-                string.Format(Strings.Listener_Nothing_Advice, udp ? "echo-server --udp" : "echo-server", port, program)));
+                string.Format(Strings.Listener_Nothing_Advice, udp ? "echo-server --udp" : "echo-server", port, program, NetstatCommand(port))));
         }
 
         if (udp)
@@ -62,4 +62,11 @@ public static partial class Doctor
 
         return checks;
     }
+
+    /// <summary>
+    /// The command that shows this machine's sockets on the port, as the course teaches it: Windows has no grep, and its
+    /// find takes the text in double quotes.
+    /// </summary>
+    private static string NetstatCommand(int port) =>
+        OperatingSystem.IsWindows() ? $"netstat -na | find \"{port}\"" : $"netstat -na | grep {port}";
 }
