@@ -114,6 +114,47 @@ public sealed class EchoMatrixTests(WindowsBuild windows, CourseC course, ITestO
     }
 
     [Fact]
+    public async Task Should_echo_over_IPv6_loopback_both_ways_When_the_Windows_and_Linux_builds_bind_to_the_IPv6_loopback()
+    {
+        if (Skip())
+        {
+            return;
+        }
+
+        // Given a Windows echo server on [::1], TCP and UDP, its port read from its listening on [::1]:P/tcp line
+        using var folder = new TempFolder();
+        string binary = folder.WriteRandom("input.bin", 64 * 1024);
+        string lines = folder.WriteText("lines.txt", Lines);
+        using (NetProgServer server = await windows.StartServerAsync("echo-server", "--both", "--port", "0", "--bind", "::1"))
+        {
+            Assert.Equal(["[::1]"], server.Sockets.Select(s => s.Address).Distinct());
+            Assert.Equal(["tcp", "udp"], server.Sockets.Select(s => s.Protocol).Order());
+
+            // When the Linux netprog sends it a file over TCP and lines over UDP, Then it gets back what it sent
+            using (ChildProcess tcp = NetProgApp.Start(["echo-client", "::1", Text(server.Port)], stdinFile: binary))
+            {
+                await OutputAssert.ExitsWithAsync(tcp, 0);
+                OutputAssert.SameBytes(File.ReadAllBytes(binary), tcp.StdoutBytes, tcp);
+            }
+
+            using (ChildProcess udp = NetProgApp.Start(["echo-client", "::1", Text(server.Port), "--udp"], stdinFile: lines))
+            {
+                await OutputAssert.ExitsWithAsync(udp, 0);
+                Assert.Equal(Lines, Encoding.UTF8.GetString(udp.StdoutBytes));
+            }
+
+            Assert.False(server.Process.HasExited, server.Process.Describe());
+            OutputAssert.NoStackTrace(server.Process);
+        }
+
+        // And the Windows echo client gets back what it sent from a Linux echo server on [::1]
+        using NetProgServer linux = await NetProgApp.StartServerAsync("echo-server", "--both", "--port", "0", "--bind", "::1");
+        await ClientEchoesFileAsync("::1", linux.Port, binary, udp: false);
+        await ClientEchoesFileAsync("::1", linux.Port, lines, udp: true);
+        OutputAssert.NoStackTrace(linux.Process);
+    }
+
+    [Fact]
     public async Task Should_keep_answering_When_a_client_of_the_Windows_udp_echo_server_closed_its_socket_before_the_reply()
     {
         if (Skip())
@@ -147,9 +188,11 @@ public sealed class EchoMatrixTests(WindowsBuild windows, CourseC course, ITestO
         OutputAssert.NoStackTrace(server.Process);
     }
 
-    private async Task ClientEchoesFileAsync(int port, string input, bool udp)
+    private Task ClientEchoesFileAsync(int port, string input, bool udp) => ClientEchoesFileAsync("127.0.0.1", port, input, udp);
+
+    private async Task ClientEchoesFileAsync(string host, int port, string input, bool udp)
     {
-        List<string> arguments = ["echo-client", "127.0.0.1", Text(port)];
+        List<string> arguments = ["echo-client", host, Text(port)];
         if (udp)
         {
             arguments.Add("--udp");
