@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using static NetProg.Windows.Tests.PeerOutput;
 
@@ -131,6 +134,58 @@ public sealed class DiagnosticsTests(WindowsBuild windows, ITestOutputHelper out
         Assert.Contains(open.StdoutLines, line => line.Contains(" firewall ", StringComparison.Ordinal));
         OutputAssert.NoStackTrace(open);
         OutputAssert.NoStackTrace(closed);
+    }
+
+    [Fact]
+    public async Task Should_find_a_loopback_only_server_answering_on_127_0_0_1_and_closed_on_the_LAN_address_When_the_Windows_doctor_checks_it()
+    {
+        if (Skip())
+        {
+            return;
+        }
+
+        // Given a Linux time server listening on 127.0.0.1 only
+        using NetProgServer server = await NetProgApp.StartServerAsync("time-server", "--port", "0", "--bind", "127.0.0.1");
+        string port = Text(server.Port);
+
+        // When the Windows doctor checks 127.0.0.1, Then the service answered
+        using (ChildProcess loopback = windows.Start("doctor", "127.0.0.1", port))
+        {
+            await OutputAssert.ExitsWithAsync(loopback, 0, TimeSpan.FromSeconds(60));
+            Assert.Contains(loopback.StdoutLines, line => line.Contains($"[ ok ] port      127.0.0.1:{port}/tcp is open", StringComparison.Ordinal));
+            Assert.Contains("verdict: the service answered.", loopback.StdoutLines);
+            OutputAssert.NoStackTrace(loopback);
+        }
+
+        // When it checks this machine's own non-loopback address (nothing leaves the machine: the kernel loops it back)
+        IPAddress? lan = NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+            .Select(a => a.Address)
+            .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a) && !a.ToString().StartsWith("169.254.", StringComparison.Ordinal));
+        if (lan is null)
+        {
+            output.WriteLine("skipped the LAN-address half: this machine has no up, non-loopback IPv4 address");
+            return;
+        }
+
+        string address = lan.ToString();
+        using ChildProcess windowsDoctor = windows.Start("doctor", address, port);
+        using ChildProcess linuxDoctor = NetProgApp.Start("doctor", address, port);
+        await OutputAssert.ExitsWithAsync(windowsDoctor, 1, TimeSpan.FromSeconds(60));
+        await OutputAssert.ExitsWithAsync(linuxDoctor, 1, TimeSpan.FromSeconds(60));
+
+        // Then the port is closed there, doctor says the server listens on loopback only, and the verdict is the Linux build's
+        Assert.Contains(windowsDoctor.StdoutLines, line => line.Contains($"[FAIL] port      {address}:{port}/tcp is closed", StringComparison.Ordinal));
+        string loopbackOnly = $"[FAIL] listener  the server answers on 127.0.0.1 but not on {address}: it listens on loopback only.";
+        Assert.True(linuxDoctor.StdoutLines.Any(line => line.Contains(loopbackOnly, StringComparison.Ordinal)), linuxDoctor.Describe());
+        Assert.True(windowsDoctor.StdoutLines.Any(line => line.Contains(loopbackOnly, StringComparison.Ordinal)), windowsDoctor.Describe());
+        Assert.Contains(windowsDoctor.StdoutLines, line => line.Contains("leave out --bind 127.0.0.1", StringComparison.Ordinal));
+        Assert.Contains("verdict: the service did not answer.", windowsDoctor.StdoutLines);
+        Assert.Equal(
+            linuxDoctor.StdoutLines.Single(line => line.StartsWith("verdict:", StringComparison.Ordinal)),
+            windowsDoctor.StdoutLines.Single(line => line.StartsWith("verdict:", StringComparison.Ordinal)));
+        OutputAssert.NoStackTrace(windowsDoctor);
     }
 
     private bool Skip()
