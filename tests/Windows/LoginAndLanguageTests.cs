@@ -73,7 +73,7 @@ public sealed partial class LoginAndLanguageTests(WindowsBuild windows, ITestOut
         // Given bob and a Linux login echo server with TLS and its self-signed certificate, whose fingerprint it prints.
         // (Not the other way round: under Wine 8 the Windows build's server cannot load any certificate with its private key,
         // its own self-signed ECDSA one, a PFX of ECDSA or RSA, legacy or AES, nor PEM with --tls-key: "cannot use the TLS
-        // certificate". That is Wine's crypto, not Windows', so docs/INSTALL.md lists it to check on real Windows.)
+        // certificate". Taken to be Wine's crypto, not Windows'; docs/INSTALL.md lists it to check on real Windows.)
         using var folder = new TempFolder();
         string password = folder.WriteText("password.txt", "tls pass\n");
         string db = Path.Combine(folder.Path, "accounts.db");
