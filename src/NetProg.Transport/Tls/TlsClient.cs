@@ -15,6 +15,7 @@ public static class TlsClient
     {
         string? presented = null;
         SslPolicyErrors errors = SslPolicyErrors.None;
+        var refused = false;
         var ssl = new SslStream(new NetworkStream(socket, ownsSocket: false), leaveInnerStreamOpen: false);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
@@ -30,13 +31,18 @@ public static class TlsClient
                     {
                         errors = policyErrors;
                         presented = certificate is X509Certificate2 c ? ServerCertificates.Fingerprint(c) : null;
-                        return pin is null ? policyErrors == SslPolicyErrors.None : pin.Matches(certificate);
+                        var accepted = pin is null ? policyErrors == SslPolicyErrors.None : pin.Matches(certificate);
+                        refused = !accepted;
+                        return accepted;
                     },
                 },
                 deadline.Token).ConfigureAwait(false);
             return ssl;
         }
-        catch (AuthenticationException e) when (presented is not null)
+        // Refusing the certificate makes SslStream abort the handshake; on Windows the SSPI call that sends the alert can
+        // itself fail (seen under Wine as Win32Exception 0x80090302, SEC_E_UNSUPPORTED_FUNCTION) instead of the usual
+        // AuthenticationException: either way this client refused the certificate, and that is what the user must read.
+        catch (Exception e) when (presented is not null && (e is AuthenticationException || (refused && e is System.ComponentModel.Win32Exception)))
         {
             await ssl.DisposeAsync().ConfigureAwait(false);
             throw new TlsRefusedException(Reason(pin, errors, presented), presented, e);
@@ -46,7 +52,7 @@ public static class TlsClient
             await ssl.DisposeAsync().ConfigureAwait(false);
             throw new TlsRefusedException(string.Format(Strings.Tls_NoHandshake, timeout.TotalSeconds), null, null);
         }
-        catch (Exception e) when (e is AuthenticationException or IOException)
+        catch (Exception e) when (e is AuthenticationException or IOException or System.ComponentModel.Win32Exception)
         {
             await ssl.DisposeAsync().ConfigureAwait(false);
             throw new TlsRefusedException(string.Format(Strings.Tls_HandshakeFailed, e.Message), null, e);
