@@ -163,26 +163,7 @@ public sealed class WindowsBuild : IAsyncLifetime
     public ChildProcess Start(params string[] arguments) => Start((IEnumerable<string>)arguments);
 
     /// <summary>Starts a Windows server and waits for all its <c>listening on</c> lines (as NetProgApp does for Linux).</summary>
-    public async Task<NetProgServer> StartServerAsync(params string[] arguments)
-    {
-        int addresses = arguments.Contains("--bind") || !Socket.OSSupportsIPv6 ? 1 : 2;
-        int protocols = arguments.Contains("--both") ? 2 : 1;
-        ChildProcess process = Start(arguments);
-        try
-        {
-            IReadOnlyList<Match> lines = await process.WaitForStdoutLinesAsync(NetProgApp.ListeningLine(), addresses * protocols, NetProgApp.StartTimeout);
-            List<ListeningSocket> sockets = [.. lines.Select(m => new ListeningSocket(
-                m.Groups["address"].Value,
-                int.Parse(m.Groups["port"].Value, CultureInfo.InvariantCulture),
-                m.Groups["protocol"].Value))];
-            return new NetProgServer(process, sockets);
-        }
-        catch
-        {
-            process.Dispose();
-            throw;
-        }
-    }
+    public Task<NetProgServer> StartServerAsync(params string[] arguments) => NetProgApp.WaitForListeningAsync(Start(arguments), arguments);
 
     private void Fail(string reason)
     {

@@ -32,11 +32,16 @@ public static partial class NetProgApp
     /// Starts a server and waits for its <c>listening on</c> lines: one per address (<c>0.0.0.0</c> and <c>[::]</c>
     /// by default, one with <c>--bind</c>) and per protocol (two with <c>--both</c>).
     /// </summary>
-    public static async Task<NetProgServer> StartServerAsync(params string[] arguments)
+    public static Task<NetProgServer> StartServerAsync(params string[] arguments) => WaitForListeningAsync(Start(arguments), arguments);
+
+    /// <summary>
+    /// Waits for the <c>listening on</c> lines of a server started with <paramref name="arguments"/> (by this build or another,
+    /// such as the Windows build under Wine) and wraps it; disposes the process when they do not come.
+    /// </summary>
+    public static async Task<NetProgServer> WaitForListeningAsync(ChildProcess process, IReadOnlyCollection<string> arguments)
     {
         int addresses = arguments.Contains("--bind") || !Socket.OSSupportsIPv6 ? 1 : 2;
         int protocols = arguments.Contains("--both") ? 2 : 1;
-        ChildProcess process = Start(arguments);
         try
         {
             IReadOnlyList<Match> lines = await process.WaitForStdoutLinesAsync(ListeningLine(), addresses * protocols, StartTimeout);
