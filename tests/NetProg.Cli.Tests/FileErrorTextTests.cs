@@ -21,6 +21,19 @@ public sealed class FileErrorTextTests
     }
 
     [Fact]
+    public void Should_quote_the_system_s_crypto_code_When_the_OS_refuses_the_key()
+    {
+        // Given the OS's crypto library refusing a key (NTE_NOT_SUPPORTED, as Wine's ncrypt does for ECDSA P-256), and .NET's
+        // own check failing
+        var system = new System.Security.Cryptography.CryptographicException("Unknown error (0x80090029)") { HResult = unchecked((int)0x80090029) };
+        var managed = new System.Security.Cryptography.CryptographicException("The certificate contents do not contain a PEM with a CERTIFICATE label");
+
+        // Then the first names the code (to search for, in any language), the second only says what the file must be
+        Assert.EndsWith("(the system's cryptography said 0x80090029)", NetProg.Cli.Rendering.FileErrorText.Cause(system));
+        Assert.DoesNotContain("0x", NetProg.Cli.Rendering.FileErrorText.Cause(managed));
+    }
+
+    [Fact]
     public async Task Should_say_a_file_is_not_a_certificate()
     {
         var file = Path.GetTempFileName();

@@ -63,6 +63,56 @@ public sealed partial class LoginAndLanguageTests(WindowsBuild windows, ITestOut
     }
 
     [Fact]
+    public async Task Should_serve_a_TLS_login_or_say_in_one_line_why_not_When_the_Windows_login_echo_server_uses_tls()
+    {
+        if (Skip())
+        {
+            return;
+        }
+
+        // Given bob, added by the Windows build, and the Windows login echo server with TLS and its own self-signed certificate
+        using var folder = new TempFolder();
+        string db = WindowsBuild.WindowsPath(Path.Combine(folder.Path, "accounts.db"));
+        Dictionary<string, string> noDefaultDb = new() { ["NETPROG_DB"] = string.Empty };
+        string password = folder.WriteText("password.txt", "tls pass\n");
+        using (ChildProcess add = windows.Start(["users", "add", "bob", "--password-stdin", "--db", db], stdinFile: password, environment: noDefaultDb))
+        {
+            await OutputAssert.ExitsWithAsync(add, 0);
+        }
+
+        using ChildProcess server = windows.Start(
+            ["echo-server", "--login", "--tls", "--db", db, "--port", "0", "--bind", "127.0.0.1"], environment: noDefaultDb);
+        Task<Match> listening = server.WaitForStdoutLineAsync(NetProgApp.ListeningLine(), NetProgApp.StartTimeout);
+        Task<int> exited = server.WaitForExitAsync(NetProgApp.StartTimeout);
+        await Task.WhenAny(listening, exited);
+
+        if (!listening.IsCompletedSuccessfully)
+        {
+            // Wine 8.0 cannot hold the key: its ncrypt has no ECDSA_P256 persisted keys ("fixme:ncrypt:NCryptCreatePersistedKey
+            // Algorithm not handled", 0x80090029) and its bcrypt none of RSA's properties (0xc1000002), as a ten-line SslStream
+            // server shows under the same Wine; Windows' CNG has both. Then the server must still say so in one line, exit 2.
+            Assert.Equal(2, await exited);
+            string line = OutputAssert.SingleErrorLine(server);
+            Assert.Contains("cannot use the TLS certificate", line, StringComparison.Ordinal);
+            OutputAssert.NoStackTrace(server);
+            output.WriteLine($"Wine: the Windows TLS server cannot load a key here ({line}); on Windows it serves, as the other branch asserts");
+            return;
+        }
+
+        // When (on Windows, or a Wine with the keys) the Linux echo client logs in pinned to the printed fingerprint
+        int port = int.Parse(listening.Result.Groups["port"].Value, CultureInfo.InvariantCulture);
+        string fingerprint = (await server.WaitForStdoutLineAsync(FingerprintLine(), Timeouts.Line)).Groups["fingerprint"].Value;
+        string session = folder.WriteText("session.txt", "tls pass\nover tls\n");
+        using ChildProcess client = NetProgApp.Start(
+            ["echo-client", "127.0.0.1", Text(port), "--user", "bob", "--password-stdin", "--tls", "--tls-fingerprint", fingerprint], session);
+        await OutputAssert.ExitsWithAsync(client, 0);
+
+        // Then its line comes back over TLS
+        Assert.Equal("over tls\n", client.StdoutText);
+        OutputAssert.NoStackTrace(server);
+    }
+
+    [Fact]
     public async Task Should_log_in_and_echo_over_TLS_pinned_to_the_printed_fingerprint_When_the_Windows_echo_client_uses_tls()
     {
         if (Skip())

@@ -17,9 +17,16 @@ internal static class FileErrorText
         DirectoryNotFoundException => Strings.File_NoFolder,
         UnauthorizedAccessException or IOException when path is not null && Directory.Exists(path) => Strings.File_IsFolder,
         UnauthorizedAccessException => Strings.File_PermissionDenied,
+        CryptographicException c when IsSystemCryptoCode(c.HResult) => $"{Strings.File_NotCertificate} ({string.Format(Strings.File_CryptoCode, $"0x{c.HResult:X8}")})",
         CryptographicException => Strings.File_NotCertificate,
         _ => e.Message,
     };
+
+    // A code of Windows' crypto libraries, worth quoting to search for: an NTE_*/SEC_E_* HRESULT (facility 9, e.g.
+    // 0x80090029 NTE_NOT_SUPPORTED when the key's algorithm cannot be stored) or an NTSTATUS from bcrypt (0xC...). .NET's own
+    // checks and OpenSSL's errors carry generic codes and say nothing more than the sentence does.
+    private static bool IsSystemCryptoCode(int code) =>
+        ((uint)code & 0xFFFF0000) == 0x80090000 || ((uint)code & 0xF0000000) == 0xC0000000;
 
     /// <summary>
     /// <paramref name="message"/> (a lower layer's, already in the UI language) with the .NET text of its cause replaced by
