@@ -8,17 +8,27 @@ namespace NetProg.Integration.Tests.Harness;
 /// <c>gcc -Wall -Werror -O2</c> into a temporary folder. Without gcc every test that needs them fails with a message
 /// that says so.
 /// </summary>
-public sealed partial class CourseC : IAsyncLifetime
+public partial class CourseC : IAsyncLifetime
 {
+    private readonly string[] _sourceFolders;
+
     private static readonly TimeSpan CompileTimeout = TimeSpan.FromSeconds(60);
     private readonly string _outputDirectory =
         Path.Combine(Path.GetTempPath(), "netprog-course-c-" + Guid.NewGuid().ToString("N"));
 
     private string? _error;
 
+    public CourseC()
+        : this("course-c")
+    {
+    }
+
+    /// <summary>Compiles every <c>*.c</c> of <paramref name="sourceFolders"/> (folders next to the tests) into one folder.</summary>
+    protected CourseC(params string[] sourceFolders) => _sourceFolders = sourceFolders;
+
     public static string SourceDirectory => Path.Combine(AppContext.BaseDirectory, "course-c");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         string? gcc = ExecutableSearch.Find("gcc");
         if (gcc is null)
@@ -28,10 +38,11 @@ public sealed partial class CourseC : IAsyncLifetime
             return;
         }
 
-        string[] sources = Directory.Exists(SourceDirectory) ? Directory.GetFiles(SourceDirectory, "*.c") : [];
+        string[] folders = _sourceFolders.Select(f => Path.Combine(AppContext.BaseDirectory, f)).ToArray();
+        string[] sources = folders.Where(Directory.Exists).SelectMany(f => Directory.GetFiles(f, "*.c")).ToArray();
         if (sources.Length == 0)
         {
-            _error = $"no C sources in {SourceDirectory} (the project copies course-c/** to the output folder)";
+            _error = $"no C sources in {string.Join(", ", folders)} (the project copies them to the output folder)";
             return;
         }
 
@@ -44,7 +55,7 @@ public sealed partial class CourseC : IAsyncLifetime
         }
     }
 
-    public Task DisposeAsync()
+    public virtual Task DisposeAsync()
     {
         try
         {

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using NetProg.Diagnostics;
+using NetProg.Diagnostics.Sockets;
+using NetProg.Services.Check.Local;
+using NetProg.Services.Check.Login;
+using NetProg.Services.Check.Tcp;
+using NetProg.Services.Check.Udp;
+using NetProg.Transport;
+
+namespace NetProg.Services.Check;
+
+/// <summary>
+/// Checks one server: starts it when asked (and always stops it), finds where it listens, then runs the kind's checks
+/// one after the other, each bounded, all within <see cref="ServerCheckRequest.TargetBudget"/>.
+/// </summary>
+public static class ServerChecker
+{
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
+
+    public static async Task<CheckReport> RunAsync(ServerCheckRequest request, CancellationToken cancellationToken)
+    {
+        var sockets = request.Sockets ?? SocketTables.ForCurrentOs();
+        var budget = Stopwatch.StartNew();
+        var program = request.Program is { } command ? TargetProgram.Start(command.FileName, command.Arguments) : null;
+        try
+        {
+            var address = await ResolveAsync(request, cancellationToken).ConfigureAwait(false);
+            var context = new ServerCheckContext(request, new IPEndPoint(address, request.Port), sockets, program, null);
+            if (program is not null)
+            {
+                await ServerDiscovery.FindListenerAsync(context, cancellationToken).ConfigureAwait(false);
+            }
+            else if (IsThisMachine(address))
+            {
+                context.OwnerProcessId = ServerDiscovery.OwnerOf(context, request.Port);
+            }
+
+            var checks = Registry(request.Kind);
+            foreach (var id in CheckIds.For(request.Kind))
+            {
+                if (!request.Options.Wants(id))
+                {
+                    continue;
+                }
+
+                var left = request.TargetBudget - budget.Elapsed;
+                var result = left <= TimeSpan.Zero
+                    ? CheckResult.Skip(id, string.Format(CultureInfo.CurrentCulture, CheckText.Skip_OutOfTime, Seconds(request.TargetBudget)))
+                    : await RunOneAsync(context, checks.GetValueOrDefault(id), id, left, cancellationToken).ConfigureAwait(false);
+                context.Add(result);
+                if (id == CheckIds.Reachable)
+                {
+                    context.Reachable = result.Verdict is CheckVerdict.Pass or CheckVerdict.Warn;
+                }
+            }
+
+            var target = program?.CommandLine ?? EndPointText.Format(new IPEndPoint(address, request.Port)) switch
+            {
+                var text when IPAddress.TryParse(request.Host, out _) => text,
+                _ => $"{request.Host}:{request.Port}",
+            };
+            return new CheckReport(target, request.Kind, context.Results, request.Label);
+        }
+        finally
+        {
+            if (program is not null)
+            {
+                await program.StopAsync(StopGrace).ConfigureAwait(false);
+                await program.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>True when <paramref name="address"/> is loopback or one of this machine's own: its processes are visible here.</summary>
+    public static bool IsThisMachine(IPAddress address) =>
+        IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any)
+        || LocalAddresses.List().Any(a => a.Address.Equals(EndPointText.Normalize(address)));
+
+    private static async Task<CheckResult> RunOneAsync(ServerCheckContext context, IServerCheck? check, string id, TimeSpan left, CancellationToken cancellationToken)
+    {
+        var local = CheckIds.Local.Contains(id);
+        if (check is null)
+        {
+            return CheckResult.Skip(id, CheckText.Skip_NotBuilt);
+        }
+
+        if (!local && id != CheckIds.Reachable)
+        {
+            if (!context.ServerAlive())
+            {
+                return CheckResult.Skip(id, CheckText.Skip_Exited);
+            }
+
+            if (!context.Reachable)
+            {
+                return CheckResult.Skip(id, CheckText.Skip_Unreachable);
+            }
+        }
+
+        // Each check gets at most four single waits, and never more than the target has left.
+        var cap = TimeSpan.FromTicks(Math.Min(left.Ticks, context.Timeout.Ticks * 4));
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(cap);
+        try
+        {
+            return await check.RunAsync(context, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return CheckResult.Fail(id, string.Format(CultureInfo.CurrentCulture, CheckText.Check_TimedOut, Seconds(cap)), CheckText.Check_Error_Cause, CheckText.Check_Error_Fix);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return CheckResult.Fail(id, string.Format(CultureInfo.CurrentCulture, CheckText.Check_Error, Describe(e)), CheckText.Check_Error_Cause, CheckText.Check_Error_Fix);
+        }
+    }
+
+    private static Dictionary<string, IServerCheck> Registry(CheckKind kind)
+    {
+        var all = new List<IServerCheck> { new ReachableCheck() };
+        all.AddRange(TcpServerChecks.For(kind));
+        all.AddRange(UdpServerChecks.For(kind));
+        all.AddRange(LoginChecks.For(kind));
+        all.AddRange(LocalChecks.For(kind));
+        return all.ToDictionary(c => c.Id, StringComparer.Ordinal);
+    }
+
+    private static async Task<IPAddress> ResolveAsync(ServerCheckRequest request, CancellationToken cancellationToken)
+    {
+        var protocol = CheckKinds.IsUdp(request.Kind) ? TransportProtocol.Udp : TransportProtocol.Tcp;
+        var addresses = await HostResolver.ResolveAsync(request.Host, request.Options.Timeout, protocol, cancellationToken).ConfigureAwait(false);
+        return addresses[0];
+    }
+
+    /// <summary>A failure in a check's own words (a NetworkException's message is already the transport's sentence).</summary>
+    internal static string Describe(Exception e) => e.Message;
+
+    internal static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.#", CultureInfo.CurrentCulture) + " s";
+}

@@ -1,0 +1,52 @@
+using System.Net;
+using NetProg.Diagnostics;
+using NetProg.Diagnostics.Sockets;
+
+namespace NetProg.Services.Check;
+
+/// <summary>Finds a checked server's sockets in the socket table: where a started program listens, who owns a running one's port.</summary>
+public static class ServerDiscovery
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Waits (at most the timeout) until the started program listens, or exits, and points the context at the socket it
+    /// listens on: the expected port if it is among them, else its only one (a port with its bytes swapped, a port from
+    /// a config file). A listener bound to one address (not 0.0.0.0 or ::) is reached on that address.
+    /// </summary>
+    public static async Task FindListenerAsync(ServerCheckContext context, CancellationToken cancellationToken)
+    {
+        var program = context.Program ?? throw new InvalidOperationException("no program was started");
+        var deadline = DateTime.UtcNow + context.Timeout;
+        while (!program.HasExited && DateTime.UtcNow < deadline)
+        {
+            var listening = Listeners(context, context.ServerSockets());
+            if (listening.Count > 0)
+            {
+                var chosen = listening.FirstOrDefault(s => s.Local.Port == context.ExpectedPort) ?? listening[0];
+                var address = IsAny(chosen.Local.Address) ? context.EndPoint.Address : chosen.Local.Address;
+                context.EndPoint = new IPEndPoint(address, chosen.Local.Port);
+                return;
+            }
+
+            await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The process that owns the listening (TCP) or bound (UDP) socket on <paramref name="port"/>, when the OS tells.</summary>
+    public static int? OwnerOf(ServerCheckContext context, int port) =>
+        Listeners(context, context.Sockets.Snapshot()).FirstOrDefault(s => s.Local.Port == port && s.ProcessId is not null)?.ProcessId;
+
+    /// <summary>The sockets among <paramref name="sockets"/> that a server of the context's kind listens on.</summary>
+    public static IReadOnlyList<SocketEntry> Listeners(ServerCheckContext context, IEnumerable<SocketEntry> sockets)
+    {
+        var udp = CheckKinds.IsUdp(context.Kind);
+        return sockets
+            .Where(s => udp
+                ? s.Protocol == PortProtocol.Udp && s.Remote is null
+                : s.Protocol == PortProtocol.Tcp && s.State == SocketStates.Listen)
+            .ToList();
+    }
+
+    private static bool IsAny(IPAddress address) => address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any);
+}
