@@ -23,6 +23,7 @@ public static class TimeClient
     private static async Task<TimeQueryResult> QueryTcpAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var connection = await TcpConnector.ConnectAsync(host, port, timeout, cancellationToken).ConfigureAwait(false);
+        var connectStartedAt = DateTimeOffset.UtcNow - connection.ConnectTime;
         var buffer = new byte[MaxReplyBytes];
         var length = 0;
         DateTimeOffset? firstByteAt = null;
@@ -71,10 +72,12 @@ public static class TimeClient
             }
         }
 
-        var roundTrip = connection.ConnectTime;
-        // The server stamped the time when it accepted, about half a round trip before its first byte reached us.
-        var stampedAt = (firstByteAt ?? DateTimeOffset.UtcNow) - (roundTrip / 2);
-        return Result(buffer.AsSpan(0, length), stampedAt, roundTrip, connection.RemoteEndPoint, TransportProtocol.Tcp, connection.FailedAttempts, 1);
+        // The server stamped the time after our SYN reached it and before its first byte left: somewhere in the window from
+        // the start of connect() to that byte, which is longer than the handshake's round trip when the server takes its
+        // time to accept or write. The middle of the window is the best guess, half of it the uncertainty.
+        var window = (firstByteAt ?? DateTimeOffset.UtcNow) - connectStartedAt;
+        var stampedAt = connectStartedAt + (window / 2);
+        return Result(buffer.AsSpan(0, length), stampedAt, connection.ConnectTime, window, connection.RemoteEndPoint, TransportProtocol.Tcp, connection.FailedAttempts, 1);
     }
 
     private static async Task<TimeQueryResult> QueryUdpAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
@@ -90,12 +93,12 @@ public static class TimeClient
             }
 
             var stampedAt = reply.SentAt + (reply.RoundTrip / 2);
-            return Result(reply.Data, stampedAt, reply.RoundTrip, socket.RemoteEndPoint, TransportProtocol.Udp, socket.FailedAttempts, reply.Transmissions);
+            return Result(reply.Data, stampedAt, reply.RoundTrip, reply.RoundTrip, socket.RemoteEndPoint, TransportProtocol.Udp, socket.FailedAttempts, reply.Transmissions);
         }
     }
 
     private static TimeQueryResult Result(
-        ReadOnlySpan<byte> data, DateTimeOffset stampedAt, TimeSpan roundTrip, System.Net.IPEndPoint server, TransportProtocol protocol,
+        ReadOnlySpan<byte> data, DateTimeOffset stampedAt, TimeSpan roundTrip, TimeSpan window, System.Net.IPEndPoint server, TransportProtocol protocol,
         IReadOnlyList<ConnectAttempt> failures, int transmissions)
     {
         var reply = TimeReplyParser.Parse(data, DateTimeOffset.UtcNow, TimeZoneInfo.Local);
@@ -106,7 +109,7 @@ public static class TimeClient
         }
 
         TimeSpan? offset = null;
-        var uncertainty = roundTrip / 2 + reply.Resolution / 2;
+        var uncertainty = window / 2 + reply.Resolution / 2;
         if (reply.Time is { } serverTime)
         {
             // A 1 s text was truncated: the true instant is, on average, half a resolution later.

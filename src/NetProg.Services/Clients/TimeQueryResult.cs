@@ -10,7 +10,7 @@ namespace NetProg.Services.Clients;
 /// The server's clock minus this one, when the reply was a time: positive means the server is ahead. Estimated as in
 /// Cristian's algorithm, assuming the reply took half the round trip.
 /// </param>
-/// <param name="OffsetUncertainty">Half the round trip plus half the reply's resolution (1 s texts are truncated, not rounded).</param>
+/// <param name="OffsetUncertainty">Half the window in which the server stamped the time (TCP: from the start of connect() to its first byte; UDP: the round trip) plus half the reply's resolution (1 s texts are truncated, not rounded).</param>
 public sealed record TimeQueryResult(
     TimeReply Reply,
     int ReplyBytes,
