@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Adds or replaces strings in a .resx pair: resx.py FILE.resx NAME 'English' 'Korean' [NAME 'English' 'Korean' ...].
 
-Creates FILE.resx and FILE.ko.resx when missing; keeps entries sorted by name so parallel edits merge cleanly.
+Creates FILE.resx and FILE.ko.resx when missing; keeps the entries' order and appends new names at the end.
 """
 import sys
 import xml.etree.ElementTree as ET
@@ -35,7 +35,7 @@ def load(path):
 def save(path, entries):
     with open(path, "w", encoding="utf-8") as f:
         f.write(HEADER)
-        for name in sorted(entries):
+        for name in entries:
             f.write(f'  <data name="{escape(name)}" xml:space="preserve">\n    <value>{escape(entries[name])}</value>\n  </data>\n')
         f.write("</root>\n")
 

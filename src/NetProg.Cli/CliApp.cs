@@ -22,6 +22,7 @@ internal static class CliApp
         ("echo-client", EchoClientCommand.Create),
         ("users", UsersCommand.Create),
         ("doctor", DoctorCommand.Create),
+        ("check", CheckCommand.Create),
         ("ip", IpCommand.Create),
         ("route", RouteCommand.Create),
         ("sockets", SocketsCommand.Create),

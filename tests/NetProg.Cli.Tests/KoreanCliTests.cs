@@ -108,5 +108,26 @@ public sealed class KoreanCliTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Should_say_the_check_s_verdicts_in_Korean_When_check_runs_with_lang_ko()
+    {
+        // Given a port nothing listens on
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        // When its echo server is checked in Korean
+        var (exit, console) = await Cli.RunAsync("--lang", "ko", "check", "echo-server", "127.0.0.1", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--only", "reachable", "--timeout", "2s");
+
+        // Then the verdict word and id stay as they are, the cause, fix and summary are Korean
+        Assert.Equal(1, exit);
+        var text = console.OutWriter.Text;
+        Assert.Contains("  FAIL reachable ", text);
+        Assert.Contains("원인: ", text);
+        Assert.Contains("고칠 점: ", text);
+        Assert.Contains("통과 0, 경고 0, 실패 1, 건너뜀 0", text);
+    }
+
     public void Dispose() => NetProg.Tests.Shared.EnglishMessages.Force();
 }

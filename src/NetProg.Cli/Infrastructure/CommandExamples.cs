@@ -41,6 +41,13 @@ internal static class CommandExamples
             ("netprog doctor 192.168.0.10 30000", () => Strings.Example_DoctorTcp),
             ("netprog doctor 192.168.0.10 30000 --udp", () => Strings.Example_DoctorUdp),
         ],
+        ["check"] =
+        [
+            ("netprog check echo-server 127.0.0.1 30000", () => Strings.Example_CheckServer),
+            ("netprog check time-server -- ./time_server 30000", () => Strings.Example_CheckStart),
+            ("netprog check echo-client -- ./echo_client {host} {port}", () => Strings.Example_CheckClient),
+            ("netprog check echo-server --targets class.txt", () => Strings.Example_CheckTargets),
+        ],
         ["ip"] = [("netprog ip", () => Strings.Example_Ip), ("netprog ip --json", () => Strings.Example_Json)],
         ["route"] = [("netprog route", () => Strings.Example_Route), ("netprog route --json", () => Strings.Example_Json)],
         ["sockets"] =

@@ -40,6 +40,10 @@ internal static class CommandRunner
         {
             return Fail(console, e.Message, e.Kind == AccountErrorKind.InvalidName ? ExitCode.Usage : ExitCode.Failure);
         }
+        catch (NetProg.Services.Check.CheckException e)
+        {
+            return Fail(console, e.Message, ExitCode.Failure);
+        }
         catch (TlsRefusedException e)
         {
             return Fail(console, e.Message, ExitCode.Failure);

@@ -56,7 +56,7 @@ public static class ServerChecker
                 }
             }
 
-            var target = program?.CommandLine ?? EndPointText.Format(new IPEndPoint(address, request.Port)) switch
+            var target = request.Program?.Text ?? EndPointText.Format(new IPEndPoint(address, request.Port)) switch
             {
                 var text when IPAddress.TryParse(request.Host, out _) => text,
                 _ => $"{request.Host}:{request.Port}",
