@@ -18,4 +18,15 @@ public sealed class TerminalTextTests
         // When text from outside is made printable, then controls, ESC sequences and bidi overrides are escaped, the rest kept
         Assert.Equal(expected, TerminalText.Printable(text));
     }
+
+    [Fact]
+    public void Should_show_a_process_name_with_escape_codes_escaped_When_the_socket_table_is_rendered()
+    {
+        // Given a listening socket whose process renamed itself to a terminal escape sequence (prctl PR_SET_NAME allows it)
+        var entry = new NetProg.Diagnostics.Sockets.SocketEntry(
+            NetProg.Diagnostics.PortProtocol.Tcp, new System.Net.IPEndPoint(System.Net.IPAddress.Any, 30000), null, "LISTEN", 4242, "\u001b[2Jevil", false);
+
+        // When its row is rendered, then the name is shown escaped, not run by the terminal
+        Assert.Equal("\\x1B[2Jevil", SocketTableView.Cells(entry)[5]);
+    }
 }

@@ -7,14 +7,16 @@ internal static class DoctorText
 {
     public static IEnumerable<string> Lines(DoctorReport report)
     {
-        var target = report.Port is { } port ? string.Format(Strings.Doctor_Target, report.Host, port, report.Udp ? "udp" : "tcp") : report.Host;
+        var host = TerminalText.Printable(report.Host);
+        var target = report.Port is { } port ? string.Format(Strings.Doctor_Target, host, port, report.Udp ? "udp" : "tcp") : host;
         yield return $"netprog doctor: {target}";
         foreach (var check in report.Checks)
         {
-            yield return $"  {Mark(check.Status)} {TerminalText.Pad(StepName(check.Step), 9)} {check.Finding}";
+            // A finding can quote the server's reply or a process name: printable only.
+            yield return $"  {Mark(check.Status)} {TerminalText.Pad(StepName(check.Step), 9)} {TerminalText.Printable(check.Finding)}";
             if (check.Advice is not null)
             {
-                yield return $"{string.Empty,16}-> {check.Advice}";
+                yield return $"{string.Empty,16}-> {TerminalText.Printable(check.Advice)}";
             }
         }
 

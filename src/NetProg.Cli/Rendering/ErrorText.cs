@@ -121,7 +121,7 @@ internal static class ErrorText
             return string.Empty;
         }
 
-        var names = string.Join(", ", list.Select(o => o.ProcessName is null ? $"pid {o.ProcessId}" : $"{o.ProcessName} (pid {o.ProcessId})").Distinct());
+        var names = string.Join(", ", list.Select(o => o.ProcessName is null ? $"pid {o.ProcessId}" : $"{TerminalText.Printable(o.ProcessName)} (pid {o.ProcessId})").Distinct());
         return string.Format(Strings.Error_Bind_Owner, names);
     }
 }

@@ -22,7 +22,7 @@ internal static class IpView
             foreach (var address in nic.Addresses.DefaultIfEmpty())
             {
                 table.AddRow(
-                    first ? Markup.Escape(nic.Name) : string.Empty,
+                    first ? Markup.Escape(TerminalText.Printable(nic.Name)) : string.Empty,
                     first ? State(nic.State) : string.Empty,
                     first ? nic.Mtu?.ToString(CultureInfo.InvariantCulture) ?? "-" : string.Empty,
                     first ? nic.Mac ?? "-" : string.Empty,

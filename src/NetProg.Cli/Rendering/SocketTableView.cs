@@ -53,7 +53,7 @@ internal static class SocketTableView
         entry.Remote is null ? "*:*" : Format(entry.Remote),
         entry.State,
         entry.ProcessId?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-        entry.OwnerHidden ? NeedsAdmin : entry.ProcessName ?? string.Empty,
+        entry.OwnerHidden ? NeedsAdmin : TerminalText.Printable(entry.ProcessName ?? string.Empty),
     ];
 
     // netstat's and ss's spelling: "tcp6" for an IPv6 socket, even an IPv4-mapped one.
