@@ -11,6 +11,8 @@ for the course's machines (see README.md here for the network):
     ```show ts wait=RE n=1         the window of a background command so far, after waiting for RE (n times)
     ```stop ts                     Ctrl+C (SIGINT) to a background command; its whole window, ending in ^C
     ```end ts                      waits for a background command to end by itself (capture --count); its window
+    ```file NAME                   writes the block's lines to NAME in the scratch folder the commands run in (a C
+                                   program to build); shown as a code block in the language of NAME's extension
     <!-- lab: vm-mode bridged|nat|host-only -->   rewires the VM's adapter, shown nowhere
 
 Options of run/start: keep=FILE copies FILE from the scratch folder the commands run in to the output folder.
@@ -327,6 +329,13 @@ class Runner:
 
     def block(self, info: list[str], body: list[str]) -> list[str]:
         kind, args = info[0], info[1:]
+        if kind == "file":
+            name = args[0]
+            if "/" in name or name.startswith("."):
+                raise LabError(f"file {name}: a plain file name in the scratch folder")
+            (self.scratch / name).write_text("\n".join(body) + "\n", encoding="utf-8")
+            language = {".c": "c", ".h": "c", ".sh": "sh", ".txt": "text"}.get(Path(name).suffix, "text")
+            return [f"```{language}", *body, "```"]
         flags = {a for a in args if "=" not in a}
         options = dict(a.split("=", 1) for a in args if "=" in a)
         commands = [line for line in body if line.strip()]
@@ -379,7 +388,7 @@ class Runner:
         i = 0
         while i < len(lines):
             line = lines[i]
-            m = re.match(r"^```(run|start|show|stop|end)\b(.*)$", line)
+            m = re.match(r"^```(run|start|show|stop|end|file)\b(.*)$", line)
             lab = re.match(r"^<!-- lab: (.*) -->$", line)
             if m:
                 end = i + 1

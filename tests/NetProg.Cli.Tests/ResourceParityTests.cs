@@ -23,6 +23,7 @@ public sealed partial class ResourceParityTests
         "NetProg.Accounts.Strings",
         "NetProg.Transport.Strings",
         "NetProg.Protocols.Strings",
+        "NetProg.Services.Check.CheckText",
     };
 
     [Theory]
@@ -124,6 +125,7 @@ public sealed partial class ResourceParityTests
         "NetProg.Accounts.Strings" => typeof(NetProg.Accounts.AccountException).Assembly,
         "NetProg.Transport.Strings" => typeof(NetProg.Transport.NetworkException).Assembly,
         "NetProg.Protocols.Strings" => typeof(NetProg.Protocols.Forwarding.PortRange).Assembly,
+        _ when baseName.StartsWith("NetProg.Services.", StringComparison.Ordinal) => typeof(NetProg.Services.Check.ServerChecker).Assembly,
         _ => throw new ArgumentException(baseName, nameof(baseName)),
     };
 
