@@ -65,7 +65,7 @@ internal sealed class BulkCheck : TcpCheck
         var comparison = EchoComparison.Of(Data, echo);
         if (comparison.Shape == EchoShape.Exact)
         {
-            return Pass(Text(TcpServerText.Bulk_Pass, Bytes(Data.Length), ServerChecker.Seconds(elapsed)));
+            return Pass(Text(TcpServerText.Bulk_Pass, Bytes(Data.Length), Elapsed(elapsed)));
         }
 
         var end = EchoOutcome.End(stop, echo.Length, timeout);

@@ -23,7 +23,7 @@ internal sealed class ClosesAfterReplyCheck : TcpCheck
         return (stop, probe.Count) switch
         {
             (ReadStop.Closed or ReadStop.Reset, > 0) =>
-                Pass(Text(TcpServerText.Closes_Pass, Bytes(probe.Count), ServerChecker.Seconds(watch.Elapsed)) + (stop == ReadStop.Reset ? TcpServerText.Closes_Note_Reset : string.Empty)),
+                Pass(Text(TcpServerText.Closes_Pass, Bytes(probe.Count), Elapsed(watch.Elapsed)) + (stop == ReadStop.Reset ? TcpServerText.Closes_Note_Reset : string.Empty)),
             (ReadStop.Closed or ReadStop.Reset, _) => Fail(TcpServerText.Time_NoByte + EchoOutcome.End(stop, 0, context.Timeout), TcpServerText.Time_Cause_ClosedEmpty, TcpServerText.Time_Fix_ClosedEmpty),
             (ReadStop.Full, _) => Fail(Text(TcpServerText.Time_Endless, Bytes(probe.Count), BytePreview.Of(probe.Received)), TcpServerText.Time_Cause_Endless, TcpServerText.Time_Fix_Endless),
             (_, > 0) => Fail(Text(TcpServerText.Closes_KeptOpen, Bytes(probe.Count), waited), TcpServerText.Closes_Cause, TcpServerText.Closes_Fix),
