@@ -20,6 +20,8 @@ internal sealed class AbruptCloseCheck : TcpCheck
     /// <summary>A send that does not finish within this has filled every buffer on the way: the server waits in send().</summary>
     private static readonly TimeSpan Stalled = TimeSpan.FromMilliseconds(500);
 
+    private static readonly TimeSpan StderrDrain = TimeSpan.FromSeconds(1);
+
     public override string Id => CheckIds.AbruptClose;
 
     protected override async Task<CheckResult> CheckAsync(ServerCheckContext context, CancellationToken cancellationToken)
@@ -60,6 +62,8 @@ internal sealed class AbruptCloseCheck : TcpCheck
         // Turned away: the process is going (its listening socket closed with it). Answered, even wrongly: it lives.
         if (program is not null && refused && await program.WaitForExitAsync(context.Timeout, cancellationToken).ConfigureAwait(false))
         {
+            // The process is gone; its last stderr bytes may still be in the pipe: wait (bounded) for the stream's end.
+            await program.Stderr.WaitForAsync(_ => false, StderrDrain, cancellationToken).ConfigureAwait(false);
             var lastWords = program.Stderr.LastLines(1) is [var line] && line.Length > 0
                 ? Text(TcpServerText.Abrupt_LastWords, BytePreview.Of(Encoding.UTF8.GetBytes(line), 60))
                 : string.Empty;
