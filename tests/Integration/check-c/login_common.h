@@ -29,8 +29,12 @@
  * error, -2 when it does not fit in buf. */
 typedef int (*read_line_fn)(int fd, char *buf, size_t size);
 
+/* 0: logged in; 1: unknown user; 2: wrong password. */
+typedef int (*check_fn)(const char *id, const char *pw);
+
 struct login_server {
     read_line_fn read_line;
+    check_fn check;
     const char *bad_user;     /* the reply to an unknown user name */
     const char *bad_password; /* the reply to a wrong password */
 };
@@ -94,6 +98,14 @@ static inline int read_line_whole(int fd, char *buf, size_t size)
     return (int)len;
 }
 
+/* The right way: both must match, each compared whole (the line ends are already cut). */
+static inline int check_both(const char *id, const char *pw)
+{
+    if (strcmp(id, LOGIN_USER) != 0)
+        return 1;
+    return strcmp(pw, LOGIN_PASSWORD) != 0 ? 2 : 0;
+}
+
 static inline void login_session(int fd, const struct login_server *server)
 {
     char id[LOGIN_BUF], pw[LOGIN_BUF], line[LOGIN_BUF + 1];
@@ -115,12 +127,8 @@ static inline void login_session(int fd, const struct login_server *server)
             send_text(fd, "400 Line too long\n");
         return;
     }
-    if (strcmp(id, LOGIN_USER) != 0) {
-        send_text(fd, server->bad_user);
-        return;
-    }
-    if (strcmp(pw, LOGIN_PASSWORD) != 0) {
-        send_text(fd, server->bad_password);
+    if ((n = server->check(id, pw)) != 0) {
+        send_text(fd, n == 1 ? server->bad_user : server->bad_password);
         return;
     }
     if (send_text(fd, "200 Welcome " LOGIN_USER "\n") < 0)

@@ -8,7 +8,7 @@
 
 int main(int argc, char *argv[])
 {
-    static const struct login_server server = { read_line_whole, "401 Invalid ID\n", "402 Invalid Password\n" };
+    static const struct login_server server = { read_line_whole, check_both, "401 Invalid ID\n", "402 Invalid Password\n" };
     int listener = login_listen(argc, argv);
 
     signal(SIGPIPE, SIG_IGN);

@@ -7,7 +7,7 @@
 
 int main(int argc, char *argv[])
 {
-    static const struct login_server server = { read_line_whole, "401 Login incorrect\n", "401 Login incorrect\n" };
+    static const struct login_server server = { read_line_whole, check_both, "401 Login incorrect\n", "401 Login incorrect\n" };
     int listener = login_listen(argc, argv);
 
     signal(SIGPIPE, SIG_IGN);

@@ -35,7 +35,7 @@ static int read_line_unbounded(int fd, char *buf, size_t size)
 
 int main(int argc, char *argv[])
 {
-    static const struct login_server server = { read_line_unbounded, "401 Login incorrect\n", "401 Login incorrect\n" };
+    static const struct login_server server = { read_line_unbounded, check_both, "401 Login incorrect\n", "401 Login incorrect\n" };
     int listener = login_listen(argc, argv);
 
     signal(SIGPIPE, SIG_IGN);

@@ -33,7 +33,7 @@ static int read_line_ignoring_errors(int fd, char *buf, size_t size)
 
 int main(int argc, char *argv[])
 {
-    static const struct login_server server = { read_line_ignoring_errors, "401 Login incorrect\n", "401 Login incorrect\n" };
+    static const struct login_server server = { read_line_ignoring_errors, check_both, "401 Login incorrect\n", "401 Login incorrect\n" };
 
     /* The other bug: no signal(SIGPIPE, SIG_IGN), no MSG_NOSIGNAL. SIGPIPE is set to its default action explicitly,
      * as a shell leaves it: a parent may start a program with it ignored (an ignored signal stays ignored across
