@@ -11,7 +11,8 @@ namespace NetProg.Integration.Tests.Check;
 /// </summary>
 public sealed class LoginCheckTests(CheckC programs) : IClassFixture<CheckC>
 {
-    private static readonly string[] Ids =
+    /// <summary>reachable and the login checks, in their order.</summary>
+    internal static readonly string[] Ids =
     [
         CheckIds.Reachable, CheckIds.Login, CheckIds.WrongPassword, CheckIds.Enumeration, CheckIds.FragmentedLogin,
         CheckIds.LongLine, CheckIds.ResetMidLogin, CheckIds.ConcurrentSessions,

@@ -1,8 +1,8 @@
 /*
  * A login server whose line reader has no bound: it copies bytes into its 128-byte buffer until the "\n", so a longer
  * user name overruns the buffer and the server crashes. To stay deterministic (no real undefined behaviour) it aborts at
- * the moment it would write past the buffer, as a stack protector would. One process with a thread per client, so the
- * crash takes every client with it. Otherwise correct.
+ * the moment it would write past the buffer (a real overrun crashes, or a stack protector aborts, a little later). One
+ * process with a thread per client, so the crash takes every client with it. Otherwise correct.
  * Must FAIL: long-line; after it the server is gone, so reset-mid-login and concurrent-sessions SKIP.
  * Usage: login_server_overflow [port]; user alice, password secret.
  */
@@ -10,27 +10,16 @@
 
 static int read_line_unbounded(int fd, char *buf, size_t size)
 {
-    size_t len = 0;
-    char c;
+    int n = read_line_whole(fd, buf, size);
 
-    for (;;) {
-        if (recv(fd, &c, 1, 0) <= 0)
-            return -1;
-        if (c == '\n')
-            break;
-        if (len + 1 >= size) {
-            /* The bug: the student's loop has no such test and writes buf[128], buf[129], ... here. */
-            struct rlimit no_core = { 0, 0 };
-            fprintf(stderr, "*** buffer overflow: a line longer than %zu bytes ***\n", size - 1);
-            setrlimit(RLIMIT_CORE, &no_core); /* no core file left behind */
-            abort();
-        }
-        buf[len++] = c;
+    if (n == -2) {
+        /* The bug: the student's loop has no bound and goes on writing buf[128], buf[129], ... here. */
+        struct rlimit no_core = { 0, 0 };
+        fprintf(stderr, "*** buffer overflow: a line longer than %zu bytes ***\n", size - 1);
+        setrlimit(RLIMIT_CORE, &no_core); /* no core file left behind */
+        abort();
     }
-    if (len > 0 && buf[len - 1] == '\r')
-        len--;
-    buf[len] = '\0';
-    return (int)len;
+    return n;
 }
 
 int main(int argc, char *argv[])

@@ -10,25 +10,16 @@
 
 static int read_line_ignoring_errors(int fd, char *buf, size_t size)
 {
-    size_t len = 0;
-    char c;
+    int n;
 
-    for (;;) {
-        ssize_t n = recv(fd, &c, 1, 0);
-        if (n == 0)
-            return -1;
-        if (n < 0)
-            break; /* the bug: an error is taken as the end of the line */
-        if (c == '\n')
-            break;
-        if (len + 1 >= size)
-            return -2;
-        buf[len++] = c;
+    errno = 0;
+    n = read_line_whole(fd, buf, size);
+    if (n == -1 && errno != 0) {
+        /* The bug: only recv() == 0 ends the session; an error (ECONNRESET) goes on as an empty line. */
+        buf[0] = '\0';
+        return 0;
     }
-    if (len > 0 && buf[len - 1] == '\r')
-        len--;
-    buf[len] = '\0';
-    return (int)len;
+    return n;
 }
 
 int main(int argc, char *argv[])

@@ -7,23 +7,17 @@ namespace NetProg.Services.Check.Login;
 /// what the server sent from the user name on, up to its first reply after the password, must be the same bytes once
 /// the names are masked. Two refusals (401 vs 402) tell an attacker which names exist.
 /// </summary>
-internal sealed class EnumerationCheck(LoginCheckState state) : IServerCheck
+internal sealed class EnumerationCheck(LoginCheckState state) : ReadyLoginCheck(state)
 {
-    public string Id => CheckIds.Enumeration;
+    public override string Id => CheckIds.Enumeration;
 
-    public async Task<CheckResult> RunAsync(ServerCheckContext context, CancellationToken cancellationToken)
+    protected override async Task<CheckResult> RunReadyAsync(ServerCheckContext context, LoginPlan plan, CancellationToken cancellationToken)
     {
-        var (plan, skip) = await state.ReadyAsync(context, Id, cancellationToken).ConfigureAwait(false);
-        if (skip is not null)
-        {
-            return skip;
-        }
-
         var knownScript = plan.Bind(plan.User, plan.WrongPassword);
         var (known, knownReply, knownBroken) = await ConversationAsync(context, plan, knownScript, cancellationToken).ConfigureAwait(false);
         if (knownBroken is not null)
         {
-            return CheckResult.Fail(Id, knownBroken, LoginCheckText.Gone_Cause, LoginCheckText.Gone_Fix);
+            return Gone(knownBroken);
         }
 
         if (knownReply is { } accepted && LoginReplay.Matches(knownScript.Steps[knownScript.Script.SuccessStep].Regex!, accepted))
@@ -34,7 +28,7 @@ internal sealed class EnumerationCheck(LoginCheckState state) : IServerCheck
         var (unknown, _, unknownBroken) = await ConversationAsync(context, plan, plan.Bind(plan.UnknownUser, plan.WrongPassword), cancellationToken).ConfigureAwait(false);
         if (unknownBroken is not null)
         {
-            return CheckResult.Fail(Id, unknownBroken, LoginCheckText.Gone_Cause, LoginCheckText.Gone_Fix);
+            return Gone(unknownBroken);
         }
 
         string[] names = [plan.User, plan.UnknownUser];

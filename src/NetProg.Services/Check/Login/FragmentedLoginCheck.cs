@@ -7,18 +7,12 @@ namespace NetProg.Services.Check.Login;
 /// time, with pauses), as a slow typist or a busy network delivers them: a server that takes one recv() as one line
 /// reads a piece of the user name and refuses.
 /// </summary>
-internal sealed class FragmentedLoginCheck(LoginCheckState state) : IServerCheck
+internal sealed class FragmentedLoginCheck(LoginCheckState state) : ReadyLoginCheck(state)
 {
-    public string Id => CheckIds.FragmentedLogin;
+    public override string Id => CheckIds.FragmentedLogin;
 
-    public async Task<CheckResult> RunAsync(ServerCheckContext context, CancellationToken cancellationToken)
+    protected override async Task<CheckResult> RunReadyAsync(ServerCheckContext context, LoginPlan plan, CancellationToken cancellationToken)
     {
-        var (plan, skip) = await state.ReadyAsync(context, Id, cancellationToken).ConfigureAwait(false);
-        if (skip is not null)
-        {
-            return skip;
-        }
-
         var how = LoginText.Format(LoginCheckText.Frag_How, LoginConnection.PieceSize, LoginConnection.PiecePause.TotalMilliseconds.ToString("0", CultureInfo.CurrentCulture) + " ms");
         var attempt = await LoginRun.LogInAsync(context, plan, plan.Right(), pieces: true, cancellationToken).ConfigureAwait(false);
         return attempt.LoggedIn

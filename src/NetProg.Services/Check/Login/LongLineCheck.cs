@@ -5,21 +5,15 @@ namespace NetProg.Services.Check.Login;
 /// or close; it must survive it: the next client still logs in. A crash here is a buffer overflow (a fixed buffer
 /// filled without a bound).
 /// </summary>
-internal sealed class LongLineCheck(LoginCheckState state) : IServerCheck
+internal sealed class LongLineCheck(LoginCheckState state) : ReadyLoginCheck(state)
 {
     /// <summary>How long the answer to the long line is waited for: it only goes into the report, survival is the verdict.</summary>
     private static readonly TimeSpan AnswerWait = TimeSpan.FromSeconds(2);
 
-    public string Id => CheckIds.LongLine;
+    public override string Id => CheckIds.LongLine;
 
-    public async Task<CheckResult> RunAsync(ServerCheckContext context, CancellationToken cancellationToken)
+    protected override async Task<CheckResult> RunReadyAsync(ServerCheckContext context, LoginPlan plan, CancellationToken cancellationToken)
     {
-        var (plan, skip) = await state.ReadyAsync(context, Id, cancellationToken).ConfigureAwait(false);
-        if (skip is not null)
-        {
-            return skip;
-        }
-
         var script = plan.Bind(new string('x', LoginPlan.LongUserLength), plan.WrongPassword);
         var (connection, failure) = await LoginRun.StartAsync(context, plan, script, script.Script.UserStep + 1, cancellationToken).ConfigureAwait(false);
         string answered;

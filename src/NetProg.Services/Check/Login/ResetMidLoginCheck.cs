@@ -5,32 +5,25 @@ namespace NetProg.Services.Check.Login;
 /// SO_LINGER 0, socket(7)); the next client must still log in. A server that then writes to the dead connection gets
 /// SIGPIPE, whose default action ends the process (signal(7)).
 /// </summary>
-internal sealed class ResetMidLoginCheck(LoginCheckState state) : IServerCheck
+internal sealed class ResetMidLoginCheck(LoginCheckState state) : ReadyLoginCheck(state)
 {
     /// <summary>The moment the server has to meet the reset (its recv() for the password fails) before the next client comes.</summary>
     private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(300);
 
-    public string Id => CheckIds.ResetMidLogin;
+    public override string Id => CheckIds.ResetMidLogin;
 
-    public async Task<CheckResult> RunAsync(ServerCheckContext context, CancellationToken cancellationToken)
+    protected override async Task<CheckResult> RunReadyAsync(ServerCheckContext context, LoginPlan plan, CancellationToken cancellationToken)
     {
-        var (plan, skip) = await state.ReadyAsync(context, Id, cancellationToken).ConfigureAwait(false);
-        if (skip is not null)
-        {
-            return skip;
-        }
-
-        var script = plan.Right();
-        var passwordLine = script.Steps[script.Script.PasswordStep].Source.Line;
-        var (connection, failure) = await LoginRun.StartAsync(context, plan, script, script.Script.PasswordStep, cancellationToken).ConfigureAwait(false);
+        var (connection, failed) = await MidLoginAsync(context, plan, cancellationToken).ConfigureAwait(false);
         if (connection is null)
         {
-            return CheckResult.Fail(Id, LoginText.Format(LoginCheckText.Setup_Failed, failure), CheckText.Check_Error_Cause, CheckText.Check_Error_Fix);
+            return failed!;
         }
 
         connection.Reset();
         await Task.Delay(Settle, cancellationToken).ConfigureAwait(false);
-        var next = await LoginRun.LogInAsync(context, plan, script, pieces: false, cancellationToken).ConfigureAwait(false);
+        var next = await LoginRun.LogInAsync(context, plan, plan.Right(), pieces: false, cancellationToken).ConfigureAwait(false);
+        var passwordLine = PasswordLine(plan);
         if (next.LoggedIn)
         {
             return CheckResult.Pass(Id, LoginText.Format(LoginCheckText.Reset_Pass, passwordLine, plan.Source));

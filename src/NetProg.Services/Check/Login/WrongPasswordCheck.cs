@@ -7,27 +7,21 @@ namespace NetProg.Services.Check.Login;
 /// <c>wrong-password</c>: the transcript with a wrong password must be refused (its success reply must not come), the
 /// connection kept or closed with FIN, and nothing echoed afterwards: the echo line is sent and must not come back.
 /// </summary>
-internal sealed class WrongPasswordCheck(LoginCheckState state) : IServerCheck
+internal sealed class WrongPasswordCheck(LoginCheckState state) : ReadyLoginCheck(state)
 {
     /// <summary>How long a refused connection is watched for a late welcome or an echo: absence takes a wait to show.</summary>
     private static readonly TimeSpan Watch = TimeSpan.FromSeconds(1);
 
-    public string Id => CheckIds.WrongPassword;
+    public override string Id => CheckIds.WrongPassword;
 
-    public async Task<CheckResult> RunAsync(ServerCheckContext context, CancellationToken cancellationToken)
+    protected override async Task<CheckResult> RunReadyAsync(ServerCheckContext context, LoginPlan plan, CancellationToken cancellationToken)
     {
-        var (plan, skip) = await state.ReadyAsync(context, Id, cancellationToken).ConfigureAwait(false);
-        if (skip is not null)
-        {
-            return skip;
-        }
-
         var script = plan.Bind(plan.User, plan.WrongPassword);
         var success = script.Steps[script.Script.SuccessStep].Regex!;
         var refusal = await LoginRun.RefusedAsync(context, plan, script, cancellationToken).ConfigureAwait(false);
         if (refusal.Connection is not { } connection)
         {
-            return CheckResult.Fail(Id, refusal.Broken!, LoginCheckText.Gone_Cause, LoginCheckText.Gone_Fix);
+            return Gone(refusal.Broken!);
         }
 
         await using (connection.ConfigureAwait(false))
