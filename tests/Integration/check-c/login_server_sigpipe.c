@@ -27,8 +27,8 @@ int main(int argc, char *argv[])
     static const struct login_server server = { read_line_ignoring_errors, check_both, "401 Login incorrect\n", "401 Login incorrect\n" };
 
     /* The other bug: no signal(SIGPIPE, SIG_IGN), no MSG_NOSIGNAL. SIGPIPE is set to its default action explicitly,
-     * as a shell leaves it: a parent may start a program with it ignored (an ignored signal stays ignored across
-     * execve(2), signal(7)), and .NET does for programs it starts with redirected output, which would hide this bug. */
+     * as a shell leaves it, whoever starts this program: an ignored signal stays ignored across execve(2) (signal(7)),
+     * and a parent that ignores SIGPIPE would hide the bug. */
     signal(SIGPIPE, SIG_DFL);
     serve_threads(login_listen(argc, argv), &server);
     return 0;
