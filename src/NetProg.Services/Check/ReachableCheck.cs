@@ -34,7 +34,16 @@ internal sealed class ReachableCheck : IServerCheck
             if (!udp)
             {
                 var connected = Stopwatch.GetElapsedTime(start);
-                socket.Shutdown(SocketShutdown.Both);
+                try
+                {
+                    socket.Shutdown(SocketShutdown.Both);
+                }
+                catch (SocketException)
+                {
+                    // The server accepted and already closed or reset (ENOTCONN): it was reached all the same; what it does
+                    // with a connection is the other checks' business.
+                }
+
                 return CheckResult.Pass(Id, string.Format(CultureInfo.CurrentCulture, CheckText.Reachable_Tcp, where, Milliseconds(connected)));
             }
 
