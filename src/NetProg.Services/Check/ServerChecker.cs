@@ -56,11 +56,9 @@ public static class ServerChecker
                 }
             }
 
-            var target = request.Program?.Text ?? EndPointText.Format(new IPEndPoint(address, request.Port)) switch
-            {
-                var text when IPAddress.TryParse(request.Host, out _) => text,
-                _ => $"{request.Host}:{request.Port}",
-            };
+            // A name is shown as typed (localhost:30000), an address as the transport writes it ([::1]:30000).
+            var target = request.Program?.Text
+                ?? (IPAddress.TryParse(request.Host, out _) ? EndPointText.Format(new IPEndPoint(address, request.Port)) : $"{request.Host}:{request.Port}");
             return new CheckReport(target, request.Kind, context.Results, request.Label);
         }
         finally
@@ -113,7 +111,7 @@ public static class ServerChecker
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return CheckResult.Fail(id, string.Format(CultureInfo.CurrentCulture, CheckText.Check_Error, Describe(e)), CheckText.Check_Error_Cause, CheckText.Check_Error_Fix);
+            return CheckResult.Fail(id, string.Format(CultureInfo.CurrentCulture, CheckText.Check_Error, e.Message), CheckText.Check_Error_Cause, CheckText.Check_Error_Fix);
         }
     }
 
@@ -133,9 +131,6 @@ public static class ServerChecker
         var addresses = await HostResolver.ResolveAsync(request.Host, request.Options.Timeout, protocol, cancellationToken).ConfigureAwait(false);
         return addresses[0];
     }
-
-    /// <summary>A failure in a check's own words (a NetworkException's message is already the transport's sentence).</summary>
-    internal static string Describe(Exception e) => e.Message;
 
     internal static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.#", CultureInfo.CurrentCulture) + " s";
 }

@@ -25,19 +25,15 @@ public sealed partial class TargetProgram : IAsyncDisposable
     private readonly Task _readers;
     private int _stopped;
 
-    private TargetProgram(Process process, bool ownGroup, string commandLine)
+    private TargetProgram(Process process, bool ownGroup)
     {
         _process = process;
         _ownGroup = ownGroup;
-        CommandLine = commandLine;
         ProcessId = process.Id;
         _readers = Task.WhenAll(
             PumpAsync(process.StandardOutput.BaseStream, Stdout),
             PumpAsync(process.StandardError.BaseStream, Stderr));
     }
-
-    /// <summary>The command as the user typed it, for the report.</summary>
-    public string CommandLine { get; }
 
     public int ProcessId { get; }
 
@@ -95,7 +91,6 @@ public sealed partial class TargetProgram : IAsyncDisposable
             startInfo.ArgumentList.Add(argument);
         }
 
-        var commandLine = string.Join(' ', new[] { fileName }.Concat(arguments).Select(Quote));
         if (setsid is not null)
         {
             // setsid would start and then exit 126 or 127; say it as a shell would. The CLI has resolved a bare name on PATH.
@@ -113,7 +108,7 @@ public sealed partial class TargetProgram : IAsyncDisposable
         try
         {
             var process = Process.Start(startInfo) ?? throw new CheckException(string.Format(CultureInfo.CurrentCulture, CheckText.Program_NotStarted, fileName, "no process"));
-            return new TargetProgram(process, setsid is not null, commandLine);
+            return new TargetProgram(process, setsid is not null);
         }
         catch (Win32Exception e)
         {
@@ -362,11 +357,6 @@ public sealed partial class TargetProgram : IAsyncDisposable
 
     private static string? FindSetsid() =>
         new[] { "/usr/bin/setsid", "/bin/setsid" }.FirstOrDefault(File.Exists);
-
-    private static string Quote(string argument) =>
-        argument.Length > 0 && argument.All(c => char.IsAsciiLetterOrDigit(c) || "-_./:=@{}".Contains(c, StringComparison.Ordinal))
-            ? argument
-            : "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);
