@@ -9,10 +9,6 @@ namespace NetProg.Services.Check.Local;
 /// </summary>
 internal sealed class CrashCheck : IServerCheck
 {
-    // Windows' NTSTATUS exit codes of a crashed process: access violation, stack overflow.
-    private const int AccessViolation = unchecked((int)0xC0000005);
-    private const int StackOverflow = unchecked((int)0xC00000FD);
-
     public string Id => CheckIds.Crash;
 
     public Task<CheckResult> RunAsync(ServerCheckContext context, CancellationToken cancellationToken) => Task.FromResult(Judge(context));
@@ -21,24 +17,6 @@ internal sealed class CrashCheck : IServerCheck
     internal static string ExitText(TargetProgram program) => program.Signal is { } signal
         ? string.Format(CultureInfo.CurrentCulture, LocalCheckText.Crash_Signal, SignalNames.Name(signal), signal)
         : string.Format(CultureInfo.CurrentCulture, LocalCheckText.Crash_ExitCode, program.ExitCode is < 0 and var code ? "0x" + code.ToString("X8", CultureInfo.InvariantCulture) : program.ExitCode?.ToString(CultureInfo.CurrentCulture));
-
-    /// <summary>The likely cause and the fix for an exit by <paramref name="signal"/> or with <paramref name="exitCode"/>.</summary>
-    internal static (string Cause, string Fix) Explain(int? signal, int? exitCode) => signal switch
-    {
-        SignalNames.Pipe => (LocalCheckText.Crash_Cause_Pipe, LocalCheckText.Crash_Fix_Pipe),
-        SignalNames.Segv => (LocalCheckText.Crash_Cause_Segv, LocalCheckText.Crash_Fix_Segv),
-        SignalNames.Abrt => (LocalCheckText.Crash_Cause_Abort, LocalCheckText.Crash_Fix_Segv),
-        SignalNames.Fpe => (LocalCheckText.Crash_Cause_Fpe, LocalCheckText.Crash_Fix_Fpe),
-        SignalNames.Kill => (LocalCheckText.Crash_Cause_Killed, LocalCheckText.Crash_Fix_Killed),
-        { } other when other == SignalNames.Bus || other == SignalNames.Ill => (LocalCheckText.Crash_Cause_Segv, LocalCheckText.Crash_Fix_Segv),
-        { } other => (LocalCheckText.Crash_Cause_Signal, string.Format(CultureInfo.CurrentCulture, LocalCheckText.Crash_Fix_Signal, SignalNames.Name(other))),
-        null => exitCode switch
-        {
-            0 => (LocalCheckText.Crash_Cause_Exit0, LocalCheckText.Crash_Fix_Exit0),
-            AccessViolation or StackOverflow => (LocalCheckText.Crash_Cause_Segv, LocalCheckText.Crash_Fix_Segv),
-            _ => (LocalCheckText.Crash_Cause_Exit, LocalCheckText.Crash_Fix_Exit),
-        },
-    };
 
     private CheckResult Judge(ServerCheckContext context)
     {
@@ -55,7 +33,7 @@ internal sealed class CrashCheck : IServerCheck
                 return CheckResult.Pass(Id, LocalCheckText.Crash_Pass_RestartFailed);
             }
 
-            var (cause, fix) = Explain(program.Signal, program.ExitCode);
+            var (cause, fix) = LocalRules.Explain(program.Signal, program.ExitCode);
             if (program.Signal is null && RestartCheck.InUse(program))
             {
                 (cause, fix) = (LocalCheckText.Crash_Cause_InUse, string.Format(CultureInfo.CurrentCulture, LocalCheckText.Crash_Fix_InUse, context.EndPoint.Port));

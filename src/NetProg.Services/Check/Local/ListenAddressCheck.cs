@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using NetProg.Diagnostics.Sockets;
 
 namespace NetProg.Services.Check.Local;
 
@@ -23,36 +19,6 @@ internal sealed class ListenAddressCheck : IServerCheck
 
         var listeners = LocalServer.Listeners(context);
         var onPort = listeners.Where(s => s.Local.Port == context.EndPoint.Port).ToList();
-        return Task.FromResult(Judge(Id, onPort.Count > 0 ? onPort : listeners));
-    }
-
-    /// <summary>The verdict for the sockets a server listens on: pure, so every case is tested without a server.</summary>
-    internal static CheckResult Judge(string id, IReadOnlyList<SocketEntry> listeners)
-    {
-        if (listeners.Count == 0)
-        {
-            return CheckResult.Skip(id, LocalCheckText.Skip_NoListener);
-        }
-
-        var where = LocalServer.Endpoints(listeners);
-        var any4 = listeners.Any(s => s.Local.Address.Equals(IPAddress.Any));
-        var any6 = listeners.Any(s => s.Local.Address.Equals(IPAddress.IPv6Any));
-        if (any4 || any6)
-        {
-            var text = any4 && any6 ? LocalCheckText.ListenAddress_AnyBoth : any4 ? LocalCheckText.ListenAddress_Any4 : LocalCheckText.ListenAddress_Any6;
-            return CheckResult.Pass(id, string.Format(CultureInfo.CurrentCulture, text, where));
-        }
-
-        if (listeners.All(s => IPAddress.IsLoopback(s.Local.Address)))
-        {
-            var v6 = listeners.All(s => s.Local.AddressFamily == AddressFamily.InterNetworkV6 && !s.Local.Address.IsIPv4MappedToIPv6);
-            return CheckResult.Fail(
-                id,
-                string.Format(CultureInfo.CurrentCulture, LocalCheckText.ListenAddress_Loopback, where),
-                LocalCheckText.ListenAddress_Loopback_Cause,
-                v6 ? LocalCheckText.ListenAddress_Loopback_Fix6 : LocalCheckText.ListenAddress_Loopback_Fix);
-        }
-
-        return CheckResult.Pass(id, string.Format(CultureInfo.CurrentCulture, LocalCheckText.ListenAddress_One, where));
+        return Task.FromResult(LocalRules.ListenAddress(Id, onPort.Count > 0 ? onPort : listeners));
     }
 }

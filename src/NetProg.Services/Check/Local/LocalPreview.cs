@@ -8,7 +8,7 @@ namespace NetProg.Services.Check.Local;
 /// already in use'</c>, line ends and tabs as <c>\n</c> <c>\r</c> <c>\t</c>, other control characters, DEL and bidi
 /// overrides as <c>\xNN</c> / <c>\u{NNNN}</c>, cut after <paramref name="max"/> characters with an ellipsis.
 /// </summary>
-internal static class LocalPreview
+public static class LocalPreview
 {
     public static string Quote(string text, int max = 40)
     {

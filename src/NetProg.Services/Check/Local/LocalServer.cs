@@ -71,7 +71,8 @@ internal static class LocalServer
             return await program.WaitForExitAsync(timeout, cancellationToken).ConfigureAwait(false);
         }
 
-        return !context.ServerAlive();
+        // A server found running is reaped by its own parent (a shell), a moment after it died.
+        return await WaitUntilAsync(() => !context.ServerAlive(), timeout, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

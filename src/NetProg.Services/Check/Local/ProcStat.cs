@@ -6,7 +6,7 @@ namespace NetProg.Services.Check.Local;
 /// The fields of Linux's <c>/proc/PID/stat</c> the checks use (proc(5)): state, parent, process group, and the CPU
 /// time in clock ticks. Pure parsing; <see cref="Read"/> reads the file.
 /// </summary>
-internal sealed record ProcStat(char State, int ParentId, int ProcessGroup, long UserTicks, long SystemTicks)
+public sealed record ProcStat(char State, int ParentId, int ProcessGroup, long UserTicks, long SystemTicks)
 {
     /// <summary>
     /// Parses "pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime ...". comm may

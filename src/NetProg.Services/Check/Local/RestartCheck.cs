@@ -48,8 +48,13 @@ internal sealed class RestartCheck : IServerCheck
             LocalClient.Close(socket);
         }
 
-        var lingering = context.Sockets.Snapshot().Count(s => s.Protocol == PortProtocol.Tcp && s.Local.Port == port && Closing.Contains(s.State));
-        var stopped = string.Format(CultureInfo.CurrentCulture, LocalCheckText.Restart_Stopped, lingering, port);
+        var stopped = CheckKinds.IsUdp(context.Kind)
+            ? LocalCheckText.Restart_Stopped_Udp
+            : string.Format(
+                CultureInfo.CurrentCulture,
+                LocalCheckText.Restart_Stopped,
+                context.Sockets.Snapshot().Count(s => s.Protocol == PortProtocol.Tcp && s.Local.Port == port && Closing.Contains(s.State)),
+                port);
         try
         {
             program.StartAgain();
