@@ -34,11 +34,11 @@ public static class ServerChecker
             }
             else if (IsThisMachine(address))
             {
-                context.OwnerProcessId = ServerDiscovery.OwnerOf(context, request.Port);
+                ServerDiscovery.FindRunning(context);
             }
 
             var checks = Registry(request.Kind);
-            foreach (var id in CheckIds.For(request.Kind))
+            foreach (var id in Order(context))
             {
                 if (!request.Options.Wants(id))
                 {
@@ -113,6 +113,23 @@ public static class ServerChecker
         {
             return CheckResult.Fail(id, string.Format(CultureInfo.CurrentCulture, CheckText.Check_Error, e.Message), CheckText.Check_Error_Cause, CheckText.Check_Error_Fix);
         }
+    }
+
+    /// <summary>
+    /// The kind's checks in their order, except when the server was found on the expected port with its bytes swapped
+    /// (htons() forgotten): every line after reachable is about that port, so port-byte-order, which says why, comes
+    /// right after reachable.
+    /// </summary>
+    private static IEnumerable<string> Order(ServerCheckContext context)
+    {
+        var ids = CheckIds.For(context.Kind);
+        if (!ServerDiscovery.FoundSwapped(context) || !ids.Contains(CheckIds.PortByteOrder))
+        {
+            return ids;
+        }
+
+        var rest = ids.Where(id => id is not CheckIds.Reachable and not CheckIds.PortByteOrder);
+        return ids.Contains(CheckIds.Reachable) ? [CheckIds.Reachable, CheckIds.PortByteOrder, .. rest] : [CheckIds.PortByteOrder, .. rest];
     }
 
     private static Dictionary<string, IServerCheck> Registry(CheckKind kind)

@@ -20,26 +20,34 @@ public sealed partial class TargetProgram : IAsyncDisposable
     private const int SigKill = 9;
     private static readonly TimeSpan ReaderDrain = TimeSpan.FromSeconds(2);
 
-    private readonly Process _process;
+    private static readonly TimeSpan GroupPoll = TimeSpan.FromMilliseconds(20);
+
+    private readonly ProcessStartInfo _startInfo;
+    private readonly string _fileName;
     private readonly bool _ownGroup;
-    private readonly Task _readers;
+    private Process _process;
+    private Task _readers;
     private int _stopped;
 
-    private TargetProgram(Process process, bool ownGroup)
+    private TargetProgram(ProcessStartInfo startInfo, string fileName, bool ownGroup)
     {
-        _process = process;
+        _startInfo = startInfo;
+        _fileName = fileName;
         _ownGroup = ownGroup;
-        ProcessId = process.Id;
-        _readers = Task.WhenAll(
-            PumpAsync(process.StandardOutput.BaseStream, Stdout),
-            PumpAsync(process.StandardError.BaseStream, Stderr));
+        (_process, _readers) = Launch();
     }
 
-    public int ProcessId { get; }
+    /// <summary>The process of the current run (it changes with <see cref="StartAgain"/>).</summary>
+    public int ProcessId { get; private set; }
 
-    public CapturedOutput Stdout { get; } = new();
+    /// <summary>What the current run wrote on stdout.</summary>
+    public CapturedOutput Stdout { get; private set; } = new();
 
-    public CapturedOutput Stderr { get; } = new();
+    /// <summary>What the current run wrote on stderr.</summary>
+    public CapturedOutput Stderr { get; private set; } = new();
+
+    /// <summary>How many times the program was started: 1, and one more for each <see cref="StartAgain"/>.</summary>
+    public int Runs { get; private set; } = 1;
 
     public bool HasExited => _process.HasExited;
 
@@ -52,7 +60,7 @@ public sealed partial class TargetProgram : IAsyncDisposable
     /// <summary>The signal that ended it (Unix, exit code 129-159), or null.</summary>
     public int? Signal => !OperatingSystem.IsWindows() && ExitCode is > 128 and < 160 ? ExitCode - 128 : null;
 
-    /// <summary>True once <see cref="StopAsync"/> was called: an exit after that is netprog's doing, not a crash.</summary>
+    /// <summary>True once <see cref="StopAsync"/> was called on this run: an exit after that is netprog's doing, not a crash.</summary>
     public bool StoppedByNetprog => Volatile.Read(ref _stopped) != 0;
 
     /// <summary>
@@ -74,15 +82,6 @@ public sealed partial class TargetProgram : IAsyncDisposable
         if (setsid is not null)
         {
             startInfo.ArgumentList.Add("--");
-            if (DefaultSignalEnv.Value is { } env)
-            {
-                // The .NET runtime ignores SIGPIPE in its own process, and an ignored signal stays ignored across fork and
-                // execve (signal(7)): started as it is, a server that dies of SIGPIPE from a shell would survive here and
-                // abrupt-close would pass it. env --default-signal (coreutils 8.31) restores the default before the exec.
-                startInfo.ArgumentList.Add(env);
-                startInfo.ArgumentList.Add("--default-signal=PIPE");
-            }
-
             startInfo.ArgumentList.Add(fileName);
         }
 
@@ -96,7 +95,8 @@ public sealed partial class TargetProgram : IAsyncDisposable
             // setsid would start and then exit 126 or 127; say it as a shell would. The CLI has resolved a bare name on PATH.
             if (!File.Exists(fileName))
             {
-                throw new CheckException(string.Format(CultureInfo.CurrentCulture, CheckText.Program_NotFound, fileName));
+                // The text suggests ./NAME: for a path that is not there, the name is what to build.
+                throw new CheckException(string.Format(CultureInfo.CurrentCulture, CheckText.Program_NotFound, Path.IsPathRooted(fileName) ? Path.GetFileName(fileName) : fileName));
             }
 
             if (OperatingSystem.IsLinux() && (File.GetUnixFileMode(fileName) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) == 0)
@@ -105,15 +105,56 @@ public sealed partial class TargetProgram : IAsyncDisposable
             }
         }
 
+        return new TargetProgram(startInfo, fileName, setsid is not null);
+    }
+
+    /// <summary>
+    /// Starts the same command again once this run has ended (after <see cref="StopAsync"/>): a restart as a student does
+    /// it, Ctrl+C and the up arrow. The new run has its own process, output and stop flag. Throws <see cref="CheckException"/>
+    /// as <see cref="Start"/> does.
+    /// </summary>
+    public void StartAgain()
+    {
+        if (!_process.HasExited)
+        {
+            throw new InvalidOperationException("the program is still running: stop it first");
+        }
+
+        _process.Dispose();
+        Stdout = new CapturedOutput();
+        Stderr = new CapturedOutput();
+        (_process, _readers) = Launch();
+        Runs++;
+        Volatile.Write(ref _stopped, 0);
+    }
+
+    private (Process Process, Task Readers) Launch()
+    {
+        Process process;
         try
         {
-            var process = Process.Start(startInfo) ?? throw new CheckException(string.Format(CultureInfo.CurrentCulture, CheckText.Program_NotStarted, fileName, "no process"));
-            return new TargetProgram(process, setsid is not null);
+            process = Process.Start(_startInfo) ?? throw new CheckException(string.Format(CultureInfo.CurrentCulture, CheckText.Program_NotStarted, _fileName, "no process"));
         }
         catch (Win32Exception e)
         {
-            throw new CheckException(string.Format(CultureInfo.CurrentCulture, CheckText.Program_NotStarted, fileName, e.Message), e);
+            // Without setsid (Windows, macOS) the OS says it: ENOENT / ERROR_FILE_NOT_FOUND, EACCES / ERROR_ACCESS_DENIED.
+            var message = e.NativeErrorCode switch
+            {
+                2 => CheckText.Program_NotFound,
+                5 or 13 => CheckText.Program_NotExecutable,
+                _ => null,
+            };
+            throw new CheckException(
+                message is null
+                    ? string.Format(CultureInfo.CurrentCulture, CheckText.Program_NotStarted, _fileName, e.Message)
+                    : string.Format(CultureInfo.CurrentCulture, message, _fileName),
+                e);
         }
+
+        ProcessId = process.Id;
+        var stdout = Stdout;
+        var stderr = Stderr;
+        return (process, Task.WhenAll(PumpAsync(process.StandardOutput.BaseStream, stdout), PumpAsync(process.StandardError.BaseStream, stderr)));
     }
 
     /// <summary>Writes to the program's stdin; false when it no longer reads it (exited, or closed it).</summary>
@@ -175,11 +216,21 @@ public sealed partial class TargetProgram : IAsyncDisposable
             return _process.HasExited ? [] : [ProcessId];
         }
 
+        return GroupMembers();
+    }
+
+    /// <summary>
+    /// Every live process of the group. A zombie (state Z: exited, not yet reaped, which a container's init may never do)
+    /// holds no descriptor and burns no CPU, so it is not counted.
+    /// </summary>
+    private List<int> GroupMembers()
+    {
         var ids = new List<int>();
         foreach (var directory in SafeEnumerate("/proc"))
         {
             if (int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
-                && ProcessGroupOf(pid) == ProcessId)
+                && Local.ProcStat.Read(pid) is { State: not 'Z' and not 'X' } stat
+                && stat.ProcessGroup == ProcessId)
             {
                 ids.Add(pid);
             }
@@ -211,6 +262,7 @@ public sealed partial class TargetProgram : IAsyncDisposable
             // The parent may have gone on SIGTERM while a child (a fork server's, busy in a loop) ignores it.
             SignalGroup(SigKill);
             KillTree();
+            await WaitForEmptyGroupAsync(grace).ConfigureAwait(false);
         }
 
         await WaitForExitAsync(grace, CancellationToken.None).ConfigureAwait(false);
@@ -221,6 +273,25 @@ public sealed partial class TargetProgram : IAsyncDisposable
         catch (TimeoutException)
         {
             // A grandchild outside the group kept a pipe open; the output so far is what the report shows.
+        }
+    }
+
+    /// <summary>
+    /// SIGKILL is delivered at once, but a killed process is only gone once the kernel has torn it down: wait (bounded)
+    /// until no member of the group is left, so that no process of the program outlives the check.
+    /// </summary>
+    private async Task WaitForEmptyGroupAsync(TimeSpan grace)
+    {
+        if (!_ownGroup || !OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var deadline = Stopwatch.StartNew();
+        while (GroupMembers().Count > 0 && deadline.Elapsed < grace)
+        {
+            SignalGroup(SigKill);
+            await Task.Delay(GroupPoll).ConfigureAwait(false);
         }
     }
 
@@ -294,26 +365,6 @@ public sealed partial class TargetProgram : IAsyncDisposable
         }
     }
 
-    private static int? ProcessGroupOf(int pid)
-    {
-        try
-        {
-            // /proc/PID/stat: "pid (comm) state ppid pgrp ..."; comm may hold spaces and parentheses, so read after the last ')'.
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var end = stat.LastIndexOf(')');
-            var fields = stat[(end + 2)..].Split(' ');
-            return fields.Length > 2 && int.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var group) ? group : null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
     private static IEnumerable<string> SafeEnumerate(string path)
     {
         try
@@ -329,31 +380,6 @@ public sealed partial class TargetProgram : IAsyncDisposable
             return [];
         }
     }
-
-    /// <summary>GNU env when it knows <c>--default-signal</c> (coreutils 8.31 and later), asked once; null otherwise.</summary>
-    private static readonly Lazy<string?> DefaultSignalEnv = new(() =>
-    {
-        var env = new[] { "/usr/bin/env", "/bin/env" }.FirstOrDefault(File.Exists);
-        if (env is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            using var probe = Process.Start(new ProcessStartInfo(env, ["--default-signal=PIPE", "true"])
-            {
-                UseShellExecute = false,
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-            });
-            return probe is not null && probe.WaitForExit(TimeSpan.FromSeconds(5)) && probe.ExitCode == 0 ? env : null;
-        }
-        catch (Win32Exception)
-        {
-            return null;
-        }
-    });
 
     private static string? FindSetsid() =>
         new[] { "/usr/bin/setsid", "/bin/setsid" }.FirstOrDefault(File.Exists);
