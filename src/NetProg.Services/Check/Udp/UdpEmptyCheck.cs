@@ -76,7 +76,7 @@ internal sealed class UdpEmptyCheck : IServerCheck
         }
 
         return reply.Length > 0
-            ? CheckResult.Pass(Id, UdpFindings.Format(UdpServerText.Empty_TimePass, UdpFindings.Back(reply)))
+            ? CheckResult.Pass(Id, UdpFindings.Format(UdpServerText.Empty_TimePass, UdpFindings.Describe(reply)))
             : CheckResult.Fail(Id, UdpServerText.Empty_TimeEmpty_Observed, UdpServerText.Empty_TimeEmpty_Cause, UdpServerText.Empty_TimeEmpty_Fix);
     }
 }

@@ -21,7 +21,8 @@ internal sealed class UdpTruncationCheck : IServerCheck
     {
         using var peer = UdpPeer.Open(context.EndPoint);
         var whole = new List<int>();
-        var wrong = new List<string>();
+        var run = new List<int>();
+        var outcomes = new List<string>();
         (EchoMismatch Mismatch, int Size, byte[] Reply)? first = null;
         var truncatedTo = new HashSet<int>();
         int? silentAt = null;
@@ -41,7 +42,8 @@ internal sealed class UdpTruncationCheck : IServerCheck
                 }
 
                 silentAt = Sizes[i];
-                wrong.Add(UdpFindings.Format(UdpServerText.Truncation_Silent, UdpFindings.Number(Sizes[i]), ServerChecker.Seconds(context.Timeout)));
+                EndRun(run, outcomes);
+                outcomes.Add(UdpFindings.Format(UdpServerText.Truncation_Silent, UdpFindings.Number(Sizes[i]), ServerChecker.Seconds(context.Timeout)));
                 break;
             }
 
@@ -50,8 +52,11 @@ internal sealed class UdpTruncationCheck : IServerCheck
             if (mismatch.IsSame)
             {
                 whole.Add(Sizes[i]);
+                run.Add(Sizes[i]);
                 continue;
             }
+
+            EndRun(run, outcomes);
 
             if (mismatch.Kind == EchoMismatchKind.Truncated)
             {
@@ -59,15 +64,16 @@ internal sealed class UdpTruncationCheck : IServerCheck
             }
 
             first ??= (mismatch, Sizes[i], reply);
-            wrong.Add(UdpFindings.Format(UdpServerText.Truncation_Item, UdpFindings.Number(Sizes[i]), UdpFindings.Bytes(reply.Length)));
+            outcomes.Add(UdpFindings.Format(UdpServerText.Truncation_Item, UdpFindings.Number(Sizes[i]), UdpFindings.Bytes(reply.Length)));
         }
 
-        if (wrong.Count == 0)
+        if (whole.Count == Sizes.Length)
         {
             return CheckResult.Pass(Id, UdpFindings.Format(UdpServerText.Truncation_Pass, List(Sizes)));
         }
 
-        var outcome = string.Join(", ", new[] { whole.Count > 0 ? UdpFindings.Format(UdpServerText.Truncation_Whole, List(whole)) : null }.Concat(wrong).OfType<string>());
+        EndRun(run, outcomes);
+        var outcome = string.Join("; ", outcomes);
         if (first is { } bad)
         {
             var observed = UdpFindings.Format(UdpServerText.Truncation_Fail, List(Sizes), outcome, UdpFindings.Bytes(bad.Size), UdpFindings.Back(bad.Reply));
@@ -96,6 +102,16 @@ internal sealed class UdpTruncationCheck : IServerCheck
         return silentAt > UnfragmentedPayload && !IPAddress.IsLoopback(context.EndPoint.Address)
             ? CheckResult.Warn(Id, silentObserved, cause, UdpServerText.SilentLarge_Fix)
             : CheckResult.Fail(Id, silentObserved, cause, UdpServerText.SilentLarge_Fix);
+    }
+
+    /// <summary>Sizes that came back whole one after the other are said together: "1, 127, 128 bytes whole".</summary>
+    private static void EndRun(List<int> run, List<string> outcomes)
+    {
+        if (run.Count > 0)
+        {
+            outcomes.Add(UdpFindings.Format(UdpServerText.Truncation_Whole, List(run)));
+            run.Clear();
+        }
     }
 
     private static string List(IEnumerable<int> sizes) => string.Join(", ", sizes.Select(UdpFindings.Number));
