@@ -26,6 +26,8 @@ public sealed partial class ResourceParityTests
         "NetProg.Services.Check.CheckText",
         "NetProg.Services.Check.Tcp.TcpServerText",
         "NetProg.Services.Check.Login.LoginCheckText",
+        "NetProg.Services.Check.Udp.UdpServerText",
+        "NetProg.Services.Check.Local.LocalCheckText",
     };
 
     [Theory]
