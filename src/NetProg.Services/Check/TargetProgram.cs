@@ -82,6 +82,15 @@ public sealed partial class TargetProgram : IAsyncDisposable
         if (setsid is not null)
         {
             startInfo.ArgumentList.Add("--");
+            if (DefaultSignalEnv.Value is { } env)
+            {
+                // The .NET runtime ignores SIGPIPE in its own process, and an ignored signal stays ignored across fork and
+                // execve (signal(7)): started as it is, a server that dies of SIGPIPE from a shell would survive here and
+                // abrupt-close would pass it. env --default-signal (coreutils 8.31) restores the default before the exec.
+                startInfo.ArgumentList.Add(env);
+                startInfo.ArgumentList.Add("--default-signal=PIPE");
+            }
+
             startInfo.ArgumentList.Add(fileName);
         }
 
@@ -380,6 +389,31 @@ public sealed partial class TargetProgram : IAsyncDisposable
             return [];
         }
     }
+
+    /// <summary>GNU env when it knows <c>--default-signal</c> (coreutils 8.31 and later), asked once; null otherwise.</summary>
+    private static readonly Lazy<string?> DefaultSignalEnv = new(() =>
+    {
+        var env = new[] { "/usr/bin/env", "/bin/env" }.FirstOrDefault(File.Exists);
+        if (env is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var probe = Process.Start(new ProcessStartInfo(env, ["--default-signal=PIPE", "true"])
+            {
+                UseShellExecute = false,
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+            });
+            return probe is not null && probe.WaitForExit(TimeSpan.FromSeconds(5)) && probe.ExitCode == 0 ? env : null;
+        }
+        catch (Win32Exception)
+        {
+            return null;
+        }
+    });
 
     private static string? FindSetsid() =>
         new[] { "/usr/bin/setsid", "/bin/setsid" }.FirstOrDefault(File.Exists);
