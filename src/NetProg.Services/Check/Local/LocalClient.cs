@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -27,19 +28,26 @@ internal static class LocalClient
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(context.Timeout);
         string? problem;
-        System.Net.IPEndPoint? local = null;
+        IPEndPoint? local = null;
         try
         {
-            await socket.ConnectAsync(endPoint, deadline.Token).ConfigureAwait(false);
-            local = socket.LocalEndPoint as System.Net.IPEndPoint;
             var message = Encoding.ASCII.GetBytes($"netprog check {tag}\n");
-            problem = context.Kind switch
+            if (udp)
             {
-                _ when udp => await DatagramAsync(socket, message, deadline.Token).ConfigureAwait(false),
-                CheckKind.EchoServer => await EchoAsync(socket, message, deadline.Token).ConfigureAwait(false),
-                CheckKind.TimeServer => await DrainAsync(socket, waitForFirst: true, deadline.Token).ConfigureAwait(false),
-                _ => await DrainAsync(socket, waitForFirst: false, deadline.Token).ConfigureAwait(false),
-            };
+                problem = await DatagramAsync(socket, endPoint, message, deadline.Token).ConfigureAwait(false);
+                local = socket.LocalEndPoint as IPEndPoint;
+            }
+            else
+            {
+                await socket.ConnectAsync(endPoint, deadline.Token).ConfigureAwait(false);
+                local = socket.LocalEndPoint as IPEndPoint;
+                problem = context.Kind switch
+                {
+                    CheckKind.EchoServer => await EchoAsync(socket, message, deadline.Token).ConfigureAwait(false),
+                    CheckKind.TimeServer => await DrainAsync(socket, waitForFirst: true, deadline.Token).ConfigureAwait(false),
+                    _ => await DrainAsync(socket, waitForFirst: false, deadline.Token).ConfigureAwait(false),
+                };
+            }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -135,11 +143,23 @@ internal static class LocalClient
         return null;
     }
 
-    private static async Task<string?> DatagramAsync(Socket socket, byte[] message, CancellationToken cancellationToken)
+    /// <summary>
+    /// One datagram and its reply, on an unconnected socket: a server that answers from another socket of its own is
+    /// still served (udp-reply-source says what is wrong with that), where a connect()ed socket would drop its reply
+    /// (udp(7): a connected socket receives only from its peer). Datagrams from other hosts are not replies.
+    /// </summary>
+    private static async Task<string?> DatagramAsync(Socket socket, IPEndPoint server, byte[] message, CancellationToken cancellationToken)
     {
-        await socket.SendAsync(message, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+        await socket.SendToAsync(message, SocketFlags.None, server, cancellationToken).ConfigureAwait(false);
         var reply = new byte[65536];
-        await socket.ReceiveAsync(reply, SocketFlags.None, cancellationToken).ConfigureAwait(false);
-        return null;
+        var any = new IPEndPoint(server.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        while (true)
+        {
+            var received = await socket.ReceiveFromAsync(reply, SocketFlags.None, any, cancellationToken).ConfigureAwait(false);
+            if (received.RemoteEndPoint is IPEndPoint from && from.Address.Equals(server.Address))
+            {
+                return null;
+            }
+        }
     }
 }
