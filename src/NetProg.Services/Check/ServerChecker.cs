@@ -40,7 +40,10 @@ public static class ServerChecker
             var checks = Registry(request.Kind);
             foreach (var id in Order(context))
             {
-                if (!request.Options.Wants(id))
+                // reachable runs even when --only leaves it out: every network check depends on it. Its line is shown
+                // then only when it failed, since the checks it skipped point at it.
+                var wanted = request.Options.Wants(id);
+                if (!wanted && id != CheckIds.Reachable)
                 {
                     continue;
                 }
@@ -49,11 +52,16 @@ public static class ServerChecker
                 var result = left <= TimeSpan.Zero
                     ? CheckResult.Skip(id, string.Format(CultureInfo.CurrentCulture, CheckText.Skip_OutOfTime, Seconds(request.TargetBudget)))
                     : await RunOneAsync(context, checks.GetValueOrDefault(id), id, left, cancellationToken).ConfigureAwait(false);
-                context.Add(result);
                 if (id == CheckIds.Reachable)
                 {
                     context.Reachable = result.Verdict is CheckVerdict.Pass or CheckVerdict.Warn;
+                    if (!wanted && context.Reachable)
+                    {
+                        continue;
+                    }
                 }
+
+                context.Add(result);
             }
 
             // A name is shown as typed (localhost:30000), an address as the transport writes it ([::1]:30000).

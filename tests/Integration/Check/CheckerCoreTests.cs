@@ -44,6 +44,42 @@ public sealed class CheckerCoreTests(CheckC programs) : IClassFixture<CheckC>
         Assert.All(report.Checks.Where(c => c.Id is CheckIds.LongMessage or CheckIds.Bulk), c => Assert.Equal(CheckVerdict.Skip, c.Verdict));
     }
 
+    [Fact]
+    public async Task Should_show_the_failed_reachable_line_and_fail_When_only_other_checks_are_asked_and_nothing_listens()
+    {
+        // Given a port nobody listens on
+        int port = FreePort.Tcp();
+
+        // When only long-message is asked for
+        var request = new ServerCheckRequest(CheckKind.EchoServer, "127.0.0.1", port)
+        {
+            Options = new CheckOptions { Only = new HashSet<string> { CheckIds.LongMessage } },
+        };
+        CheckReport report = await ServerChecker.RunAsync(request, CancellationToken.None);
+
+        // Then reachable still ran and its failure is shown, so the skip that points at it is not a silent success
+        Assert.Equal([(CheckIds.Reachable, CheckVerdict.Fail), (CheckIds.LongMessage, CheckVerdict.Skip)], report.Checks.Select(c => (c.Id, c.Verdict)));
+    }
+
+    [Fact]
+    public async Task Should_show_only_the_asked_check_When_the_server_is_reached()
+    {
+        // Given the course's echo server
+        int port = FreePort.Tcp();
+        var request = new ServerCheckRequest(CheckKind.EchoServer, "127.0.0.1", port)
+        {
+            Program = new ProgramCommand(programs.PathOf("echo_server"), [port.ToString(System.Globalization.CultureInfo.InvariantCulture)]),
+            Options = new CheckOptions { Only = new HashSet<string> { CheckIds.LongMessage } },
+        };
+
+        // When only long-message is asked for
+        CheckReport report = await ServerChecker.RunAsync(request, CancellationToken.None);
+
+        // Then long-message ran (reachable passed behind the scenes) and is the only line
+        CheckResult only = Assert.Single(report.Checks);
+        Assert.Equal((CheckIds.LongMessage, CheckVerdict.Pass), (only.Id, only.Verdict));
+    }
+
     private static bool IsOurs(System.Diagnostics.Process process, int port)
     {
         try
