@@ -12,7 +12,8 @@ for the course's machines (see README.md here for the network):
     ```stop ts                     Ctrl+C (SIGINT) to a background command; its whole window, ending in ^C
     ```end ts                      waits for a background command to end by itself (capture --count); its window
     ```file NAME                   writes the block's lines to NAME in the scratch folder the commands run in (a C
-                                   program to build); shown as a code block in the language of NAME's extension
+                                   program to build, a .diff to patch it with); shown as a code block in the language
+                                   of NAME's extension
     <!-- lab: vm-mode bridged|nat|host-only -->   rewires the VM's adapter, shown nowhere
 
 Options of run/start: keep=FILE copies FILE from the scratch folder the commands run in to the output folder.
@@ -334,7 +335,7 @@ class Runner:
             if "/" in name or name.startswith("."):
                 raise LabError(f"file {name}: a plain file name in the scratch folder")
             (self.scratch / name).write_text("\n".join(body) + "\n", encoding="utf-8")
-            language = {".c": "c", ".h": "c", ".sh": "sh", ".txt": "text"}.get(Path(name).suffix, "text")
+            language = {".c": "c", ".h": "c", ".sh": "sh", ".txt": "text", ".diff": "diff"}.get(Path(name).suffix, "text")
             return [f"```{language}", *body, "```"]
         flags = {a for a in args if "=" not in a}
         options = dict(a.split("=", 1) for a in args if "=" in a)
