@@ -20,6 +20,8 @@ public sealed class CheckCommandTests
     [InlineData(new[] { "check", "echo-server", "127.0.0.1:30000", "30001" }, "30001")]
     [InlineData(new[] { "check", "echo-server", "127.0.0.1", "30000", "--port", "30001" }, "--port 30001")]
     [InlineData(new[] { "check", "echo-server", "127.0.0.1", "70000" }, "70000")]
+    [InlineData(new[] { "check", "echo-server", "--user", "alice" }, "--script, --user and --password-stdin are for check login-server")]
+    [InlineData(new[] { "check", "login-server", "--password-stdin" }, "--password-stdin")]
     public async Task Should_say_in_one_line_what_is_wrong_and_exit_2_When_the_command_line_is_wrong(string[] args, string expected)
     {
         // When check is run with a wrong command line
@@ -30,6 +32,30 @@ public sealed class CheckCommandTests
         var line = Assert.Single(console.ErrorWriter.Lines);
         Assert.Contains(expected, line, StringComparison.Ordinal);
         Assert.Empty(console.OutWriter.Text);
+    }
+
+    [Fact]
+    public async Task Should_name_the_script_s_bad_line_and_exit_1_before_anything_runs_When_the_login_script_is_wrong()
+    {
+        // Given a transcript with a directive the format does not have on its second line
+        var file = Path.Combine(Path.GetTempPath(), $"netprog-login-{Guid.NewGuid():N}.script");
+        await File.WriteAllTextAsync(file, "< ^Welcome\nsend hello\n");
+        try
+        {
+            // When a login server is checked with it
+            var (exit, console) = await Cli.RunAsync("--lang", "en", "check", "login-server", "--script", file);
+
+            // Then one line names the file and the line, and nothing was checked
+            Assert.Equal(1, exit);
+            var line = Assert.Single(console.ErrorWriter.Lines);
+            Assert.Contains(file, line, StringComparison.Ordinal);
+            Assert.Contains("2", line, StringComparison.Ordinal);
+            Assert.Empty(console.OutWriter.Text);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]
@@ -51,9 +77,9 @@ public sealed class CheckCommandTests
         var port = FreeTcpPort();
 
         // When check runs its reachability check with --json
-        var (exit, console) = await Cli.RunAsync("--lang", "ko", "check", "echo-server", "127.0.0.1", Text(port), "--only", "reachable,bulk", "--json", "--timeout", "2s");
+        var (exit, console) = await Cli.RunAsync("--lang", "en", "check", "echo-server", "127.0.0.1", Text(port), "--only", "reachable,bulk", "--json", "--timeout", "2s");
 
-        // Then the document names the target, the kind and each check by id, in English whatever the language, and exit is 1
+        // Then the document names the target, the kind and each check by id, and exit is 1
         Assert.Equal(1, exit);
         using var json = JsonDocument.Parse(console.OutWriter.Text);
         var root = json.RootElement;

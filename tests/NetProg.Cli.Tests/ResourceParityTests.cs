@@ -24,6 +24,8 @@ public sealed partial class ResourceParityTests
         "NetProg.Transport.Strings",
         "NetProg.Protocols.Strings",
         "NetProg.Services.Check.CheckText",
+        "NetProg.Services.Check.Tcp.TcpServerText",
+        "NetProg.Services.Check.Login.LoginCheckText",
     };
 
     [Theory]

@@ -5,6 +5,7 @@ using NetProg.Cli.Infrastructure;
 using NetProg.Cli.Rendering;
 using NetProg.Services.Check;
 using NetProg.Services.Check.Clients;
+using NetProg.Services.Check.Login;
 
 namespace NetProg.Cli.Commands;
 
@@ -58,8 +59,11 @@ internal static class CheckCommand
         var timeout = CommonOptions.DurationOption("--timeout", Strings.Check_Option_Timeout, TimeSpan.FromSeconds(5));
         var json = new Option<bool>("--json") { Description = Strings.Check_Option_Json };
         var targets = new Option<string?>("--targets") { Description = Strings.Check_Option_Targets, HelpName = "FILE" };
+        var script = new Option<string?>("--script") { Description = Strings.Check_Option_Script, HelpName = "FILE" };
+        var user = new Option<string?>("--user") { Description = Strings.Check_Option_User, HelpName = "NAME" };
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = Strings.Check_Option_PasswordStdin };
 
-        var command = new Command("check", Strings.Check_Description) { kind, rest, port, only, timeout, json, targets };
+        var command = new Command("check", Strings.Check_Description) { kind, rest, port, only, timeout, json, targets, script, user, passwordStdin };
         command.SetAction((result, ct) => CommandRunner.RunAsync(console, async token =>
         {
             _ = CheckKinds.TryParse(result.GetValue(kind)!, out var what);
@@ -71,6 +75,7 @@ internal static class CheckCommand
             }
 
             var options = new CheckOptions { Timeout = result.GetValue(timeout), Only = Only(result.GetValue(only), what) };
+            var login = Login(console, what, result.GetValue(script), result.GetValue(user), result.GetValue(passwordStdin));
             if (result.GetValue(targets) is { } file)
             {
                 if (!CheckKinds.IsServer(what))
@@ -83,13 +88,13 @@ internal static class CheckCommand
                     throw new UsageException(Strings.Check_TargetsWithOther);
                 }
 
-                var reports = await CheckManyAsync(what, file, options, token).ConfigureAwait(false);
+                var reports = await CheckManyAsync(what, file, options, login, token).ConfigureAwait(false);
                 WriteLines(console, result.GetValue(json) ? [CheckJson.Serialize(what, reports)] : CheckView.Table(what, file, reports));
                 return reports.Any(r => r.Failed) ? ExitCode.Failure : ExitCode.Success;
             }
 
             var report = CheckKinds.IsServer(what)
-                ? await ServerChecker.RunAsync(ServerRequest(what, before, program, result.GetValue(port), options), token).ConfigureAwait(false)
+                ? await ServerChecker.RunAsync(ServerRequest(what, before, program, result.GetValue(port), options) with { Login = login }, token).ConfigureAwait(false)
                 : await ClientChecker.RunAsync(ClientRequest(what, before, program, result.GetValue(port), options), token).ConfigureAwait(false);
             WriteLines(console, result.GetValue(json) ? [CheckJson.Serialize(report)] : CheckView.Lines(report));
             return report.Failed ? ExitCode.Failure : ExitCode.Success;
@@ -215,7 +220,38 @@ internal static class CheckCommand
         return new ClientCheckRequest(kind, program) { Options = options };
     }
 
-    private static async Task<IReadOnlyList<CheckReport>> CheckManyAsync(CheckKind kind, string file, CheckOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// The login settings of a <c>login-server</c> check: the <c>--script</c> transcript, checked before anything runs, and
+    /// the account (the password asked for without echo, or the first line of stdin with <c>--password-stdin</c>).
+    /// </summary>
+    private static LoginCheckSettings? Login(ICliConsole console, CheckKind kind, string? script, string? user, bool passwordStdin)
+    {
+        if (kind != CheckKind.LoginServer)
+        {
+            if (script is not null || user is not null || passwordStdin)
+            {
+                throw new UsageException(Strings.Check_LoginOptionsOnly);
+            }
+
+            return null;
+        }
+
+        if (passwordStdin && user is null)
+        {
+            throw new UsageException(Strings.EchoClient_PasswordStdinWithoutUser);
+        }
+
+        var password = user is null ? null : PasswordInput.Read(console, passwordStdin, null, string.Format(Strings.EchoClient_PasswordPrompt, user));
+        if (script is null)
+        {
+            return user is null ? null : new LoginCheckSettings { User = user, Password = password };
+        }
+
+        var settings = LoginCheckSettings.FromFile(script, user, password);
+        return settings.Problem() is { } problem ? throw new CheckException(problem) : settings;
+    }
+
+    private static async Task<IReadOnlyList<CheckReport>> CheckManyAsync(CheckKind kind, string file, CheckOptions options, LoginCheckSettings? login, CancellationToken cancellationToken)
     {
         string text;
         try
@@ -258,7 +294,7 @@ internal static class CheckCommand
             async (i, token) =>
             {
                 var target = targets[i];
-                var request = new ServerCheckRequest(kind, target.Host, target.Port) { Options = options, Label = target.Label };
+                var request = new ServerCheckRequest(kind, target.Host, target.Port) { Options = options, Label = target.Label, Login = login };
                 reports[i] = await ServerChecker.RunAsync(request, token).ConfigureAwait(false);
             }).ConfigureAwait(false);
         return reports;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using NetProg.Diagnostics.Doctor;
@@ -34,13 +35,20 @@ internal sealed class ReachableCheck : IServerCheck
             if (!udp)
             {
                 var connected = Stopwatch.GetElapsedTime(start);
-                socket.Shutdown(SocketShutdown.Both);
+                try
+                {
+                    socket.Shutdown(SocketShutdown.Both);
+                }
+                catch (SocketException)
+                {
+                    // The server accepted and already closed or reset (ENOTCONN): it was reached all the same; what it does
+                    // with a connection is the other checks' business.
+                }
+
                 return CheckResult.Pass(Id, string.Format(CultureInfo.CurrentCulture, CheckText.Reachable_Tcp, where, Milliseconds(connected)));
             }
 
-            await socket.SendAsync(UdpProbe, SocketFlags.None, deadline.Token).ConfigureAwait(false);
-            var reply = new byte[65536];
-            await socket.ReceiveAsync(reply, SocketFlags.None, deadline.Token).ConfigureAwait(false);
+            await AnsweredAsync(socket, endPoint, deadline).ConfigureAwait(false);
             return CheckResult.Pass(Id, string.Format(CultureInfo.CurrentCulture, CheckText.Reachable_Udp, where, Milliseconds(Stopwatch.GetElapsedTime(start))));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -51,6 +59,39 @@ internal sealed class ReachableCheck : IServerCheck
         {
             return await ExplainAsync(context, udp, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Waits for an answer to the probe. The connected socket hears "port unreachable" at once (ECONNREFUSED) but only a
+    /// reply from the very address and port it sent to (connect(2)); a second, unconnected socket sends the probe too and
+    /// takes a reply from any port, so that a server replying from another socket counts as answering (udp-reply-source
+    /// says what is wrong with that). Returns when either got a datagram; throws as the connected receive does.
+    /// </summary>
+    private static async Task AnsweredAsync(Socket connected, IPEndPoint endPoint, CancellationTokenSource deadline)
+    {
+        using var loose = new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        var any = new IPEndPoint(endPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        loose.Bind(any);
+        await connected.SendAsync(UdpProbe, SocketFlags.None, deadline.Token).ConfigureAwait(false);
+        await loose.SendToAsync(UdpProbe, SocketFlags.None, endPoint, deadline.Token).ConfigureAwait(false);
+        var direct = connected.ReceiveAsync(new byte[65536], SocketFlags.None, deadline.Token).AsTask();
+        var other = loose.ReceiveFromAsync(new byte[65536], SocketFlags.None, any, deadline.Token).AsTask();
+
+        // The receive that loses ends when its socket is closed: its exception is observed here, not left to the finalizer.
+        foreach (var receive in new Task[] { direct, other })
+        {
+            _ = receive.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        var first = await Task.WhenAny(direct, other).ConfigureAwait(false);
+        if (first == other && other.IsFaulted)
+        {
+            // Windows reports ICMP errors on an unconnected socket too; the connected socket's outcome decides then.
+            await direct.ConfigureAwait(false);
+            return;
+        }
+
+        await first.ConfigureAwait(false);
     }
 
     private async Task<CheckResult> ExplainAsync(ServerCheckContext context, bool udp, CancellationToken cancellationToken)

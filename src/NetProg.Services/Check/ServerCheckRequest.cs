@@ -1,4 +1,5 @@
 using NetProg.Diagnostics.Sockets;
+using NetProg.Services.Check.Login;
 
 namespace NetProg.Services.Check;
 
@@ -18,6 +19,12 @@ public sealed record ServerCheckRequest(CheckKind Kind, string Host, int Port)
 
     /// <summary>The sockets of this machine; a test may pass its own. Default: <see cref="SocketTables.ForCurrentOs"/>.</summary>
     public ISocketTable? Sockets { get; init; }
+
+    /// <summary>
+    /// For a <c>login-server</c>: the <c>--script</c> transcript and the account (<c>--user</c>, <c>--password-stdin</c>).
+    /// Null: only a server with netprog's own greeting is logged in to, and only with an account given.
+    /// </summary>
+    public LoginCheckSettings? Login { get; init; }
 
     /// <summary>The longest all checks of this target may take together; what is left over is skipped, saying so.</summary>
     public TimeSpan TargetBudget { get; init; } = TimeSpan.FromSeconds(30);

@@ -34,11 +34,11 @@ public static class ServerChecker
             }
             else if (IsThisMachine(address))
             {
-                context.OwnerProcessId = ServerDiscovery.OwnerOf(context, request.Port);
+                ServerDiscovery.FindRunning(context);
             }
 
             var checks = Registry(request.Kind);
-            foreach (var id in CheckIds.For(request.Kind))
+            foreach (var id in Order(context))
             {
                 if (!request.Options.Wants(id))
                 {
@@ -56,11 +56,9 @@ public static class ServerChecker
                 }
             }
 
-            var target = request.Program?.Text ?? EndPointText.Format(new IPEndPoint(address, request.Port)) switch
-            {
-                var text when IPAddress.TryParse(request.Host, out _) => text,
-                _ => $"{request.Host}:{request.Port}",
-            };
+            // A name is shown as typed (localhost:30000), an address as the transport writes it ([::1]:30000).
+            var target = request.Program?.Text
+                ?? (IPAddress.TryParse(request.Host, out _) ? EndPointText.Format(new IPEndPoint(address, request.Port)) : $"{request.Host}:{request.Port}");
             return new CheckReport(target, request.Kind, context.Results, request.Label);
         }
         finally
@@ -113,8 +111,25 @@ public static class ServerChecker
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return CheckResult.Fail(id, string.Format(CultureInfo.CurrentCulture, CheckText.Check_Error, Describe(e)), CheckText.Check_Error_Cause, CheckText.Check_Error_Fix);
+            return CheckResult.Fail(id, string.Format(CultureInfo.CurrentCulture, CheckText.Check_Error, e.Message), CheckText.Check_Error_Cause, CheckText.Check_Error_Fix);
         }
+    }
+
+    /// <summary>
+    /// The kind's checks in their order, except when the server was found on the expected port with its bytes swapped
+    /// (htons() forgotten): every line after reachable is about that port, so port-byte-order, which says why, comes
+    /// right after reachable.
+    /// </summary>
+    private static IEnumerable<string> Order(ServerCheckContext context)
+    {
+        var ids = CheckIds.For(context.Kind);
+        if (!ServerDiscovery.FoundSwapped(context) || !ids.Contains(CheckIds.PortByteOrder))
+        {
+            return ids;
+        }
+
+        var rest = ids.Where(id => id is not CheckIds.Reachable and not CheckIds.PortByteOrder);
+        return ids.Contains(CheckIds.Reachable) ? [CheckIds.Reachable, CheckIds.PortByteOrder, .. rest] : [CheckIds.PortByteOrder, .. rest];
     }
 
     private static Dictionary<string, IServerCheck> Registry(CheckKind kind)
@@ -133,9 +148,6 @@ public static class ServerChecker
         var addresses = await HostResolver.ResolveAsync(request.Host, request.Options.Timeout, protocol, cancellationToken).ConfigureAwait(false);
         return addresses[0];
     }
-
-    /// <summary>A failure in a check's own words (a NetworkException's message is already the transport's sentence).</summary>
-    internal static string Describe(Exception e) => e.Message;
 
     internal static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.#", CultureInfo.CurrentCulture) + " s";
 }

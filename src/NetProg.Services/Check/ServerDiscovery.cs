@@ -1,6 +1,7 @@
 using System.Net;
 using NetProg.Diagnostics;
 using NetProg.Diagnostics.Sockets;
+using NetProg.Services.Check.Local;
 
 namespace NetProg.Services.Check;
 
@@ -11,8 +12,9 @@ public static class ServerDiscovery
 
     /// <summary>
     /// Waits (at most the timeout) until the started program listens, or exits, and points the context at the socket it
-    /// listens on: the expected port if it is among them, else its only one (a port with its bytes swapped, a port from
-    /// a config file). A listener bound to one address (not 0.0.0.0 or ::) is reached on that address.
+    /// listens on: the expected port if it is among them, else the expected port with its bytes swapped (htons()
+    /// forgotten), else the first (a port from a config file). A listener bound to one address (not 0.0.0.0 or ::) is
+    /// reached on that address.
     /// </summary>
     public static async Task FindListenerAsync(ServerCheckContext context, CancellationToken cancellationToken)
     {
@@ -23,7 +25,10 @@ public static class ServerDiscovery
             var listening = Listeners(context, context.ServerSockets());
             if (listening.Count > 0)
             {
-                var chosen = listening.FirstOrDefault(s => s.Local.Port == context.ExpectedPort) ?? listening[0];
+                var swapped = PortBytes.Forgotten(context.ExpectedPort);
+                var chosen = listening.FirstOrDefault(s => s.Local.Port == context.ExpectedPort)
+                    ?? listening.FirstOrDefault(s => s.Local.Port == swapped)
+                    ?? listening[0];
                 var address = IsAny(chosen.Local.Address) ? context.EndPoint.Address : chosen.Local.Address;
                 context.EndPoint = new IPEndPoint(address, chosen.Local.Port);
                 return;
@@ -32,6 +37,32 @@ public static class ServerDiscovery
             await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// For a server already running on this machine: the owner of the expected port. When nothing at all listens there
+    /// but a process here listens on the port with its bytes swapped, that is the server, which forgot htons(): the
+    /// context is pointed at it, so the network checks test the server that is there and <c>port-byte-order</c> says why.
+    /// </summary>
+    public static void FindRunning(ServerCheckContext context)
+    {
+        var table = Listeners(context, context.Sockets.Snapshot());
+        if (table.Any(s => s.Local.Port == context.ExpectedPort))
+        {
+            context.OwnerProcessId = table.FirstOrDefault(s => s.Local.Port == context.ExpectedPort && s.ProcessId is not null)?.ProcessId;
+            return;
+        }
+
+        if (PortBytes.Forgotten(context.ExpectedPort) is { } swapped
+            && table.FirstOrDefault(s => s.Local.Port == swapped && s.ProcessId is not null) is { } found)
+        {
+            context.OwnerProcessId = found.ProcessId;
+            context.EndPoint = new IPEndPoint(context.EndPoint.Address, swapped);
+        }
+    }
+
+    /// <summary>True when the context was pointed at the expected port with its bytes swapped.</summary>
+    public static bool FoundSwapped(ServerCheckContext context) =>
+        context.EndPoint.Port != context.ExpectedPort && context.EndPoint.Port == PortBytes.Forgotten(context.ExpectedPort);
 
     /// <summary>The process that owns the listening (TCP) or bound (UDP) socket on <paramref name="port"/>, when the OS tells.</summary>
     public static int? OwnerOf(ServerCheckContext context, int port) =>

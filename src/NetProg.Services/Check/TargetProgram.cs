@@ -20,30 +20,34 @@ public sealed partial class TargetProgram : IAsyncDisposable
     private const int SigKill = 9;
     private static readonly TimeSpan ReaderDrain = TimeSpan.FromSeconds(2);
 
-    private readonly Process _process;
+    private static readonly TimeSpan GroupPoll = TimeSpan.FromMilliseconds(20);
+
+    private readonly ProcessStartInfo _startInfo;
+    private readonly string _fileName;
     private readonly bool _ownGroup;
-    private readonly Task _readers;
+    private Process _process;
+    private Task _readers;
     private int _stopped;
 
-    private TargetProgram(Process process, bool ownGroup, string commandLine)
+    private TargetProgram(ProcessStartInfo startInfo, string fileName, bool ownGroup)
     {
-        _process = process;
+        _startInfo = startInfo;
+        _fileName = fileName;
         _ownGroup = ownGroup;
-        CommandLine = commandLine;
-        ProcessId = process.Id;
-        _readers = Task.WhenAll(
-            PumpAsync(process.StandardOutput.BaseStream, Stdout),
-            PumpAsync(process.StandardError.BaseStream, Stderr));
+        (_process, _readers) = Launch();
     }
 
-    /// <summary>The command as the user typed it, for the report.</summary>
-    public string CommandLine { get; }
+    /// <summary>The process of the current run (it changes with <see cref="StartAgain"/>).</summary>
+    public int ProcessId { get; private set; }
 
-    public int ProcessId { get; }
+    /// <summary>What the current run wrote on stdout.</summary>
+    public CapturedOutput Stdout { get; private set; } = new();
 
-    public CapturedOutput Stdout { get; } = new();
+    /// <summary>What the current run wrote on stderr.</summary>
+    public CapturedOutput Stderr { get; private set; } = new();
 
-    public CapturedOutput Stderr { get; } = new();
+    /// <summary>How many times the program was started: 1, and one more for each <see cref="StartAgain"/>.</summary>
+    public int Runs { get; private set; } = 1;
 
     public bool HasExited => _process.HasExited;
 
@@ -56,7 +60,7 @@ public sealed partial class TargetProgram : IAsyncDisposable
     /// <summary>The signal that ended it (Unix, exit code 129-159), or null.</summary>
     public int? Signal => !OperatingSystem.IsWindows() && ExitCode is > 128 and < 160 ? ExitCode - 128 : null;
 
-    /// <summary>True once <see cref="StopAsync"/> was called: an exit after that is netprog's doing, not a crash.</summary>
+    /// <summary>True once <see cref="StopAsync"/> was called on this run: an exit after that is netprog's doing, not a crash.</summary>
     public bool StoppedByNetprog => Volatile.Read(ref _stopped) != 0;
 
     /// <summary>
@@ -86,13 +90,13 @@ public sealed partial class TargetProgram : IAsyncDisposable
             startInfo.ArgumentList.Add(argument);
         }
 
-        var commandLine = string.Join(' ', new[] { fileName }.Concat(arguments).Select(Quote));
         if (setsid is not null)
         {
             // setsid would start and then exit 126 or 127; say it as a shell would. The CLI has resolved a bare name on PATH.
             if (!File.Exists(fileName))
             {
-                throw new CheckException(string.Format(CultureInfo.CurrentCulture, CheckText.Program_NotFound, fileName));
+                // The text suggests ./NAME: for a path that is not there, the name is what to build.
+                throw new CheckException(string.Format(CultureInfo.CurrentCulture, CheckText.Program_NotFound, Path.IsPathRooted(fileName) ? Path.GetFileName(fileName) : fileName));
             }
 
             if (OperatingSystem.IsLinux() && (File.GetUnixFileMode(fileName) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) == 0)
@@ -101,15 +105,56 @@ public sealed partial class TargetProgram : IAsyncDisposable
             }
         }
 
+        return new TargetProgram(startInfo, fileName, setsid is not null);
+    }
+
+    /// <summary>
+    /// Starts the same command again once this run has ended (after <see cref="StopAsync"/>): a restart as a student does
+    /// it, Ctrl+C and the up arrow. The new run has its own process, output and stop flag. Throws <see cref="CheckException"/>
+    /// as <see cref="Start"/> does.
+    /// </summary>
+    public void StartAgain()
+    {
+        if (!_process.HasExited)
+        {
+            throw new InvalidOperationException("the program is still running: stop it first");
+        }
+
+        _process.Dispose();
+        Stdout = new CapturedOutput();
+        Stderr = new CapturedOutput();
+        (_process, _readers) = Launch();
+        Runs++;
+        Volatile.Write(ref _stopped, 0);
+    }
+
+    private (Process Process, Task Readers) Launch()
+    {
+        Process process;
         try
         {
-            var process = Process.Start(startInfo) ?? throw new CheckException(string.Format(CultureInfo.CurrentCulture, CheckText.Program_NotStarted, fileName, "no process"));
-            return new TargetProgram(process, setsid is not null, commandLine);
+            process = Process.Start(_startInfo) ?? throw new CheckException(string.Format(CultureInfo.CurrentCulture, CheckText.Program_NotStarted, _fileName, "no process"));
         }
         catch (Win32Exception e)
         {
-            throw new CheckException(string.Format(CultureInfo.CurrentCulture, CheckText.Program_NotStarted, fileName, e.Message), e);
+            // Without setsid (Windows, macOS) the OS says it: ENOENT / ERROR_FILE_NOT_FOUND, EACCES / ERROR_ACCESS_DENIED.
+            var message = e.NativeErrorCode switch
+            {
+                2 => CheckText.Program_NotFound,
+                5 or 13 => CheckText.Program_NotExecutable,
+                _ => null,
+            };
+            throw new CheckException(
+                message is null
+                    ? string.Format(CultureInfo.CurrentCulture, CheckText.Program_NotStarted, _fileName, e.Message)
+                    : string.Format(CultureInfo.CurrentCulture, message, _fileName),
+                e);
         }
+
+        ProcessId = process.Id;
+        var stdout = Stdout;
+        var stderr = Stderr;
+        return (process, Task.WhenAll(PumpAsync(process.StandardOutput.BaseStream, stdout), PumpAsync(process.StandardError.BaseStream, stderr)));
     }
 
     /// <summary>Writes to the program's stdin; false when it no longer reads it (exited, or closed it).</summary>
@@ -171,11 +216,21 @@ public sealed partial class TargetProgram : IAsyncDisposable
             return _process.HasExited ? [] : [ProcessId];
         }
 
+        return GroupMembers();
+    }
+
+    /// <summary>
+    /// Every live process of the group. A zombie (state Z: exited, not yet reaped, which a container's init may never do)
+    /// holds no descriptor and burns no CPU, so it is not counted.
+    /// </summary>
+    private List<int> GroupMembers()
+    {
         var ids = new List<int>();
         foreach (var directory in SafeEnumerate("/proc"))
         {
             if (int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
-                && ProcessGroupOf(pid) == ProcessId)
+                && Local.ProcStat.Read(pid) is { State: not 'Z' and not 'X' } stat
+                && stat.ProcessGroup == ProcessId)
             {
                 ids.Add(pid);
             }
@@ -207,6 +262,7 @@ public sealed partial class TargetProgram : IAsyncDisposable
             // The parent may have gone on SIGTERM while a child (a fork server's, busy in a loop) ignores it.
             SignalGroup(SigKill);
             KillTree();
+            await WaitForEmptyGroupAsync(grace).ConfigureAwait(false);
         }
 
         await WaitForExitAsync(grace, CancellationToken.None).ConfigureAwait(false);
@@ -217,6 +273,25 @@ public sealed partial class TargetProgram : IAsyncDisposable
         catch (TimeoutException)
         {
             // A grandchild outside the group kept a pipe open; the output so far is what the report shows.
+        }
+    }
+
+    /// <summary>
+    /// SIGKILL is delivered at once, but a killed process is only gone once the kernel has torn it down: wait (bounded)
+    /// until no member of the group is left, so that no process of the program outlives the check.
+    /// </summary>
+    private async Task WaitForEmptyGroupAsync(TimeSpan grace)
+    {
+        if (!_ownGroup || !OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var deadline = Stopwatch.StartNew();
+        while (GroupMembers().Count > 0 && deadline.Elapsed < grace)
+        {
+            SignalGroup(SigKill);
+            await Task.Delay(GroupPoll).ConfigureAwait(false);
         }
     }
 
@@ -290,26 +365,6 @@ public sealed partial class TargetProgram : IAsyncDisposable
         }
     }
 
-    private static int? ProcessGroupOf(int pid)
-    {
-        try
-        {
-            // /proc/PID/stat: "pid (comm) state ppid pgrp ..."; comm may hold spaces and parentheses, so read after the last ')'.
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var end = stat.LastIndexOf(')');
-            var fields = stat[(end + 2)..].Split(' ');
-            return fields.Length > 2 && int.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var group) ? group : null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
     private static IEnumerable<string> SafeEnumerate(string path)
     {
         try
@@ -328,11 +383,6 @@ public sealed partial class TargetProgram : IAsyncDisposable
 
     private static string? FindSetsid() =>
         new[] { "/usr/bin/setsid", "/bin/setsid" }.FirstOrDefault(File.Exists);
-
-    private static string Quote(string argument) =>
-        argument.Length > 0 && argument.All(c => char.IsAsciiLetterOrDigit(c) || "-_./:=@{}".Contains(c, StringComparison.Ordinal))
-            ? argument
-            : "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);

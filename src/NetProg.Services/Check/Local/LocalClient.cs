@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text;
+
+namespace NetProg.Services.Check.Local;
+
+/// <summary>
+/// The short, well-behaved client the local checks use to make the server work before they look at it: an echo
+/// server gets a line and sends it back, a time server sends the time, a login server is connected to and left (its
+/// protocol is the student's), a UDP server gets a datagram and answers. Then the client closes with a FIN after
+/// reading all that came, never a reset (close(2) with unread data sends RST, which would hide a CLOSE_WAIT).
+/// </summary>
+internal static class LocalClient
+{
+    private const int MaxBytes = 64 * 1024;
+
+    /// <summary>How long a client waits for more after the reply began (a time server that does not close).</summary>
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(100);
+
+    public static async Task<LocalExchange> RunAsync(ServerCheckContext context, string tag, bool keepOpen, CancellationToken cancellationToken)
+    {
+        var endPoint = context.EndPoint;
+        var udp = CheckKinds.IsUdp(context.Kind);
+        var socket = udp
+            ? new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp)
+            : new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(context.Timeout);
+        string? problem;
+        System.Net.IPEndPoint? local = null;
+        try
+        {
+            await socket.ConnectAsync(endPoint, deadline.Token).ConfigureAwait(false);
+            local = socket.LocalEndPoint as System.Net.IPEndPoint;
+            var message = Encoding.ASCII.GetBytes($"netprog check {tag}\n");
+            problem = context.Kind switch
+            {
+                _ when udp => await DatagramAsync(socket, message, deadline.Token).ConfigureAwait(false),
+                CheckKind.EchoServer => await EchoAsync(socket, message, deadline.Token).ConfigureAwait(false),
+                CheckKind.TimeServer => await DrainAsync(socket, waitForFirst: true, deadline.Token).ConfigureAwait(false),
+                _ => await DrainAsync(socket, waitForFirst: false, deadline.Token).ConfigureAwait(false),
+            };
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            problem = string.Format(CultureInfo.CurrentCulture, CheckText.Check_TimedOut, ServerChecker.Seconds(context.Timeout));
+        }
+        catch (SocketException e)
+        {
+            problem = e.Message;
+        }
+
+        if (keepOpen && problem is null)
+        {
+            return new LocalExchange(socket, local, null);
+        }
+
+        Close(socket);
+        return new LocalExchange(null, local, problem);
+    }
+
+    /// <summary>Ends a connection with a FIN (shutdown(2) SHUT_WR, then close(2) with nothing left unread).</summary>
+    public static void Close(Socket socket)
+    {
+        try
+        {
+            if (socket.Connected && socket.ProtocolType == ProtocolType.Tcp)
+            {
+                socket.Shutdown(SocketShutdown.Send);
+            }
+        }
+        catch (SocketException)
+        {
+            // Reset meanwhile: nothing to end politely.
+        }
+
+        socket.Dispose();
+    }
+
+    private static async Task<string?> EchoAsync(Socket socket, byte[] message, CancellationToken cancellationToken)
+    {
+        await socket.SendAsync(message, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+        var buffer = new byte[message.Length];
+        var got = 0;
+        while (got < message.Length)
+        {
+            var read = await socket.ReceiveAsync(buffer.AsMemory(got), SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return string.Format(CultureInfo.CurrentCulture, LocalCheckText.Client_Closed, got, message.Length);
+            }
+
+            got += read;
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads until the server closes, or (once something came, or from the start) it is quiet for a moment.</summary>
+    private static async Task<string?> DrainAsync(Socket socket, bool waitForFirst, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[4096];
+        var total = 0;
+        if (waitForFirst)
+        {
+            var first = await socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            if (first == 0)
+            {
+                return null;
+            }
+
+            total = first;
+        }
+
+        while (total < MaxBytes)
+        {
+            using var quiet = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            quiet.CancelAfter(Quiet);
+            try
+            {
+                var read = await socket.ReceiveAsync(buffer, SocketFlags.None, quiet.Token).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                total += read;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<string?> DatagramAsync(Socket socket, byte[] message, CancellationToken cancellationToken)
+    {
+        await socket.SendAsync(message, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+        var reply = new byte[65536];
+        await socket.ReceiveAsync(reply, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+}

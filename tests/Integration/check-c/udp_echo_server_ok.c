@@ -1,0 +1,59 @@
+/*
+ * udp_echo_server_ok: a correct UDP echo server (RFC 862), the reference the udp-* checks compare against.
+ * It receives into a 65,536-byte buffer (larger than any UDP payload, 65,507 bytes over IPv4), answers every
+ * datagram (an empty one too) with exactly the n bytes recvfrom() returned, on the same socket, to the address
+ * recvfrom() gave for that datagram.
+ * Bug: none. Checks that must FAIL: none (udp-truncation, udp-empty, binary-data, stale-bytes, udp-reply-source,
+ * udp-multi-client all PASS).
+ * Usage: udp_echo_server_ok [port]   (0 = any; prints "port N" once bound)
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <sys/socket.h>
+
+static char buf[65536];
+
+int main(int argc, char *argv[])
+{
+    int sock;
+    struct sockaddr_in server_addr, client_addr;
+    socklen_t addr_len;
+    int port = 30000;
+    ssize_t n;
+
+    if (argc > 1)
+        port = atoi(argv[1]);
+
+    if ((sock = socket(PF_INET, SOCK_DGRAM, 0)) < 0) {
+        perror("socket");
+        exit(1);
+    }
+    memset(&server_addr, 0, sizeof(server_addr));
+    server_addr.sin_family = AF_INET;
+    server_addr.sin_addr.s_addr = htonl(INADDR_ANY);
+    server_addr.sin_port = htons(port);
+    if (bind(sock, (struct sockaddr *)&server_addr, sizeof(server_addr)) < 0) {
+        perror("bind");
+        exit(1);
+    }
+    addr_len = sizeof(server_addr);
+    getsockname(sock, (struct sockaddr *)&server_addr, &addr_len);
+    printf("port %d\n", ntohs(server_addr.sin_port));
+    fflush(stdout);
+
+    while (1) {
+        addr_len = sizeof(client_addr);
+        n = recvfrom(sock, buf, sizeof(buf), 0, (struct sockaddr *)&client_addr, &addr_len);
+        if (n < 0) {
+            perror("recvfrom");
+            continue;
+        }
+        /* n == 0 is an empty datagram, not the end of anything: echo it (an empty datagram back). */
+        if (sendto(sock, buf, n, 0, (struct sockaddr *)&client_addr, addr_len) < 0)
+            perror("sendto");
+    }
+    return 0;
+}
