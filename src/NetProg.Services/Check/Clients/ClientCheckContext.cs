@@ -11,9 +11,9 @@ internal sealed class ClientCheckContext(ClientCheckRequest request)
     /// <summary>
     /// Added to the timeout where the client must give up by itself (no-reply, refused over UDP): a client whose own
     /// timeout equals --timeout (the course's SO_RCVTIMEO of 5 s against the default 5 s) must not lose a race with
-    /// netprog's clock and be called hanging.
+    /// netprog's clock and be called hanging, even on a loaded machine.
     /// </summary>
-    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(2);
 
     /// <summary>How long a client may take to print what has all arrived, before its input is ended anyway.</summary>
     public static readonly TimeSpan Settle = TimeSpan.FromSeconds(1);
@@ -29,6 +29,12 @@ internal sealed class ClientCheckContext(ClientCheckRequest request)
     public TimeSpan SettleTime => Settle < Timeout ? Settle : Timeout;
 
     public bool Udp => CheckKinds.IsUdp(Kind);
+
+    /// <summary>
+    /// The line an echo client gets where the check is about the server, not the echo (refused, closed-early, no-reply):
+    /// text that no prompt contains, ending in a newline as fgets() wants it.
+    /// </summary>
+    public const string EchoLine = "hello netprog\n";
 
     public ClientRun Start(int port) => ClientRun.Start(Request.Program, Host, port);
 

@@ -6,7 +6,7 @@ namespace NetProg.Services.Check.Clients;
 /// <summary>
 /// A short, escaped quote of bytes a checked client printed or sent, for an Observed text: <c>'Time: Tue Nov\n'</c>.
 /// Printable text stays as it is (Korean too); line ends and tabs as <c>\n \r \t</c>; every other control byte, DEL,
-/// a byte that is not UTF-8 and a Unicode format character (a bidi override) as <c>\xNN</c>; cut after 40 characters.
+/// a byte that is not UTF-8 and a Unicode format character (a bidi override) as <c>\xNN</c>; cut after about 40 characters shown.
 /// </summary>
 internal static class ClientPreview
 {
@@ -15,11 +15,11 @@ internal static class ClientPreview
     public static string Quote(ReadOnlySpan<byte> bytes, int maxCharacters = MaxCharacters)
     {
         var text = new StringBuilder("'");
-        var shown = 0;
         var index = 0;
         while (index < bytes.Length)
         {
-            if (shown == maxCharacters)
+            // Cut on what is shown, escapes included: 40 bytes of binary are 160 characters as \xNN.
+            if (text.Length > maxCharacters)
             {
                 return text.Append("'…").ToString();
             }
@@ -35,8 +35,6 @@ internal static class ClientPreview
                 Append(text, rune, bytes.Slice(index, length));
                 index += length;
             }
-
-            shown++;
         }
 
         return text.Append('\'').ToString();

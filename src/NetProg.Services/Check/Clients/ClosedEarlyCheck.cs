@@ -24,7 +24,7 @@ internal sealed class ClosedEarlyCheck : IClientCheck
             // An echo client has a line to send and its input stays open: it has to notice the close on the socket.
             if (echo)
             {
-                await client.WriteAsync("hello netprog\n", cancellationToken).ConfigureAwait(false);
+                await client.WriteAsync(ClientCheckContext.EchoLine, cancellationToken).ConfigureAwait(false);
             }
 
             var socket = await server.AcceptAsync(client, context.Timeout, cancellationToken).ConfigureAwait(false);

@@ -10,7 +10,7 @@ internal abstract class EchoPlay(EchoStyle style, int expected, ClientRun client
     public const int MaxEchoBytes = 1 << 20;
 
     /// <summary>Between the pieces of a fragmented echo: long enough that they arrive as separate segments, even on a loaded machine.</summary>
-    public static readonly TimeSpan PiecePause = TimeSpan.FromMilliseconds(200);
+    public static readonly TimeSpan PiecePause = TimeSpan.FromMilliseconds(300);
 
     /// <summary>How long the echo of the first line is held back (less when the client exits first).</summary>
     public static readonly TimeSpan HoldBack = TimeSpan.FromMilliseconds(500);

@@ -20,7 +20,7 @@ internal sealed class EchoReplyCheck(string id) : IClientCheck
         CheckIds.FragmentedReply => "fragmented reply from netprog\n",
         CheckIds.LongReply => LongLine,
         CheckIds.EchoEof => "the last line before the end of input\n",
-        _ => "hello netprog\n",
+        _ => ClientCheckContext.EchoLine,
     };
 
     private EchoStyle Style => Id switch
@@ -46,6 +46,16 @@ internal sealed class EchoReplyCheck(string id) : IClientCheck
         if (ClientVerdicts.Crash(Id, observed, outcome) is { } crash)
         {
             return crash;
+        }
+
+        // Over TCP a client sends its input once: twice as much or more is its last line sent again after the end of its
+        // input (fgets() returning NULL not looked at), however the run ended. (A UDP client may send a datagram again when
+        // no reply came in time: that is a retry, not this bug.)
+        var input = Encoding.UTF8.GetByteCount(line);
+        if (!context.Udp && play.Received >= 2L * input)
+        {
+            var extra = string.Format(CultureInfo.CurrentCulture, ClientCheckText.Extra_Part, ClientCheckContext.Bytes(play.Received), ClientCheckContext.Bytes(input));
+            return CheckResult.Fail(Id, ClientVerdicts.Observed(observed, extra), ClientCheckText.Extra_Cause, ClientCheckText.EchoHang_Fix);
         }
 
         if (!outcome.Exited)

@@ -1,14 +1,18 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Sockets;
+using System.Text;
 
 namespace NetProg.Services.Check.Clients;
 
 /// <summary>
 /// <c>no-reply</c>: the test server accepts the connection (TCP) or receives the datagram (UDP) and never answers, nor
 /// closes. The client must give up by itself — a receive timeout — within the timeout from its request (plus
-/// <see cref="ClientCheckContext.Grace"/>); still waiting then, it is stopped: FAIL "no timeout". An echo client's input
-/// is one line and its end (<c>echo hello | ./client</c>), so that what it waits for is the echo, not more input.
+/// <see cref="ClientCheckContext.Grace"/>); still waiting then, it is stopped. Over UDP that is a FAIL "no timeout": a
+/// datagram or its reply lost on the way (UDP does not retransmit) hangs such a client for ever on any network. Over TCP
+/// it is a WARN: the connection was made, the server is there, and the kernel retransmits what is lost, so only a hung
+/// server (or a firewall that dropped the connection) hangs the client — the course's own TCP clients block in recv()
+/// as nc and telnet do. An echo client's input is one line and its end (<c>echo hello | ./client</c>), so that what it
+/// waits for is the echo, not more input.
 /// </summary>
 internal sealed class NoReplyCheck : IClientCheck
 {
@@ -35,7 +39,8 @@ internal sealed class NoReplyCheck : IClientCheck
         var observed = ClientVerdicts.Observed([.. parts]);
         return ClientVerdicts.Crash(Id, observed, outcome)
             ?? ClientVerdicts.Binary(Id, observed, outcome)
-            ?? (!outcome.Exited ? CheckResult.Fail(Id, observed, context.Udp ? ClientCheckText.NoReply_Udp_Cause : ClientCheckText.NoReply_Tcp_Cause, ClientCheckText.NoReply_Fix) : null)
+            ?? (!outcome.Exited && context.Udp ? CheckResult.Fail(Id, observed, ClientCheckText.NoReply_Udp_Cause, ClientCheckText.NoReply_Fix) : null)
+            ?? (!outcome.Exited ? CheckResult.Warn(Id, observed, ClientCheckText.NoReply_Tcp_Cause, ClientCheckText.NoReply_Fix) : null)
             ?? (outcome.ExitedZero ? CheckResult.Warn(Id, observed, ClientCheckText.NoReply_Exit0_Cause, ClientCheckText.NoReply_Exit0_Fix) : null)
             ?? CheckResult.Pass(Id, observed);
     }
@@ -47,7 +52,7 @@ internal sealed class NoReplyCheck : IClientCheck
         await using var client = context.Start(port);
         if (echo)
         {
-            await client.WriteAsync("hello netprog\n", cancellationToken).ConfigureAwait(false);
+            await client.WriteAsync(ClientCheckContext.EchoLine, cancellationToken).ConfigureAwait(false);
             client.CloseStdin();
         }
 
@@ -71,7 +76,7 @@ internal sealed class NoReplyCheck : IClientCheck
         var (outcome, gaveUpAfter) = await WaitAsync(context, client, since, cancellationToken).ConfigureAwait(false);
         await stop.CancelAsync().ConfigureAwait(false);
         var received = await drain.ConfigureAwait(false);
-        var served = string.Format(CultureInfo.CurrentCulture, echo ? ClientCheckText.Server_Silent_TcpEcho : ClientCheckText.Server_Silent_TcpTime, ClientCheckContext.Bytes(received));
+        var served = string.Format(CultureInfo.CurrentCulture, echo ? ClientCheckText.Server_Silent_TcpEcho : ClientCheckText.Server_Silent_TcpTime, ClientCheckContext.Bytes(received), ClientPreview.Quote(Encoding.UTF8.GetBytes(ClientCheckContext.EchoLine)));
         return (served, outcome, gaveUpAfter, port);
     }
 
@@ -82,7 +87,7 @@ internal sealed class NoReplyCheck : IClientCheck
         await using var client = context.Start(port);
         if (echo)
         {
-            await client.WriteAsync("hello netprog\n", cancellationToken).ConfigureAwait(false);
+            await client.WriteAsync(ClientCheckContext.EchoLine, cancellationToken).ConfigureAwait(false);
             client.CloseStdin();
         }
 

@@ -23,7 +23,7 @@ internal sealed class RefusedCheck : IClientCheck
             // An echo client gets its line and the end of its input, as from `echo hello | ./client`.
             if (!CheckKinds.IsTime(context.Kind))
             {
-                await client.WriteAsync("hello netprog\n", cancellationToken).ConfigureAwait(false);
+                await client.WriteAsync(ClientCheckContext.EchoLine, cancellationToken).ConfigureAwait(false);
             }
 
             client.CloseStdin();
