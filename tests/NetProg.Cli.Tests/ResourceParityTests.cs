@@ -26,6 +26,7 @@ public sealed partial class ResourceParityTests
         "NetProg.Services.Check.CheckText",
         "NetProg.Services.Check.Tcp.TcpServerText",
         "NetProg.Services.Check.Login.LoginCheckText",
+        "NetProg.Services.Check.Clients.ClientCheckText",
     };
 
     [Theory]
