@@ -19,11 +19,12 @@ internal static class ClientCheckRun
     /// <summary>For the course's UDP clients, whose own receive timeout (SO_RCVTIMEO) is 5 s: the default --timeout.</summary>
     public static readonly TimeSpan CourseUdpTimeout = TimeSpan.FromSeconds(5);
 
-    public static async Task<CheckReport> RunAsync(CheckKind kind, string program, IReadOnlyList<string> arguments, TimeSpan? timeout = null)
+    public static async Task<CheckReport> RunAsync(CheckKind kind, string program, IReadOnlyList<string> arguments, TimeSpan? timeout = null, TimeSpan? budget = null)
     {
         var request = new ClientCheckRequest(kind, new ProgramCommand(program, [.. arguments, "{host}", "{port}"]))
         {
             Options = new CheckOptions { Timeout = timeout ?? Timeout },
+            TargetBudget = budget ?? TimeSpan.FromSeconds(30),
         };
         CheckReport report = await ClientChecker.RunAsync(request, CancellationToken.None);
         if (arguments.Count == 0)

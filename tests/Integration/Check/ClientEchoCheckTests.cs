@@ -6,8 +6,8 @@ namespace NetProg.Integration.Tests.Check;
 
 /// <summary>
 /// The echo-client and udp-echo-client checks, in-process through the client checker, against the C echo clients of
-/// check-c (a correct one and one per classic bug) and the course's echo_client.c and udp_echo_client.c: the exact
-/// verdict of every check for every program.
+/// check-c (a correct one and one per classic bug): the exact verdict of every check for every program (the course's
+/// clients: ClientCourseCheckTests).
 /// </summary>
 public sealed class ClientEchoCheckTests(CheckC programs) : IClassFixture<CheckC>
 {
@@ -92,27 +92,6 @@ public sealed class ClientEchoCheckTests(CheckC programs) : IClassFixture<CheckC
     }
 
     [Fact]
-    public async Task Should_fail_fragmented_and_long_reply_and_warn_closed_early_and_no_reply_When_the_course_s_echo_client_is_checked()
-    {
-        // Given the course's echo_client.c: fgets() and one recv() into 128 bytes, exit 0 on every end, no timeout
-        // When every echo-client check runs against it
-        CheckReport report = await RunAsync(CheckKind.EchoClient, programs.PathOf("echo_client"), []);
-
-        // Then these are true findings, not false bugs: its single recv() prints an echo in pieces cut (fragmented-reply),
-        // its 128-byte buffer splits the 1,000-byte line into 8 sends, each echo printed after a prompt (long-reply), a
-        // server that closes at once gets exit 0 (closed-early WARN), and a silent one blocks it for ever (no-reply: a WARN
-        // over TCP). Its prompts ("Input : ", "Echo : ") are no garbage: basic and echo-eof pass
-        AssertVerdicts(
-            report,
-            (CheckIds.FragmentedReply, CheckVerdict.Fail),
-            (CheckIds.LongReply, CheckVerdict.Fail),
-            (CheckIds.ClosedEarly, CheckVerdict.Warn),
-            (CheckIds.NoReply, CheckVerdict.Warn));
-        Says(Of(report, CheckIds.FragmentedReply).Cause, "one recv() taken as a whole message");
-        Says(Of(report, CheckIds.LongReply).Observed, "in 8 pieces with other output between them");
-    }
-
-    [Fact]
     public async Task Should_pass_every_udp_echo_client_check_When_the_client_receives_into_a_buffer_as_large_as_a_datagram()
     {
         // Given the correct C UDP echo client
@@ -135,17 +114,5 @@ public sealed class ClientEchoCheckTests(CheckC programs) : IClassFixture<CheckC
         CheckResult longReply = Of(report, CheckIds.LongReply);
         Says(longReply.Observed, "only 128 of its 999 bytes came out");
         Says(longReply.Cause, "MSG_TRUNC");
-    }
-
-    [Fact]
-    public async Task Should_fail_only_long_reply_When_the_course_s_udp_echo_client_is_checked_with_the_default_timeout()
-    {
-        // Given the course's udp_echo_client.c (fgets() into 128 bytes, SO_RCVTIMEO 5 s) and the default --timeout of 5 s
-        // When every udp-echo-client check runs against it
-        CheckReport report = await RunAsync(CheckKind.UdpEchoClient, programs.PathOf("udp_echo_client"), [], CourseUdpTimeout);
-
-        // Then long-reply fails, a true finding: the 1,000-byte line goes out as 8 datagrams, each echo printed after a prompt
-        AssertVerdicts(report, (CheckIds.LongReply, CheckVerdict.Fail));
-        Says(Of(report, CheckIds.LongReply).Observed, "in 8 pieces with other output between them");
     }
 }

@@ -14,6 +14,12 @@ public sealed class ClientHostileCheckTests(CheckC programs) : IClassFixture<Che
     /// <summary>Short: every check waits the whole timeout for an exit that never comes.</summary>
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Room for every check on a loaded machine (a hostile run takes about 20 s): the checks' own bounds are what is
+    /// tested here; past the usual 30 s the checks left would be skipped, saying so.
+    /// </summary>
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(60);
+
     [Theory]
     [InlineData(CheckKind.EchoClient)]
     [InlineData(CheckKind.UdpTimeClient)]
@@ -23,12 +29,12 @@ public sealed class ClientHostileCheckTests(CheckC programs) : IClassFixture<Che
         var clock = Stopwatch.StartNew();
 
         // When every check of the kind runs against it
-        CheckReport report = await RunAsync(kind, programs.PathOf("client_hostile"), [], Timeout);
+        CheckReport report = await RunAsync(kind, programs.PathOf("client_hostile"), [], Timeout, Budget);
 
-        // Then every check fails (and says so with a cause and a fix), all within the 30 s a target may take, and the
-        // client, killed at last (SIGKILL), is gone (RunAsync asserts it)
+        // Then every check fails (and says so with a cause and a fix), each within its bounds, and the client, killed at
+        // last (SIGKILL), is gone (RunAsync asserts it); the observed texts stay short, whatever it flooded
         AssertVerdicts(report, [.. CheckIds.For(kind).Select(id => (id, CheckVerdict.Fail))]);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(40), $"the checks took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < Budget, $"the checks took {clock.Elapsed}");
         Assert.All(report.Checks, c => Assert.True(c.Observed.Length < 1_000, $"{c.Id}'s observed text is {c.Observed.Length} characters long"));
     }
 }

@@ -6,8 +6,8 @@ namespace NetProg.Integration.Tests.Check;
 
 /// <summary>
 /// The time-client and udp-time-client checks, in-process through the client checker, against the C time clients of
-/// check-c (a correct one and one per classic bug) and the course's time_client.c and udp_time_client.c: the exact
-/// verdict of every check for every program.
+/// check-c (a correct one and one per classic bug): the exact verdict of every check for every program (the course's
+/// clients: ClientCourseCheckTests).
 /// </summary>
 public sealed class ClientTimeCheckTests(CheckC programs) : IClassFixture<CheckC>
 {
@@ -80,27 +80,6 @@ public sealed class ClientTimeCheckTests(CheckC programs) : IClassFixture<CheckC
     }
 
     [Fact]
-    public async Task Should_fail_fragmented_reply_and_warn_closed_early_and_no_reply_When_the_course_s_time_client_is_checked()
-    {
-        // Given the course's time_client.c: one recv() into 128 zeroed bytes, exit 0 whatever recv() returned, no timeout
-        // When every time-client check runs against it
-        CheckReport report = await RunAsync(CheckKind.TimeClient, programs.PathOf("time_client"), []);
-
-        // Then these are true findings, not false bugs: the single recv() prints a reply in pieces cut (fragmented-reply
-        // FAIL); a server that closes at once gets "Time information from server is " and exit 0 (closed-early WARN); and
-        // a silent server blocks its recv() for ever (no-reply: a WARN over TCP, the connection being up)
-        AssertVerdicts(
-            report,
-            (CheckIds.FragmentedReply, CheckVerdict.Fail),
-            (CheckIds.ClosedEarly, CheckVerdict.Warn),
-            (CheckIds.NoReply, CheckVerdict.Warn));
-        Says(Of(report, CheckIds.FragmentedReply).Cause, "one recv() taken as a whole message");
-        Says(Of(report, CheckIds.ClosedEarly).Observed, "printed 'Time information from server is ' (32 bytes), exit code 0");
-        Says(Of(report, CheckIds.NoReply).Observed, "stopped by netprog");
-        Says(Of(report, CheckIds.NoReply).Fix, "SO_RCVTIMEO");
-    }
-
-    [Fact]
     public async Task Should_pass_every_udp_time_client_check_When_the_client_connects_its_udp_socket_and_times_out()
     {
         // Given the correct C UDP time client (connect()ed socket, SO_RCVTIMEO)
@@ -126,17 +105,5 @@ public sealed class ClientTimeCheckTests(CheckC programs) : IClassFixture<CheckC
         Says(noReply.Cause, "no timeout");
         Says(noReply.Fix, "SO_RCVTIMEO");
         Says(Of(report, CheckIds.Refused).Fix, "connect() the UDP socket");
-    }
-
-    [Fact]
-    public async Task Should_pass_every_udp_time_client_check_When_the_course_s_udp_time_client_is_checked_with_the_default_timeout()
-    {
-        // Given the course's udp_time_client.c, whose SO_RCVTIMEO is 5 s, and the default --timeout of 5 s
-        // When every udp-time-client check runs against it
-        CheckReport report = await RunAsync(CheckKind.UdpTimeClient, programs.PathOf("udp_time_client"), [], CourseUdpTimeout);
-
-        // Then every check passes: it gives up by itself, with a message and exit code 1, where no reply comes
-        AssertVerdicts(report);
-        Says(Of(report, CheckIds.NoReply).Observed, "the client gave up by itself");
     }
 }

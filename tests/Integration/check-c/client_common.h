@@ -127,4 +127,30 @@ static inline void client_send_all(int sock, const char *data, size_t length)
     }
 }
 
+/* A time client's end: nothing came (the server closed at once) is an error; else the text, terminated at its length. */
+static inline int client_print_time(char *buf, size_t n)
+{
+    if (n == 0) {
+        fprintf(stderr, "the server closed the connection without sending the time\n");
+        return 1;
+    }
+    buf[n] = '\0';
+    printf("Time: %s", buf);
+    return 0;
+}
+
+/* One line of an echo client: all of it sent, exactly as many bytes read back (or a message and exit 1), printed. */
+static inline void client_echo_line(int sock, const char *line, size_t length)
+{
+    static char echo[4096];
+
+    client_send_all(sock, line, length);
+    if (client_read_exact(sock, echo, length) < length) {
+        fprintf(stderr, "the server closed the connection before echoing the line\n");
+        exit(1);
+    }
+    fwrite(echo, 1, length, stdout);
+    fflush(stdout);
+}
+
 #endif

@@ -12,21 +12,12 @@ int main(int argc, char *argv[])
     struct sockaddr_in addr = client_address(argc, argv);
     int sock = client_socket(SOCK_STREAM, CLIENT_TIMEOUT_SECONDS);
     char line[4096] = "";
-    char echo[4096];
-    size_t length;
 
     client_connect(sock, &addr);
     while (1) {
         /* The bug: NULL (the end of the input) only clears the end-of-file flag; the old line is sent again. */
         if (fgets(line, sizeof(line), stdin) == NULL)
             clearerr(stdin);
-        length = strlen(line);
-        client_send_all(sock, line, length);
-        if (client_read_exact(sock, echo, length) < length) {
-            fprintf(stderr, "the server closed the connection before echoing the line\n");
-            return 1;
-        }
-        fwrite(echo, 1, length, stdout);
-        fflush(stdout);
+        client_echo_line(sock, line, strlen(line));
     }
 }

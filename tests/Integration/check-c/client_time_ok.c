@@ -16,11 +16,5 @@ int main(int argc, char *argv[])
     client_connect(sock, &addr);
     n = client_read_all(sock, buf, sizeof(buf) - 1);
     close(sock);
-    if (n == 0) {
-        fprintf(stderr, "the server closed the connection without sending the time\n");
-        return 1;
-    }
-    buf[n] = '\0';
-    printf("Time: %s", buf);
-    return 0;
+    return client_print_time(buf, n);
 }

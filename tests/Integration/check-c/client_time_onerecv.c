@@ -19,11 +19,5 @@ int main(int argc, char *argv[])
     if ((n = recv(sock, buf, sizeof(buf) - 1, 0)) < 0)
         client_recv_failed();
     close(sock);
-    if (n == 0) {
-        fprintf(stderr, "the server closed the connection without sending the time\n");
-        return 1;
-    }
-    buf[n] = '\0';
-    printf("Time: %s", buf);
-    return 0;
+    return client_print_time(buf, (size_t)n);
 }

@@ -13,7 +13,7 @@ internal sealed class ClientCheckContext(ClientCheckRequest request)
     /// timeout equals --timeout (the course's SO_RCVTIMEO of 5 s against the default 5 s) must not lose a race with
     /// netprog's clock and be called hanging, even on a loaded machine.
     /// </summary>
-    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(1.5);
 
     /// <summary>How long a client may take to print what has all arrived, before its input is ended anyway.</summary>
     public static readonly TimeSpan Settle = TimeSpan.FromSeconds(1);

@@ -11,8 +11,8 @@ namespace NetProg.Services.Check.Clients;
 /// </summary>
 internal sealed class ClientRun : IAsyncDisposable
 {
-    /// <summary>SIGTERM, then SIGKILL after this: a C client dies at once, a .NET one flushes and exits well within it.</summary>
-    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(1);
+    /// <summary>SIGTERM, then SIGKILL after this: a C client dies at once, a .NET one exits within it; only a client that already hangs gets here.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromMilliseconds(500);
 
     private readonly TargetProgram _program;
     private readonly Stopwatch _clock = Stopwatch.StartNew();

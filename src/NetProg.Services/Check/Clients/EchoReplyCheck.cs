@@ -34,9 +34,7 @@ internal sealed class EchoReplyCheck(string id) : IClientCheck
     {
         var line = Line;
         var visible = Encoding.UTF8.GetBytes(line.TrimEnd('\n'));
-        var (play, outcome, port) = context.Udp
-            ? await ServeUdpAsync(context, line, visible, cancellationToken).ConfigureAwait(false)
-            : await ServeTcpAsync(context, line, visible, cancellationToken).ConfigureAwait(false);
+        var (play, outcome, port) = await ServeAsync(context, line, visible, cancellationToken).ConfigureAwait(false);
         if (play is null)
         {
             return ClientVerdicts.NotConnected(Id, context, port, outcome);
@@ -128,42 +126,37 @@ internal sealed class EchoReplyCheck(string id) : IClientCheck
             play is UdpEchoPlay udp ? udp.Datagrams : 0);
     }
 
-    private async Task<(EchoPlay? Play, ClientOutcome Outcome, int Port)> ServeTcpAsync(ClientCheckContext context, string line, byte[] visible, CancellationToken cancellationToken)
+    /// <summary>
+    /// Plays the echo server of the check's protocol: starts the client, feeds it its line, takes its connection (TCP) or
+    /// first datagram (UDP) and echoes until the client's run is over. No play when the client never connected or sent.
+    /// </summary>
+    private async Task<(EchoPlay? Play, ClientOutcome Outcome, int Port)> ServeAsync(ClientCheckContext context, string line, byte[] visible, CancellationToken cancellationToken)
     {
-        using var server = new TcpPlayServer();
-        var port = server.EndPoint.Port;
+        using var tcp = context.Udp ? null : new TcpPlayServer();
+        using var udp = context.Udp ? new UdpPlayServer() : null;
+        var port = tcp?.EndPoint.Port ?? udp!.EndPoint.Port;
         await using var client = context.Start(port);
         await FeedAsync(client, line, cancellationToken).ConfigureAwait(false);
-        var socket = await server.AcceptAsync(client, context.Timeout, cancellationToken).ConfigureAwait(false);
-        if (socket is null)
+        EchoPlay? play = null;
+        Func<CancellationToken, Task>? serve = null;
+        if (tcp is not null && await tcp.AcceptAsync(client, context.Timeout, cancellationToken).ConfigureAwait(false) is { } socket)
+        {
+            var tcpPlay = new TcpEchoPlay(Style, line.Length, client);
+            (play, serve) = (tcpPlay, token => tcpPlay.RunAsync(socket, token));
+        }
+        else if (udp is not null && await udp.ReceiveAsync(client, context.Timeout, cancellationToken).ConfigureAwait(false) is { } first)
+        {
+            var udpPlay = new UdpEchoPlay(Style, line.Length, client);
+            (play, serve) = (udpPlay, token => udpPlay.RunAsync(udp, first, context.Timeout, token));
+        }
+
+        if (play is null || serve is null)
         {
             return (null, await client.FinishAsync(context.Timeout).ConfigureAwait(false), port);
         }
 
-        var play = new TcpEchoPlay(Style, line.Length, client);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var serving = play.RunAsync(socket, stop.Token);
-        var outcome = await EndInputAsync(context, client, play, visible, cancellationToken).ConfigureAwait(false);
-        await stop.CancelAsync().ConfigureAwait(false);
-        await serving.ConfigureAwait(false);
-        return (play, outcome, port);
-    }
-
-    private async Task<(EchoPlay? Play, ClientOutcome Outcome, int Port)> ServeUdpAsync(ClientCheckContext context, string line, byte[] visible, CancellationToken cancellationToken)
-    {
-        using var server = new UdpPlayServer();
-        var port = server.EndPoint.Port;
-        await using var client = context.Start(port);
-        await FeedAsync(client, line, cancellationToken).ConfigureAwait(false);
-        var first = await server.ReceiveAsync(client, context.Timeout, cancellationToken).ConfigureAwait(false);
-        if (first is null)
-        {
-            return (null, await client.FinishAsync(context.Timeout).ConfigureAwait(false), port);
-        }
-
-        var play = new UdpEchoPlay(Style, line.Length, client);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var serving = play.RunAsync(server, first, context.Timeout, stop.Token);
+        var serving = serve(stop.Token);
         var outcome = await EndInputAsync(context, client, play, visible, cancellationToken).ConfigureAwait(false);
         await stop.CancelAsync().ConfigureAwait(false);
         await serving.ConfigureAwait(false);
