@@ -38,6 +38,36 @@ internal sealed class ClientCheckContext(ClientCheckRequest request)
 
     public ClientRun Start(int port) => ClientRun.Start(Request.Program, Host, port);
 
+    /// <summary>
+    /// Starts the client; an echo client gets <see cref="EchoLine"/> on stdin, then the end of its input when
+    /// <paramref name="endInput"/> (<c>echo hello | ./client</c>). A time client's stdin is left alone.
+    /// </summary>
+    public async Task<ClientRun> StartWithLineAsync(int port, bool endInput, CancellationToken cancellationToken)
+    {
+        var client = Start(port);
+        if (CheckKinds.IsTime(Kind))
+        {
+            return client;
+        }
+
+        try
+        {
+            await client.WriteAsync(EchoLine, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await client.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        if (endInput)
+        {
+            client.CloseStdin();
+        }
+
+        return client;
+    }
+
     /// <summary>"2 s", "0.5 s" in the UI culture.</summary>
     public static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.#", CultureInfo.CurrentCulture) + " s";
 

@@ -19,14 +19,9 @@ internal sealed class ClosedEarlyCheck : IClientCheck
         var echo = !CheckKinds.IsTime(context.Kind);
         ClientOutcome outcome;
         long sent;
-        await using (var client = context.Start(port))
+        // An echo client has a line to send and its input stays open: it has to notice the close on the socket.
+        await using (var client = await context.StartWithLineAsync(port, endInput: false, cancellationToken).ConfigureAwait(false))
         {
-            // An echo client has a line to send and its input stays open: it has to notice the close on the socket.
-            if (echo)
-            {
-                await client.WriteAsync(ClientCheckContext.EchoLine, cancellationToken).ConfigureAwait(false);
-            }
-
             var socket = await server.AcceptAsync(client, context.Timeout, cancellationToken).ConfigureAwait(false);
             if (socket is null)
             {

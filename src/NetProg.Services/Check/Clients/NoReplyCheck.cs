@@ -22,7 +22,7 @@ internal sealed class NoReplyCheck : IClientCheck
     {
         var echo = !CheckKinds.IsTime(context.Kind);
         var (served, outcome, gaveUpAfter, port) = context.Udp
-            ? await SilentUdpAsync(context, echo, cancellationToken).ConfigureAwait(false)
+            ? await SilentUdpAsync(context, cancellationToken).ConfigureAwait(false)
             : await SilentTcpAsync(context, echo, cancellationToken).ConfigureAwait(false);
         if (served is null)
         {
@@ -49,12 +49,7 @@ internal sealed class NoReplyCheck : IClientCheck
     {
         using var server = new TcpPlayServer();
         var port = server.EndPoint.Port;
-        await using var client = context.Start(port);
-        if (echo)
-        {
-            await client.WriteAsync(ClientCheckContext.EchoLine, cancellationToken).ConfigureAwait(false);
-            client.CloseStdin();
-        }
+        await using var client = await context.StartWithLineAsync(port, endInput: true, cancellationToken).ConfigureAwait(false);
 
         var socket = await server.AcceptAsync(client, context.Timeout, cancellationToken).ConfigureAwait(false);
         if (socket is null)
@@ -80,16 +75,11 @@ internal sealed class NoReplyCheck : IClientCheck
         return (served, outcome, gaveUpAfter, port);
     }
 
-    private static async Task<(string? Served, ClientOutcome Outcome, TimeSpan GaveUpAfter, int Port)> SilentUdpAsync(ClientCheckContext context, bool echo, CancellationToken cancellationToken)
+    private static async Task<(string? Served, ClientOutcome Outcome, TimeSpan GaveUpAfter, int Port)> SilentUdpAsync(ClientCheckContext context, CancellationToken cancellationToken)
     {
         using var server = new UdpPlayServer();
         var port = server.EndPoint.Port;
-        await using var client = context.Start(port);
-        if (echo)
-        {
-            await client.WriteAsync(ClientCheckContext.EchoLine, cancellationToken).ConfigureAwait(false);
-            client.CloseStdin();
-        }
+        await using var client = await context.StartWithLineAsync(port, endInput: true, cancellationToken).ConfigureAwait(false);
 
         var first = await server.ReceiveAsync(client, context.Timeout, cancellationToken).ConfigureAwait(false);
         if (first is null)

@@ -18,14 +18,9 @@ internal sealed class RefusedCheck : IClientCheck
         var port = ClosedPort.Pick(context.Udp);
         var wait = context.Timeout + ClientCheckContext.Grace;
         ClientOutcome outcome;
-        await using (var client = context.Start(port))
+        // An echo client gets its line and the end of its input, as from `echo hello | ./client`; a time client no input.
+        await using (var client = await context.StartWithLineAsync(port, endInput: true, cancellationToken).ConfigureAwait(false))
         {
-            // An echo client gets its line and the end of its input, as from `echo hello | ./client`.
-            if (!CheckKinds.IsTime(context.Kind))
-            {
-                await client.WriteAsync(ClientCheckContext.EchoLine, cancellationToken).ConfigureAwait(false);
-            }
-
             client.CloseStdin();
             await client.WaitForExitAsync(wait, cancellationToken).ConfigureAwait(false);
             outcome = await client.FinishAsync(wait).ConfigureAwait(false);
