@@ -28,6 +28,7 @@ public sealed partial class ResourceParityTests
         "NetProg.Services.Check.Login.LoginCheckText",
         "NetProg.Services.Check.Udp.UdpServerText",
         "NetProg.Services.Check.Local.LocalCheckText",
+        "NetProg.Services.Check.Clients.ClientCheckText",
     };
 
     [Theory]
