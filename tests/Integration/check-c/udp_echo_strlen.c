@@ -8,41 +8,17 @@
  * udp-reply-source and udp-multi-client PASS.
  * Usage: udp_echo_strlen [port]   (0 = any; prints "port N" once bound)
  */
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-#include <arpa/inet.h>
-#include <sys/socket.h>
+#include "udp_common.h"
 
 static char buf[65536];
 
 int main(int argc, char *argv[])
 {
     int sock;
-    struct sockaddr_in server_addr, client_addr;
+    struct sockaddr_in client_addr;
     socklen_t addr_len;
-    int port = 30000;
 
-    if (argc > 1)
-        port = atoi(argv[1]);
-
-    if ((sock = socket(PF_INET, SOCK_DGRAM, 0)) < 0) {
-        perror("socket");
-        exit(1);
-    }
-    memset(&server_addr, 0, sizeof(server_addr));
-    server_addr.sin_family = AF_INET;
-    server_addr.sin_addr.s_addr = htonl(INADDR_ANY);
-    server_addr.sin_port = htons(port);
-    if (bind(sock, (struct sockaddr *)&server_addr, sizeof(server_addr)) < 0) {
-        perror("bind");
-        exit(1);
-    }
-    addr_len = sizeof(server_addr);
-    getsockname(sock, (struct sockaddr *)&server_addr, &addr_len);
-    printf("port %d\n", ntohs(server_addr.sin_port));
-    fflush(stdout);
+    sock = udp_bind(argc, argv);
 
     while (1) {
         addr_len = sizeof(client_addr);
