@@ -15,6 +15,7 @@ internal static class EchoOutcome
         return comparison.Shape switch
         {
             EchoShape.Exact => Text(TcpServerText.Echo_Exact, Bytes(sent.Length)),
+            EchoShape.Short when received.IsEmpty && stop == ReadStop.Idle => Text(TcpServerText.Echo_Silent, ServerChecker.Seconds(idle)),
             EchoShape.Short when received.IsEmpty => Text(TcpServerText.Echo_Nothing, end),
             EchoShape.Short => Text(TcpServerText.Echo_Short, Bytes(received.Length), Bytes(sent.Length), BytePreview.Of(received), end),
             EchoShape.Extra => Text(TcpServerText.Echo_Extra, Bytes(sent.Length), Bytes(received.Length - sent.Length), BytePreview.Of(received[sent.Length..]), end),
