@@ -20,6 +20,9 @@ public sealed partial class TargetProgram : IAsyncDisposable
     private const int SigKill = 9;
     private static readonly TimeSpan ReaderDrain = TimeSpan.FromSeconds(2);
 
+    /// <summary>After an exit, how long the output readers get to reach the pipes' end (see WaitForExitAsync).</summary>
+    private static readonly TimeSpan ExitDrain = TimeSpan.FromMilliseconds(500);
+
     private static readonly TimeSpan GroupPoll = TimeSpan.FromMilliseconds(20);
 
     private readonly ProcessStartInfo _startInfo;
@@ -206,12 +209,24 @@ public sealed partial class TargetProgram : IAsyncDisposable
         try
         {
             await _process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
-            return true;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return false;
         }
+
+        // The process is gone, but its last stdout/stderr bytes may still be in the pipes: a crash report quoting its
+        // last stderr line must not race the readers. Bounded: a child of a fork server may hold the pipes open.
+        try
+        {
+            await _readers.WaitAsync(ExitDrain, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Someone else still holds the pipe: what came so far is what is shown.
+        }
+
+        return true;
     }
 
     /// <summary>

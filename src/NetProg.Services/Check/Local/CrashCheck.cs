@@ -11,7 +11,16 @@ internal sealed class CrashCheck : IServerCheck
 {
     public string Id => CheckIds.Crash;
 
-    public Task<CheckResult> RunAsync(ServerCheckContext context, CancellationToken cancellationToken) => Task.FromResult(Judge(context));
+    public async Task<CheckResult> RunAsync(ServerCheckContext context, CancellationToken cancellationToken)
+    {
+        if (context.Program is { HasExited: true } program)
+        {
+            // Exited: let its last stderr bytes reach us before they are quoted (returns at once, bounded).
+            await program.WaitForExitAsync(context.Timeout, cancellationToken).ConfigureAwait(false);
+        }
+
+        return Judge(context);
+    }
 
     /// <summary>How a program ended, in words: "exit code 1", "SIGSEGV (signal 11)".</summary>
     internal static string ExitText(TargetProgram program) => program.Signal is { } signal

@@ -70,6 +70,11 @@ internal sealed class RestartCheck : IServerCheck
             () => program.HasExited || InUse(program) || (listening = LocalServer.Listeners(context).Any(s => s.Local.Port == port)),
             context.Timeout,
             cancellationToken).ConfigureAwait(false);
+        if (program.HasExited)
+        {
+            // Its "Address already in use" may still be in the pipe: InUse and the quoted lines need it.
+            await program.WaitForExitAsync(context.Timeout, cancellationToken).ConfigureAwait(false);
+        }
 
         var lines = LocalPreview.LastLines(program.Stderr) ?? LocalCheckText.Crash_NoStderr;
         if (InUse(program))
