@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using NetProg.Services.Check.Udp;
 
 namespace NetProg.Services.Check.Local;
 
@@ -20,34 +21,28 @@ internal static class LocalClient
 
     public static async Task<LocalExchange> RunAsync(ServerCheckContext context, string tag, bool keepOpen, CancellationToken cancellationToken)
     {
+        var message = Encoding.ASCII.GetBytes($"netprog check {tag}\n");
+        if (CheckKinds.IsUdp(context.Kind))
+        {
+            return await DatagramAsync(context, message, cancellationToken).ConfigureAwait(false);
+        }
+
         var endPoint = context.EndPoint;
-        var udp = CheckKinds.IsUdp(context.Kind);
-        var socket = udp
-            ? new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp)
-            : new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(context.Timeout);
         string? problem;
         IPEndPoint? local = null;
         try
         {
-            var message = Encoding.ASCII.GetBytes($"netprog check {tag}\n");
-            if (udp)
+            await socket.ConnectAsync(endPoint, deadline.Token).ConfigureAwait(false);
+            local = socket.LocalEndPoint as IPEndPoint;
+            problem = context.Kind switch
             {
-                problem = await DatagramAsync(socket, endPoint, message, deadline.Token).ConfigureAwait(false);
-                local = socket.LocalEndPoint as IPEndPoint;
-            }
-            else
-            {
-                await socket.ConnectAsync(endPoint, deadline.Token).ConfigureAwait(false);
-                local = socket.LocalEndPoint as IPEndPoint;
-                problem = context.Kind switch
-                {
-                    CheckKind.EchoServer => await EchoAsync(socket, message, deadline.Token).ConfigureAwait(false),
-                    CheckKind.TimeServer => await DrainAsync(socket, waitForFirst: true, deadline.Token).ConfigureAwait(false),
-                    _ => await LeaveAsync(socket, keepOpen, deadline.Token).ConfigureAwait(false),
-                };
-            }
+                CheckKind.EchoServer => await EchoAsync(socket, message, deadline.Token).ConfigureAwait(false),
+                CheckKind.TimeServer => await DrainAsync(socket, waitForFirst: true, deadline.Token).ConfigureAwait(false),
+                _ => await LeaveAsync(socket, keepOpen, deadline.Token).ConfigureAwait(false),
+            };
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -161,22 +156,17 @@ internal static class LocalClient
     }
 
     /// <summary>
-    /// One datagram and its reply, on an unconnected socket: a server that answers from another socket of its own is
-    /// still served (udp-reply-source says what is wrong with that), where a connect()ed socket would drop its reply
-    /// (udp(7): a connected socket receives only from its peer). Datagrams from other hosts are not replies.
+    /// One datagram and its reply through the UDP checks' own client (<see cref="UdpPeer"/>): unconnected, so a server
+    /// that answers from another socket of its own is still served (udp-reply-source says what is wrong with that),
+    /// with its resend and its bounds. A UDP socket holds no connection, so there is nothing to keep open.
     /// </summary>
-    private static async Task<string?> DatagramAsync(Socket socket, IPEndPoint server, byte[] message, CancellationToken cancellationToken)
+    private static async Task<LocalExchange> DatagramAsync(ServerCheckContext context, byte[] message, CancellationToken cancellationToken)
     {
-        await socket.SendToAsync(message, SocketFlags.None, server, cancellationToken).ConfigureAwait(false);
-        var reply = new byte[65536];
-        var any = new IPEndPoint(server.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
-        while (true)
-        {
-            var received = await socket.ReceiveFromAsync(reply, SocketFlags.None, any, cancellationToken).ConfigureAwait(false);
-            if (received.RemoteEndPoint is IPEndPoint from && from.Address.Equals(server.Address))
-            {
-                return null;
-            }
-        }
+        using var peer = UdpPeer.Open(context.EndPoint);
+        var result = await peer.ExchangeAsync(message, null, context.Timeout, cancellationToken).ConfigureAwait(false);
+        var problem = result.Reply is not null
+            ? null
+            : result.Error ?? string.Format(CultureInfo.CurrentCulture, CheckText.Check_TimedOut, ServerChecker.Seconds(context.Timeout));
+        return new LocalExchange(null, peer.Local, problem);
     }
 }

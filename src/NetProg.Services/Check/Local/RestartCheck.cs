@@ -37,7 +37,7 @@ internal sealed class RestartCheck : IServerCheck
         var exchange = await LocalClient.RunAsync(context, Id, keepOpen: true, cancellationToken).ConfigureAwait(false);
         using (exchange)
         {
-            if (exchange.Socket is not { } socket)
+            if (!exchange.Served)
             {
                 return await LocalServer.NotServedAsync(context, Id, 1, 1, exchange.Problem, cancellationToken).ConfigureAwait(false);
             }
@@ -45,7 +45,11 @@ internal sealed class RestartCheck : IServerCheck
             await program.StopAsync(StopGrace).ConfigureAwait(false);
 
             // The server's side has sent its FIN; closing ours completes the close, and the server's side waits in TIME_WAIT.
-            LocalClient.Close(socket);
+            // (A UDP client holds no connection: nothing to close.)
+            if (exchange.Socket is { } socket)
+            {
+                LocalClient.Close(socket);
+            }
         }
 
         var stopped = CheckKinds.IsUdp(context.Kind)
