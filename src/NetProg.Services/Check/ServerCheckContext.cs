@@ -65,9 +65,17 @@ public sealed class ServerCheckContext
 
     /// <summary>True while the server is alive as far as this machine can tell (always true for a remote one).</summary>
     public bool ServerAlive() =>
-        Program is not null ? !Program.HasExited : OwnerProcessId is not { } pid || IsRunning(pid);
+        Program is not null ? !Program.HasExited && !IsZombie(Program.ProcessId) : OwnerProcessId is not { } pid || IsRunning(pid);
 
     internal void Add(CheckResult result) => _results.Add(result);
+
+    /// <summary>
+    /// Dead but not yet reaped (Linux: state Z in /proc/PID/stat). The runtime learns of a child's exit from SIGCHLD a
+    /// moment later; in that moment a check that started after the server died would fail on "connection refused"
+    /// instead of being skipped for the crash.
+    /// </summary>
+    private static bool IsZombie(int pid) =>
+        OperatingSystem.IsLinux() && Local.ProcStat.Read(pid) is { State: 'Z' or 'X' };
 
     private static bool IsRunning(int pid)
     {

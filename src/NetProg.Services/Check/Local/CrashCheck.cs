@@ -13,7 +13,7 @@ internal sealed class CrashCheck : IServerCheck
 
     public async Task<CheckResult> RunAsync(ServerCheckContext context, CancellationToken cancellationToken)
     {
-        if (context.Program is { HasExited: true } program)
+        if (context.Program is { } program && !context.ServerAlive())
         {
             // Exited: let its last stderr bytes reach us before they are quoted (returns at once, bounded).
             await program.WaitForExitAsync(context.Timeout, cancellationToken).ConfigureAwait(false);
