@@ -41,8 +41,11 @@ internal static partial class VerdictMatrix
         AssertJson(parsed, others, json, exits[1], exit);
     }
 
-    /// <summary>A port free for a program that binds without SO_REUSEADDR, as a string for its command line.</summary>
-    public static string Port() => LocalCheckRun.Text(LocalCheckRun.FreePort());
+    /// <summary>
+    /// A port free for a program that binds without SO_REUSEADDR, as a string for its command line; with
+    /// <paramref name="swapped"/> its byte-swapped port is free and unprivileged too (for a program that forgets htons()).
+    /// </summary>
+    public static string Port(bool swapped = false) => LocalCheckRun.Text(LocalCheckRun.FreePort(swapped));
 
     private static void AssertKorean(CheckKind kind, Dictionary<string, string> others, ChildProcess check, int exit, int expectedExit)
     {
