@@ -28,6 +28,12 @@ public sealed record AccountStoreOptions
     /// </summary>
     public AccountStoreMode Mode { get; init; } = AccountStoreMode.CreateIfMissing;
 
+    /// <summary>
+    /// The value of <c>NETPROG_DB</c> (<see cref="AccountStores.EnvironmentVariable"/>) as the command line read it, used when no
+    /// <c>--db</c> is given; null or blank: unset. The library reads no environment variable itself. Default: unset.
+    /// </summary>
+    public string? EnvironmentDb { get; init; }
+
     /// <summary>Schema migrations and degraded modes (e.g. WAL refused by the file system) are logged here. Default: none.</summary>
     public ILogger? Logger { get; init; }
 }

@@ -6,7 +6,8 @@ namespace NetProg.Accounts;
 /// Opens the account store that <c>--db</c> names. Which one:
 /// <list type="number">
 /// <item>the <c>--db</c> value, when given (an empty one is an error, not "use the default");</item>
-/// <item>else the <c>NETPROG_DB</c> environment variable, when set and not empty;</item>
+/// <item>else the <c>NETPROG_DB</c> environment variable, when set and not empty (the command line reads it and passes it as
+/// <see cref="AccountStoreOptions.EnvironmentDb"/>);</item>
 /// <item>else the SQLite file <c>accounts.db</c> in <c>netprog/</c> under the per-user local application-data folder
 /// (<c>~/.local/share</c> or <c>$XDG_DATA_HOME</c> on Linux, <c>%LOCALAPPDATA%</c> on Windows), creating that folder.</item>
 /// </list>
@@ -27,11 +28,13 @@ public static class AccountStores
     /// </exception>
     public static Task<IAccountStore> OpenAsync(string? dbArgument, AccountStoreOptions? options = null, CancellationToken cancellationToken = default)
     {
+        options ??= new AccountStoreOptions();
+        var environmentDb = options.EnvironmentDb;
         var location = AccountStoreLocation.Resolve(
             dbArgument,
-            Environment.GetEnvironmentVariable,
+            name => name == EnvironmentVariable ? environmentDb : null,
             () => Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify));
-        return OpenAsync(location, options ?? new AccountStoreOptions(), cancellationToken);
+        return OpenAsync(location, options, cancellationToken);
     }
 
     internal static Task<IAccountStore> OpenAsync(AccountStoreLocation location, AccountStoreOptions options, CancellationToken cancellationToken) =>

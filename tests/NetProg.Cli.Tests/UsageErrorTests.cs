@@ -10,6 +10,7 @@ public sealed class UsageErrorTests
     [InlineData("invalid port '-1'", "time-server", "--port", "-1")]
     [InlineData("invalid port '70000'", "echo-server", "--port", "70000")]
     [InlineData("invalid --format 'http'", "time-server", "--format", "http")]
+    [InlineData("invalid --engine 'io_uring'. Use auto, epoll or sockets.", "echo-server", "--engine", "io_uring")]
     [InlineData("invalid time for --timeout: '5x'", "time-client", "--timeout", "5x")]
     [InlineData("invalid time for --idle-timeout: '0'", "echo-server", "--idle-timeout", "0")]
     [InlineData("invalid value for --max-connections: '0'", "echo-server", "--max-connections", "0")]

@@ -66,7 +66,7 @@ internal sealed class LoginServer : IAsyncDisposable
             }
         }
 
-        var store = await AccountStores.OpenAsync(db, new AccountStoreOptions { Logger = loggers.CreateLogger("accounts") }, cancellationToken).ConfigureAwait(false);
+        var store = await AccountStores.OpenAsync(db, StoreEnvironment.Options(new AccountStoreOptions { Logger = loggers.CreateLogger("accounts") }), cancellationToken).ConfigureAwait(false);
         var hasher = new PasswordHasher();
         var service = new LoginEchoService(
             store, hasher, new LoginThrottle(throttle), new LoginEchoOptions { IdleTimeout = idleTimeout }, certificate, TimeProvider.System, loggers.CreateLogger("login"));

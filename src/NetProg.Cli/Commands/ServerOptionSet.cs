@@ -26,6 +26,8 @@ internal sealed class ServerOptionSet(int defaultPort = CommonOptions.DefaultPor
 
     public Option<bool> NoLoopGuard { get; } = CommonOptions.NoLoopGuard();
 
+    public Option<TransportEngine?> Engine { get; } = EngineOption.Create();
+
     public void AddTo(Command command)
     {
         command.Add(Port);
@@ -40,6 +42,7 @@ internal sealed class ServerOptionSet(int defaultPort = CommonOptions.DefaultPor
         command.Add(IdleTimeout);
         command.Add(RateLimit);
         command.Add(NoLoopGuard);
+        command.Add(Engine);
         command.Add(Quiet);
     }
 
@@ -53,11 +56,14 @@ internal sealed class ServerOptionSet(int defaultPort = CommonOptions.DefaultPor
             result.GetValue(Bind) ?? [],
             protocols,
             result.GetValue(Quiet),
-            new TcpServerOptions
-            {
-                MaxConnections = result.GetValue(MaxConnections),
-                IdleTimeout = result.GetValue(IdleTimeout),
-            },
+            EngineOption.Apply(
+                new TcpServerOptions
+                {
+                    MaxConnections = result.GetValue(MaxConnections),
+                    IdleTimeout = result.GetValue(IdleTimeout),
+                },
+                result.GetValue(Engine),
+                Environment.GetEnvironmentVariable),
             new UdpServerOptions
             {
                 RateLimitPerSecond = result.GetValue(RateLimit),

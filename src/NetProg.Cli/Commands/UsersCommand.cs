@@ -37,7 +37,7 @@ internal static class UsersCommand
             AccountNames.Validate(user);
             var password = PasswordInput.Read(console, result.GetValue(stdin), null, string.Format(Strings.EchoClient_PasswordPrompt, user), confirm: true);
             using var hasher = new PasswordHasher();
-            await using var store = await AccountStores.OpenAsync(result.GetValue(db), cancellationToken: token).ConfigureAwait(false);
+            await using var store = await AccountStores.OpenAsync(result.GetValue(db), StoreEnvironment.Options(new AccountStoreOptions()), token).ConfigureAwait(false);
             await store.AddAsync(user, await hasher.HashAsync(password, token).ConfigureAwait(false), token).ConfigureAwait(false);
             console.Out.WriteLine(string.Format(Strings.Users_Added, user, store.Description));
             return ExitCode.Success;
@@ -123,7 +123,7 @@ internal static class UsersCommand
     {
         try
         {
-            return await AccountStores.OpenAsync(db, new AccountStoreOptions { Mode = AccountStoreMode.MustExist }, cancellationToken).ConfigureAwait(false);
+            return await AccountStores.OpenAsync(db, StoreEnvironment.Options(new AccountStoreOptions { Mode = AccountStoreMode.MustExist }), cancellationToken).ConfigureAwait(false);
         }
         catch (AccountException e) when (e.Kind == AccountErrorKind.StoreMissing && e.StorePath is { } path)
         {

@@ -25,10 +25,10 @@ internal sealed unsafe class EpollAcceptor : IEpollTarget
 
     /// <param name="accepted">Called on the loop's thread with the new descriptor, the peer's and the local address.</param>
     /// <param name="failed">Called when accept() fails for a reason other than the peer's (EMFILE, ENFILE, ENOBUFS).</param>
-    public EpollAcceptor(Socket listener, Action<FileDescriptor, IPEndPoint, IPEndPoint> accepted, Action<SocketError> failed)
+    public EpollAcceptor(Socket listener, EpollLoop loop, Action<FileDescriptor, IPEndPoint, IPEndPoint> accepted, Action<SocketError> failed)
     {
         _listener = listener;
-        _loop = EpollLoop.Next();
+        _loop = loop;
         _accepted = accepted;
         _failed = failed;
         _localEndPoint = (IPEndPoint)listener.LocalEndPoint!;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using NetProg.Transport.Tcp;
 
 namespace NetProg.Transport.Linux;
 
@@ -18,22 +19,22 @@ internal sealed unsafe class EpollLoop
 {
     private const int MaxEvents = 256;
 
-    private static readonly Lazy<EpollLoop[]> SharedLoops = new(CreateShared);
-
-    // NETPROG_BUSY_POLL: microseconds to keep asking epoll_wait(…, 0) for the next event before sleeping in epoll_wait(…, -1);
-    // 0 (the default) never spins. In Stopwatch ticks.
-    private static readonly long BusyPollTicks = ReadBusyPoll();
+    private static readonly Lock SharedLock = new();
+    private static EpollLoop[]? s_shared;
     private static int s_next;
 
     private readonly int _epoll;
+    // EpollOptions.BusyPollMicroseconds in Stopwatch ticks; 0 never spins.
+    private readonly long _busyPollTicks;
     private readonly Lock _lock = new();
     private readonly Stack<int> _free = new();
     private EpollRegistration?[] _slots = new EpollRegistration?[64];
     private uint _generation;
     private int _used;
 
-    private EpollLoop(int index)
+    private EpollLoop(int index, long busyPollTicks)
     {
+        _busyPollTicks = busyPollTicks;
         _epoll = LibC.epoll_create1(LibC.EPOLL_CLOEXEC);
         if (_epoll < 0)
         {
@@ -45,18 +46,25 @@ internal sealed unsafe class EpollLoop
     }
 
     /// <summary>
-    /// The process's loops, made on first use: half the processors (at least one), or <c>NETPROG_EPOLL_THREADS</c>. Half,
-    /// because a server on loopback shares the machine with its clients, and one loop per busy core is what the C baseline
-    /// is; several servers in one process (time and echo in <c>lab</c>) share them.
+    /// The process's loops, made by the first caller with its <paramref name="options"/> (<see cref="EpollOptions.Threads"/>);
+    /// later callers (another server of the same process: time and echo in <c>lab</c>) share them as they are.
     /// </summary>
-    public static EpollLoop[] Shared => SharedLoops.Value;
-
-    /// <summary>The next loop, round robin, for a new connection.</summary>
-    public static EpollLoop Next()
+    public static EpollLoop[] Shared(EpollOptions options)
     {
-        var loops = Shared;
-        return loops.Length == 1 ? loops[0] : loops[(int)((uint)Interlocked.Increment(ref s_next) % (uint)loops.Length)];
+        if (Volatile.Read(ref s_shared) is { } loops)
+        {
+            return loops;
+        }
+
+        lock (SharedLock)
+        {
+            return s_shared ??= Create(options);
+        }
     }
+
+    /// <summary>The next of <paramref name="loops"/>, round robin, for a new connection.</summary>
+    public static EpollLoop Next(EpollLoop[] loops) =>
+        loops.Length == 1 ? loops[0] : loops[(int)((uint)Interlocked.Increment(ref s_next) % (uint)loops.Length)];
 
     /// <summary>Adds <paramref name="fd"/> with the given events; returns the token to pass to <see cref="Remove"/>.</summary>
     public ulong Add(int fd, uint events, IEpollTarget target)
@@ -120,44 +128,27 @@ internal sealed unsafe class EpollLoop
         }
     }
 
-    private static EpollLoop[] CreateShared()
+    private static EpollLoop[] Create(EpollOptions options)
     {
-        var count = Math.Max(1, Environment.ProcessorCount / 2);
-        if (int.TryParse(Environment.GetEnvironmentVariable("NETPROG_EPOLL_THREADS"), out var wanted) && wanted is > 0 and <= 64)
-        {
-            count = wanted;
-        }
-
+        var count = options.Threads is > 0 and <= EpollOptions.MaxThreads ? options.Threads : Math.Max(1, Environment.ProcessorCount / 2);
+        var busyPollTicks = options.BusyPollMicroseconds is > 0 and <= EpollOptions.MaxBusyPollMicroseconds
+            ? options.BusyPollMicroseconds * Stopwatch.Frequency / 1_000_000
+            : 0;
         var loops = new EpollLoop[count];
         for (var i = 0; i < count; i++)
         {
-            loops[i] = new EpollLoop(i);
+            loops[i] = new EpollLoop(i, busyPollTicks);
         }
 
         return loops;
     }
 
-    /// <summary>
-    /// <c>NETPROG_BUSY_POLL</c>, microseconds (0 to 10,000), as Stopwatch ticks. Spinning trades a core for the wake-up: a
-    /// thread asleep in epoll_wait is woken by the kernel some microseconds after the packet arrived (the scheduler's
-    /// latency, more in a VM), which bounds a single connection's ping-pong. It is what the C baseline's <c>-b</c> does for
-    /// ever; here the spin ends after the given time without an event, so an idle server sleeps. Linux's own
-    /// <c>net.core.busy_poll</c> polls device queues, which loopback does not have.
-    /// </summary>
-    private static long ReadBusyPoll()
-    {
-        var text = Environment.GetEnvironmentVariable("NETPROG_BUSY_POLL");
-        return int.TryParse(text, out var microseconds) && microseconds is > 0 and <= 10_000
-            ? microseconds * Stopwatch.Frequency / 1_000_000
-            : 0;
-    }
-
-    /// <summary>The next events: spinning first when <see cref="BusyPollTicks"/> asks for it, then asleep until one comes.</summary>
+    /// <summary>The next events: spinning first when <see cref="EpollOptions.BusyPollMicroseconds"/> asks for it, then asleep until one comes.</summary>
     private int Wait(byte* events)
     {
-        if (BusyPollTicks > 0)
+        if (_busyPollTicks > 0)
         {
-            var deadline = Stopwatch.GetTimestamp() + BusyPollTicks;
+            var deadline = Stopwatch.GetTimestamp() + _busyPollTicks;
             do
             {
                 var ready = LibC.epoll_wait(_epoll, events, MaxEvents, 0);

@@ -20,6 +20,7 @@ public sealed class TcpServer : IAsyncDisposable
     private readonly ConcurrentDictionary<TcpConnection, Task> _connections = new();
     private readonly (PipeOptions Input, PipeOptions Output) _pipeOptions;
     private readonly bool _epoll;
+    private readonly EpollLoop[] _loops;
     private readonly bool _inline;
     private int _active;
 
@@ -29,6 +30,7 @@ public sealed class TcpServer : IAsyncDisposable
         _options = options;
         _logger = logger;
         _epoll = UsesEpoll(options.Engine);
+        _loops = _epoll ? EpollLoop.Shared(options.Epoll) : [];
         _inline = _epoll && options.InlineHandlers;
         _pipeOptions = TcpConnection.CreatePipeOptions(options, handlerOffLoop: _epoll && !options.InlineHandlers);
         LocalEndPoints = listeners.Select(l => (IPEndPoint)l.LocalEndPoint!).ToArray();
@@ -114,16 +116,7 @@ public sealed class TcpServer : IAsyncDisposable
     }
 
     /// <summary>Epoll unless asked otherwise, on Linux only.</summary>
-    internal static bool UsesEpoll(TransportEngine engine)
-    {
-        if (engine == TransportEngine.Auto)
-        {
-            var forced = Environment.GetEnvironmentVariable("NETPROG_TRANSPORT");
-            engine = string.Equals(forced, "sockets", StringComparison.OrdinalIgnoreCase) ? TransportEngine.Sockets : TransportEngine.Epoll;
-        }
-
-        return engine == TransportEngine.Epoll && OperatingSystem.IsLinux();
-    }
+    internal static bool UsesEpoll(TransportEngine engine) => engine != TransportEngine.Sockets && OperatingSystem.IsLinux();
 
     private void StopReceiving()
     {
@@ -199,6 +192,7 @@ public sealed class TcpServer : IAsyncDisposable
 
         var acceptors = _listeners.Select(listener => new EpollAcceptor(
             listener,
+            EpollLoop.Next(_loops),
             (fd, remote, local) => Accepted(fd, remote, local, handler, stopping),
             error => TransportLog.AcceptFailed(_logger, EndPointText.Format((IPEndPoint)listener.LocalEndPoint!), error))).ToList();
         try
@@ -228,7 +222,7 @@ public sealed class TcpServer : IAsyncDisposable
         if (Interlocked.Increment(ref _active) > _options.MaxConnections)
         {
             Interlocked.Decrement(ref _active);
-            var rejected = new EpollConnectionIo(fd, EpollLoop.Next(), remote, local);
+            var rejected = new EpollConnectionIo(fd, EpollLoop.Next(_loops), remote, local);
             try
             {
                 ConnectionRejected?.Invoke(EndPointText.Normalize(remote));
@@ -242,7 +236,7 @@ public sealed class TcpServer : IAsyncDisposable
             return;
         }
 
-        var io = new EpollConnectionIo(fd, EpollLoop.Next(), remote, local);
+        var io = new EpollConnectionIo(fd, EpollLoop.Next(_loops), remote, local);
         if (!_inline)
         {
             try

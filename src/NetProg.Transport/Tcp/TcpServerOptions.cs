@@ -41,6 +41,9 @@ public sealed record TcpServerOptions
     /// <summary>What drives the sockets. Defaults to <see cref="TransportEngine.Auto"/>: epoll on Linux.</summary>
     public TransportEngine Engine { get; init; } = TransportEngine.Auto;
 
+    /// <summary>The epoll engine's loops, when it drives the sockets.</summary>
+    public EpollOptions Epoll { get; init; } = new();
+
     /// <summary>
     /// The handler never blocks and does little work per read (echo, time): with the epoll engine it then runs on the event
     /// loop's thread, right where the bytes arrived, with no thread-pool hop either way. Leave it off for a handler that can

@@ -3,7 +3,7 @@ namespace NetProg.Transport.Tcp;
 /// <summary>What drives a <see cref="TcpServer"/>'s sockets.</summary>
 public enum TransportEngine
 {
-    /// <summary>Epoll on Linux, .NET's sockets elsewhere; <c>NETPROG_TRANSPORT=sockets|epoll</c> overrides it.</summary>
+    /// <summary>Epoll on Linux, .NET's sockets elsewhere. The command line turns <c>--engine</c> and <c>NETPROG_TRANSPORT</c> into one of the others.</summary>
     Auto,
 
     /// <summary>.NET's <see cref="System.Net.Sockets.Socket"/> async operations and its own event engine: every OS.</summary>
