@@ -20,14 +20,10 @@ internal static partial class ForwardLog
     [LoggerMessage(604, LogLevel.Warning, "forward/udp {Client}: datagrams dropped, {Active} UDP sessions already open (--max-connections); more drops are not logged until one expires")]
     public static partial void SessionTableFull(ILogger logger, string client, int active);
 
-    [LoggerMessage(605, LogLevel.Warning, "accept on {Listener} failed: {Error}; retrying")]
-    public static partial void AcceptFailed(ILogger logger, string listener, System.Net.Sockets.SocketError error);
 
     [LoggerMessage(606, LogLevel.Debug, "forward/udp {Remote}: {Error}")]
     public static partial void DatagramFailed(ILogger logger, string remote, System.Net.Sockets.SocketError error);
 
-    [LoggerMessage(607, LogLevel.Warning, "stopping: {Count} connection(s) still open after {Timeout}; resetting them")]
-    public static partial void ShutdownAborting(ILogger logger, int count, TimeSpan timeout);
 
     [LoggerMessage(608, LogLevel.Error, "a relay callback failed")]
     public static partial void CallbackFailed(ILogger logger, Exception exception);

@@ -26,7 +26,7 @@ public sealed partial class Forwarder
                 var client = EndPointText.Normalize((IPEndPoint)received.RemoteEndPoint);
                 if (!_options.Allow.Allows(client.Address))
                 {
-                    Refuse(client, TransportProtocol.Udp);
+                    Refuse(client, TransportProtocol.Udp, _udpRefused.IsFirst(client.Address));
                     continue;
                 }
 

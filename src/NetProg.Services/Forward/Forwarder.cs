@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
@@ -6,41 +5,48 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using NetProg.Services.Hosting;
 using NetProg.Transport;
+using NetProg.Transport.Tcp;
 
 namespace NetProg.Services.Forward;
 
 /// <summary>
 /// Port forwarding in software, as a home router's "port forwarding" page does it in its NAT: every listening port (a whole
-/// range if asked, TCP, UDP or both) relays to the same or a mapped port on one target host. TCP connections are relayed by
-/// <see cref="TcpRelay"/>; UDP datagrams through per-client sessions (<see cref="UdpSession"/>). Bind first (it fails up front,
-/// with nothing left bound), then <see cref="RunAsync"/> until stopped.
+/// range if asked, TCP, UDP or both) relays to the same or a mapped port on one target host. TCP connections are served by
+/// the connection host every server runs on (<see cref="TcpServer"/>: accept, --allow, --max-connections, idle timeout,
+/// drain), each relayed by a <see cref="TcpRelay"/>; UDP datagrams go through per-client sessions
+/// (<see cref="UdpSession"/>). Bind first (it fails up front, with nothing left bound), then <see cref="RunAsync"/> until
+/// stopped.
 /// </summary>
 public sealed partial class Forwarder : IAsyncDisposable
 {
     // Descriptors beyond the listening sockets and the relays: stdio, the runtime's own (epoll, eventfd, pipes), log files.
     private const int SpareDescriptors = 64;
 
-    // At most this many refused sources are remembered for "logged once per address"; past it, refusals are not logged.
-    private const int MaxRememberedRefusals = 4096;
-
     private readonly ForwardOptions _options;
     private readonly ILogger _logger;
-    private readonly IReadOnlyList<(Socket Socket, ForwardListener Listener)> _tcp;
+    private readonly TcpServer? _tcp;
+    // Where each bound TCP port forwards to.
+    private readonly Dictionary<int, IPEndPoint> _tcpTargets;
     private readonly IReadOnlyList<UdpPort> _udp;
-    private readonly ConcurrentDictionary<TcpRelay, Task> _relays = new();
-    private readonly ConcurrentDictionary<(IPAddress, TransportProtocol), byte> _refused = new();
+    private readonly RefusedSources _udpRefused = new();
     // Log writes (and the RelayEnded callback), in order, by one task off the relays' threads: see Defer.
     private readonly Channel<Action> _logWrites = Channel.CreateUnbounded<Action>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _logWriter;
-    private int _activeTcp;
 
     private Forwarder(ForwardOptions options, ILogger logger, IReadOnlyList<(Socket, ForwardListener)> tcp, IReadOnlyList<UdpPort> udp)
     {
         _options = options;
         _logger = logger;
-        _tcp = tcp;
         _udp = udp;
+        _tcpTargets = tcp.Select(t => t.Item2).DistinctBy(l => l.EndPoint.Port).ToDictionary(l => l.EndPoint.Port, l => l.Target);
         Listening = [.. tcp.Select(t => t.Item2), .. udp.Select(u => u.Listener)];
+        if (tcp.Count > 0)
+        {
+            _tcp = TcpServer.Listen([.. tcp.Select(t => t.Item1)], TcpOptions(options), logger);
+            _tcp.ClientRefused = (client, first) => Refuse(client, TransportProtocol.Tcp, first);
+            _tcp.ConnectionRejected = client => Defer(() => ForwardLog.ConnectionRejected(_logger, EndPointText.Format(client), _options.MaxConnections));
+        }
+
         _logWriter = Task.Run(WriteLogAsync);
     }
 
@@ -48,7 +54,7 @@ public sealed partial class Forwarder : IAsyncDisposable
     public IReadOnlyList<ForwardListener> Listening { get; }
 
     /// <summary>TCP connections being relayed now.</summary>
-    public int ActiveConnections => Volatile.Read(ref _activeTcp);
+    public int ActiveConnections => _tcp?.ActiveConnections ?? 0;
 
     /// <summary>UDP sessions open now.</summary>
     public int ActiveUdpSessions => Volatile.Read(ref _activeUdp);
@@ -116,30 +122,19 @@ public sealed partial class Forwarder : IAsyncDisposable
     /// </summary>
     public async Task RunAsync(CancellationToken stopping)
     {
-        var loops = new List<Task>(_tcp.Count + _udp.Count);
-        loops.AddRange(_tcp.Select(t => AcceptLoopAsync(t.Socket, t.Listener, stopping)));
+        var loops = new List<Task>(1 + _udp.Count);
+        if (_tcp is not null)
+        {
+            // The host stops accepting, lets open relays finish for at most ShutdownTimeout and resets the rest.
+            loops.Add(_tcp.RunAsync(Relay, stopping));
+        }
+
         loops.AddRange(_udp.Select(u => ReceiveLoopAsync(u, stopping)));
         using var heartbeatStop = new CancellationTokenSource();
-        var heartbeat = HeartbeatAsync(heartbeatStop.Token);
+        var heartbeat = _udp.Count > 0 ? HeartbeatAsync(heartbeatStop.Token) : Task.CompletedTask;
 
         await Task.WhenAll(loops).ConfigureAwait(false);
         CloseListeners();
-
-        var draining = Task.WhenAll(_relays.Values);
-        try
-        {
-            await draining.WaitAsync(_options.ShutdownTimeout, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            ForwardLog.ShutdownAborting(_logger, _relays.Count, _options.ShutdownTimeout);
-            foreach (var relay in _relays.Keys)
-            {
-                relay.Abort(RelayEnd.Stopped);
-            }
-
-            await draining.ConfigureAwait(false);
-        }
 
         await heartbeatStop.CancelAsync().ConfigureAwait(false);
         await heartbeat.ConfigureAwait(false);
@@ -150,9 +145,9 @@ public sealed partial class Forwarder : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         CloseListeners();
-        foreach (var relay in _relays.Keys)
+        if (_tcp is not null)
         {
-            relay.Abort(RelayEnd.Stopped);
+            await _tcp.DisposeAsync().ConfigureAwait(false); // Its listeners closed, its relays reset.
         }
 
         CloseAllSessions(RelayEnd.Stopped);
@@ -255,23 +250,32 @@ public sealed partial class Forwarder : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The host's settings for the TCP side: the forwarder's limits, and .NET's sockets, which hand the relay a
+    /// <see cref="Socket"/> to copy from and to (<see cref="SocketConnection"/>).
+    /// </summary>
+    private static TcpServerOptions TcpOptions(ForwardOptions options) => new()
+    {
+        MaxConnections = options.MaxConnections,
+        IdleTimeout = options.IdleTimeout,
+        ShutdownTimeout = options.ShutdownTimeout,
+        Backlog = ListenerSockets.DefaultBacklog,
+        Engine = TransportEngine.Sockets,
+        AllowClient = options.Allow.IsEveryone ? null : options.Allow.Allows,
+    };
+
     private void CloseListeners()
     {
-        foreach (var (socket, _) in _tcp)
-        {
-            socket.Dispose();
-        }
-
         foreach (var port in _udp)
         {
             port.Socket.Dispose();
         }
     }
 
-    private void Refuse(IPEndPoint client, TransportProtocol protocol)
+    private void Refuse(IPEndPoint client, TransportProtocol protocol, bool first)
     {
         ClientRefused?.Invoke(client, protocol);
-        if (_refused.Count < MaxRememberedRefusals && _refused.TryAdd((client.Address, protocol), 0))
+        if (first)
         {
             Defer(() => ForwardLog.NotAllowed(_logger, protocol == TransportProtocol.Tcp ? "tcp" : "udp", EndPointText.Format(client.Address), _options.Allow.ToString()));
         }
@@ -363,25 +367,18 @@ public sealed partial class Forwarder : IAsyncDisposable
         };
     }
 
-    /// <summary>One timer for every connection and session (Kestrel's heartbeat), instead of one timer reset on every read.</summary>
+    /// <summary>
+    /// One timer for every UDP session (Kestrel's heartbeat), instead of one timer reset on every datagram; the TCP relays'
+    /// idle timeout is the host's own heartbeat.
+    /// </summary>
     private async Task HeartbeatAsync(CancellationToken cancellationToken)
     {
-        var shortest = Math.Min(_options.IdleTimeout.TotalMilliseconds, _options.UdpTimeout.TotalMilliseconds);
-        var period = TimeSpan.FromMilliseconds(Math.Clamp(shortest / 4, 10, 1000));
+        var period = TimeSpan.FromMilliseconds(Math.Clamp(_options.UdpTimeout.TotalMilliseconds / 4, 10, 1000));
         using var timer = new PeriodicTimer(period);
-        var idleMs = (long)_options.IdleTimeout.TotalMilliseconds;
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                foreach (var relay in _relays.Keys)
-                {
-                    if (relay.IdleMilliseconds >= idleMs)
-                    {
-                        relay.Abort(RelayEnd.IdleTimeout);
-                    }
-                }
-
                 ExpireSessions();
             }
         }

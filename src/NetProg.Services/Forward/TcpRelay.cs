@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using NetProg.Transport;
+using NetProg.Transport.Tcp;
 
 namespace NetProg.Services.Forward;
 
@@ -11,9 +12,10 @@ namespace NetProg.Services.Forward;
 /// has a bounded buffer and reads nothing more until it has written what it holds, so a slow reader on one side slows the
 /// writer on the other through TCP flow control: no queue grows without bound. A FIN from one side is passed on as a FIN
 /// (shutdown(SHUT_WR)) to the other and the opposite direction goes on, so half-closed exchanges (RFC 9293 §3.6: "a TCP
-/// connection may be half-closed") work through the forwarder; a reset on one side resets the other.
+/// connection may be half-closed") work through the forwarder; a reset on one side resets the other. The host
+/// (<see cref="TcpServer"/>) accepted the client and times the relay out; the relay drives both sockets itself.
 /// </summary>
-internal sealed class TcpRelay : IDisposable
+internal sealed class TcpRelay : SocketConnection, IDisposable
 {
     private const int SmallBufferSize = 4096;
 
@@ -21,29 +23,35 @@ internal sealed class TcpRelay : IDisposable
     private readonly Socket _target;
     private readonly IPEndPoint _targetEndPoint;
     private readonly ForwardOptions _options;
+    private readonly Action<RelaySummary> _ended;
     private readonly long _started = Stopwatch.GetTimestamp();
     private long _lastActivity = Environment.TickCount64;
     private long _toTarget;
     private long _toClient;
     private int _end = -1;
+    private RelaySummary? _summary;
 
-    public TcpRelay(Socket client, IPEndPoint target, ForwardOptions options)
+    /// <param name="ended">Given the relay's summary once the host has freed its slot.</param>
+    public TcpRelay(Socket client, IPEndPoint remote, IPEndPoint target, ForwardOptions options, Action<RelaySummary> ended)
     {
         _client = client;
         _targetEndPoint = target;
         _options = options;
-        _target = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        Client = EndPointText.Normalize((IPEndPoint)client.RemoteEndPoint!);
+        _ended = ended;
+        Client = remote;
         Local = EndPointText.Normalize((IPEndPoint)client.LocalEndPoint!);
+        _target = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
     }
 
     public IPEndPoint Client { get; }
 
     public IPEndPoint Local { get; }
 
-    public long IdleMilliseconds => Environment.TickCount64 - Volatile.Read(ref _lastActivity);
+    public override IPEndPoint RemoteEndPoint => Client;
 
-    public async Task<RelaySummary> RunAsync(CancellationToken stopping)
+    public override long IdleMilliseconds => Environment.TickCount64 - Volatile.Read(ref _lastActivity);
+
+    public override async Task RunAsync(CancellationToken stopping)
     {
         try
         {
@@ -73,19 +81,31 @@ internal sealed class TcpRelay : IDisposable
             _target.Dispose();
         }
 
-        return new RelaySummary(
+        _summary = new RelaySummary(
             TransportProtocol.Tcp, Client, Local, _targetEndPoint, Interlocked.Read(ref _toTarget), Interlocked.Read(ref _toClient), 0, 0,
             Stopwatch.GetElapsedTime(_started), (RelayEnd)_end);
     }
 
+    /// <summary>Closes both sockets; <see cref="RunAsync"/> does it too, as it ends.</summary>
     public void Dispose()
     {
         _client.Dispose();
         _target.Dispose();
     }
 
+    public override void Ended()
+    {
+        if (_summary is { } summary)
+        {
+            _ended(summary);
+        }
+    }
+
+    /// <summary>The host ends the relay: idle for --idle-timeout, or still open when the shutdown timeout ran out.</summary>
+    public override void Abort(CloseReason reason) => Abort(reason == CloseReason.IdleTimeout ? RelayEnd.IdleTimeout : RelayEnd.Stopped);
+
     /// <summary>Resets both sides (idle timeout, shutdown); the copy loops end with the sockets.</summary>
-    public void Abort(RelayEnd reason)
+    private void Abort(RelayEnd reason)
     {
         SetEnd(reason);
         Reset(_client);

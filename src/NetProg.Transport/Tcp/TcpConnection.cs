@@ -12,7 +12,7 @@ namespace NetProg.Transport.Tcp;
 /// every byte of it was sent (research/anchors.md B.6).
 /// </summary>
 #pragma warning disable CA1001 // _aborted has no timer: nothing to release, and Abort may race with the end of RunAsync.
-public sealed partial class TcpConnection
+public sealed partial class TcpConnection : IHostedConnection
 #pragma warning restore CA1001
 {
     private const int MinReceiveBuffer = 4096;
@@ -207,6 +207,14 @@ public sealed partial class TcpConnection
 
         return new ConnectionSummary(RemoteEndPoint, LocalEndPoint, BytesReceived, BytesSent, Stopwatch.GetElapsedTime(_startTimestamp), Reason);
     }
+
+    long IHostedConnection.IdleMilliseconds => IdleMilliseconds;
+
+    void IHostedConnection.StopReceiving() => StopReceiving();
+
+    void IHostedConnection.Abort(CloseReason reason) => Abort(reason);
+
+    void IHostedConnection.EndLingerIfDue(long now) => EndLingerIfDue(now);
 
     private void Touch() => Volatile.Write(ref _lastActivity, Environment.TickCount64);
 }

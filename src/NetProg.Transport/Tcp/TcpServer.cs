@@ -9,15 +9,21 @@ using NetProg.Transport.Linux;
 namespace NetProg.Transport.Tcp;
 
 /// <summary>
-/// Accepts TCP connections on one or more bound sockets and runs a <see cref="TcpConnectionHandler"/> for each, asynchronously:
-/// no thread per connection, so one slow or idle client never holds up another.
+/// The one connection host of netprog: every TCP server and <c>forward</c> run on it. It accepts TCP connections on one or
+/// more bound sockets, admits each against the limits (<see cref="TcpServerOptions.AllowClient"/>,
+/// <see cref="TcpServerOptions.MaxConnections"/>), runs a handler for it asynchronously (no thread per connection, so one
+/// slow or idle client never holds up another), closes idle ones from one heartbeat, and on stop drains the open ones for
+/// a bounded time before it aborts the rest. A handler is either a <see cref="TcpConnectionHandler"/> over a
+/// <see cref="TcpConnection"/>'s pipes (the time, echo and login services) or a <see cref="SocketConnectionFactory"/>
+/// whose connection drives the socket itself (the relay of <c>forward</c>).
 /// </summary>
 public sealed class TcpServer : IAsyncDisposable
 {
     private readonly IReadOnlyList<Socket> _listeners;
     private readonly TcpServerOptions _options;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<TcpConnection, Task> _connections = new();
+    private readonly ConcurrentDictionary<IHostedConnection, Task> _connections = new();
+    private readonly RefusedSources _refused = new();
     private readonly (PipeOptions Input, PipeOptions Output) _pipeOptions;
     private readonly bool _epoll;
     private readonly EpollLoop[] _loops;
@@ -51,6 +57,12 @@ public sealed class TcpServer : IAsyncDisposable
     /// <summary>Called when a connection is turned away because <see cref="TcpServerOptions.MaxConnections"/> are open.</summary>
     public Action<IPEndPoint>? ConnectionRejected { get; set; }
 
+    /// <summary>
+    /// Called for a connection refused by <see cref="TcpServerOptions.AllowClient"/>, with true the first time its address is
+    /// refused (<see cref="RefusedSources"/>: what is logged once per address).
+    /// </summary>
+    public Action<IPEndPoint, bool>? ClientRefused { get; set; }
+
     /// <summary>Binds every address on <paramref name="port"/> (0: one free port shared by all). Throws <see cref="NetworkException"/>.</summary>
     public static TcpServer Bind(IReadOnlyList<IPAddress> addresses, int port, TcpServerOptions options, ILogger logger)
     {
@@ -60,10 +72,43 @@ public sealed class TcpServer : IAsyncDisposable
     }
 
     /// <summary>
+    /// Serves on sockets already bound and listening (<see cref="ListenerSockets.BindTcp"/>: <c>forward</c> binds a whole
+    /// range of ports, TCP and UDP on the same numbers), and owns them from now on.
+    /// </summary>
+    public static TcpServer Listen(IReadOnlyList<Socket> listeners, TcpServerOptions options, ILogger logger)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(listeners.Count);
+        return new TcpServer(listeners, options, logger);
+    }
+
+    /// <summary>
     /// Serves until <paramref name="stopping"/> fires, then stops accepting, lets in-flight connections finish for at most
     /// <see cref="TcpServerOptions.ShutdownTimeout"/>, aborts the rest and returns.
     /// </summary>
-    public async Task RunAsync(TcpConnectionHandler handler, CancellationToken stopping)
+    public Task RunAsync(TcpConnectionHandler handler, CancellationToken stopping) => HostAsync(
+        () => _epoll
+            ? AcceptOnEpollAsync(handler, stopping)
+            : Task.WhenAll(_listeners.Select(l => AcceptLoopAsync(l, socket => Start(socket, handler, stopping), stopping))),
+        stopping);
+
+    /// <summary>
+    /// Serves as <see cref="RunAsync(TcpConnectionHandler, CancellationToken)"/> does, with connections that drive their socket
+    /// themselves. On .NET's sockets only (<see cref="TransportEngine.Sockets"/>): the connection is handed a
+    /// <see cref="Socket"/>.
+    /// </summary>
+    public Task RunAsync(SocketConnectionFactory factory, CancellationToken stopping)
+    {
+        if (_epoll)
+        {
+            throw new InvalidOperationException("a connection that drives its own socket needs TransportEngine.Sockets");
+        }
+
+        return HostAsync(
+            () => Task.WhenAll(_listeners.Select(l => AcceptLoopAsync(l, socket => StartOwned(socket, factory, stopping), stopping))),
+            stopping);
+    }
+
+    private async Task HostAsync(Func<Task> accept, CancellationToken stopping)
     {
         using var heartbeatStop = new CancellationTokenSource();
         var heartbeat = HeartbeatAsync(heartbeatStop.Token);
@@ -72,14 +117,7 @@ public sealed class TcpServer : IAsyncDisposable
         // one per connection.
         using (stopping.Register(static state => ((TcpServer)state!).StopReceiving(), this))
         {
-            if (_epoll)
-            {
-                await AcceptOnEpollAsync(handler, stopping).ConfigureAwait(false);
-            }
-            else
-            {
-                await Task.WhenAll(_listeners.Select(l => AcceptLoopAsync(l, handler, stopping))).ConfigureAwait(false);
-            }
+            await accept().ConfigureAwait(false);
         }
 
         CloseListeners();
@@ -134,7 +172,7 @@ public sealed class TcpServer : IAsyncDisposable
         }
     }
 
-    private async Task AcceptLoopAsync(Socket listener, TcpConnectionHandler handler, CancellationToken stopping)
+    private async Task AcceptLoopAsync(Socket listener, Action<Socket> accepted, CancellationToken stopping)
     {
         while (!stopping.IsCancellationRequested)
         {
@@ -169,6 +207,11 @@ public sealed class TcpServer : IAsyncDisposable
                 continue;
             }
 
+            if (_options.AllowClient is { } allow && !Allowed(socket, allow))
+            {
+                continue;
+            }
+
             if (Interlocked.Increment(ref _active) > _options.MaxConnections)
             {
                 Interlocked.Decrement(ref _active);
@@ -176,7 +219,44 @@ public sealed class TcpServer : IAsyncDisposable
                 continue;
             }
 
-            Start(socket, handler, stopping);
+            accepted(socket);
+        }
+    }
+
+    /// <summary>Applies <see cref="TcpServerOptions.AllowClient"/>; a refused socket is reset and closed here.</summary>
+    private bool Allowed(Socket socket, Predicate<IPAddress> allow)
+    {
+        IPEndPoint remote;
+        try
+        {
+            remote = EndPointText.Normalize((IPEndPoint)socket.RemoteEndPoint!);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            socket.Dispose(); // Reset between accept() and here.
+            return false;
+        }
+
+        if (allow(remote.Address))
+        {
+            return true;
+        }
+
+        // Closed at once, with RST: the client is told no, and no handler (no relay's target) ever hears of it.
+        Refused(remote);
+        ResetAndClose(socket);
+        return false;
+    }
+
+    private void Refused(IPEndPoint remote)
+    {
+        try
+        {
+            ClientRefused?.Invoke(remote, _refused.IsFirst(remote.Address));
+        }
+        catch (Exception e)
+        {
+            TransportLog.CallbackFailed(_logger, e);
         }
     }
 
@@ -219,6 +299,22 @@ public sealed class TcpServer : IAsyncDisposable
     /// <summary>A connection accepted by an <see cref="EpollAcceptor"/>, on its loop's thread.</summary>
     private void Accepted(FileDescriptor fd, IPEndPoint remote, IPEndPoint local, TcpConnectionHandler handler, CancellationToken stopping)
     {
+        if (_options.AllowClient is { } allow && EndPointText.Normalize(remote) is var client && !allow(client.Address))
+        {
+            Refused(client);
+            var refused = new EpollConnectionIo(fd, EpollLoop.Next(_loops), remote, local);
+            try
+            {
+                refused.ResetOnClose(); // RST, as in Allowed.
+            }
+            finally
+            {
+                refused.Dispose();
+            }
+
+            return;
+        }
+
         if (Interlocked.Increment(ref _active) > _options.MaxConnections)
         {
             Interlocked.Decrement(ref _active);
@@ -280,17 +376,83 @@ public sealed class TcpServer : IAsyncDisposable
             {
                 ConnectionRejected?.Invoke(EndPointText.Normalize(remote));
             }
-
-            // Linger 0 makes close() send RST: the client learns at once that it was turned away, and no TIME_WAIT is left
-            // behind here under a connection flood.
-            socket.LingerState = new LingerOption(true, 0);
         }
         catch (SocketException)
+        {
+        }
+
+        ResetAndClose(socket);
+    }
+
+    /// <summary>
+    /// Linger 0 makes close() send RST: the client learns at once that it was turned away, and no TIME_WAIT is left behind
+    /// here under a connection flood.
+    /// </summary>
+    private static void ResetAndClose(Socket socket)
+    {
+        try
+        {
+            socket.LingerState = new LingerOption(true, 0);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
         }
         finally
         {
             socket.Dispose();
+        }
+    }
+
+    private void StartOwned(Socket socket, SocketConnectionFactory factory, CancellationToken stopping)
+    {
+        SocketConnection? connection;
+        try
+        {
+            connection = factory(socket, EndPointText.Normalize((IPEndPoint)socket.RemoteEndPoint!));
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            connection = null; // Reset between accept() and here: nothing to serve.
+        }
+
+        if (connection is null)
+        {
+            Interlocked.Decrement(ref _active);
+            socket.Dispose();
+            return;
+        }
+
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _connections[connection] = gate.Task;
+        _ = ServeOwnedAsync(connection, gate, stopping);
+    }
+
+    private async Task ServeOwnedAsync(SocketConnection connection, TaskCompletionSource gate, CancellationToken stopping)
+    {
+        await Task.Yield(); // Off the accept loop at once, as ServeAsync.
+        try
+        {
+            await connection.RunAsync(stopping).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            TransportLog.ConnectionFailed(_logger, EndPointText.Format(connection.RemoteEndPoint), e);
+        }
+
+        // Free the slot before telling anyone the connection is over, as ServeAsync.
+        Interlocked.Decrement(ref _active);
+        _connections.TryRemove(connection, out _);
+        try
+        {
+            connection.Ended();
+        }
+        catch (Exception e)
+        {
+            TransportLog.CallbackFailed(_logger, e);
+        }
+        finally
+        {
+            gate.SetResult();
         }
     }
 

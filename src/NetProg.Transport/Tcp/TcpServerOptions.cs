@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace NetProg.Transport.Tcp;
 
 /// <summary>Limits of a <see cref="TcpServer"/>. Every limit has a default; none is unbounded.</summary>
@@ -37,6 +39,12 @@ public sealed record TcpServerOptions
     /// risk given untrusted clients" (Kestrel SocketTransportOptions). Defaults to 64 KiB.
     /// </summary>
     public int MaxOutputBufferSize { get; init; } = 64 * 1024;
+
+    /// <summary>
+    /// Which client addresses may connect (<c>forward --allow</c>); null (the default) admits everyone. A refused connection
+    /// is reset at once, before it takes a slot, and reported through <see cref="TcpServer.ClientRefused"/>.
+    /// </summary>
+    public Predicate<IPAddress>? AllowClient { get; init; }
 
     /// <summary>What drives the sockets. Defaults to <see cref="TransportEngine.Auto"/>: epoll on Linux.</summary>
     public TransportEngine Engine { get; init; } = TransportEngine.Auto;
