@@ -9,6 +9,9 @@
 #   bench/run.sh --quick    2 s after 0.5 s, 1 repeat (a couple of minutes): a smoke test, not numbers to quote
 #   DURATION=5 WARMUP=1 REPEATS=5 LOADS="echo100 udp" SERVERS="c netprog" bench/run.sh   any subset
 #   LOADS=startup STARTUP_FORMS="apphost aot" bench/run.sh   start-up of some of netprog's forms only
+#   OLD_REV=<commit> bench/run.sh   A/B: also builds netprog at that commit and measures it beside this one, in the same
+#                                   run, alternating (servers netprog-old, netprog-old-sockets, netprog-old-busy; start-up
+#                                   form old-apphost; crosscheck meter netprog-old-bench); bench/ab.py prints new/old ratios
 #
 # netprog-aot (a server) and the start-up forms r2r, single-file and aot are built by scripts/publish (linux-x64) into
 # bench/.out/forms; the Native AOT build takes a few minutes. A form that cannot be built here is skipped with a note.
@@ -38,6 +41,11 @@ SERVERS="${SERVERS:-c c-busy netprog netprog-busy netprog-sockets netprog-aot do
 #   aot          Native AOT
 STARTUP_FORMS="${STARTUP_FORMS:-launcher apphost r2r single-file aot}"
 FORMS="${FORMS:-}"
+OLD_REV="${OLD_REV:-}"
+if [ -n "$OLD_REV" ]; then
+  SERVERS="${SERVERS} netprog-old netprog-old-busy netprog-old-sockets"
+  STARTUP_FORMS="${STARTUP_FORMS} old-apphost"
+fi
 forms_dir="$out/forms"
 [ -n "$FORMS" ] && forms_dir="$(cd "$FORMS" && pwd)"
 
@@ -67,6 +75,13 @@ build() {
     || { cat "$work/build.log"; exit 1; }
   dotnet build "$root/src/NetProg.Cli" -c Release -o "$out/netprog" --nologo -v q >"$work/build.log" 2>&1 \
     || { cat "$work/build.log"; exit 1; }
+  if [ -n "$OLD_REV" ]; then
+    note "building netprog at $OLD_REV (the A of the A/B)"
+    rm -rf "$work/old" "$out/netprog-old" && mkdir -p "$work/old"
+    git -C "$root" archive "$OLD_REV" | tar -x -C "$work/old"
+    dotnet build "$work/old/src/NetProg.Cli" -c Release -o "$out/netprog-old" --nologo -v q >"$work/build.log" 2>&1 \
+      || { cat "$work/build.log"; exit 1; }
+  fi
   if [[ " $LOADS " == *" startup "* ]]; then
     # The floor of any .NET start-up (bench/baselines/dotnet-aot-time-client): a minute of Native AOT compilation.
     dotnet publish "$root/bench/baselines/dotnet-aot-time-client" -c Release -r linux-x64 -o "$out/dotnet-aot-time-client" \
@@ -93,6 +108,7 @@ form_exe() {
   case "$1" in
     launcher) exe="$root/netprog" ;;
     apphost) exe="$out/netprog/netprog" ;;
+    old-apphost) exe="$out/netprog-old/netprog" ;;
     *) exe="$forms_dir/publish/linux-x64-$1/netprog" ;;
   esac
   [ -x "$exe" ] && echo "$exe"
@@ -133,15 +149,18 @@ start_server() {
       [ "$name" = c-busy ] && flags+=(-b)
       "$out/epoll_server" "${flags[@]}" >"$log" 2>&1 &
       server_pid=$!; wait_listening "$log" ;;
-    netprog|netprog-sockets|netprog-busy)
+    netprog|netprog-sockets|netprog-busy|netprog-old|netprog-old-sockets|netprog-old-busy)
       # netprog-sockets: the same server on .NET's own socket engine (what Windows and macOS run), for the A/B.
       # netprog-busy: the epoll loop spins up to 200 µs for the next event before sleeping (NETPROG_BUSY_POLL), against c-busy.
-      local cmd=echo-server extra=() transport=epoll busy=0
+      # netprog-old*: the same, built at OLD_REV.
+      local cmd=echo-server extra=() transport=epoll busy=0 dir="$out/netprog"
       [ "$service" = daytime ] && cmd=time-server
       [ "$proto" = udp ] && extra=(--rate-limit 0)
-      [ "$name" = netprog-sockets ] && transport=sockets
-      [ "$name" = netprog-busy ] && busy=200
-      NETPROG_TRANSPORT=$transport NETPROG_BUSY_POLL=$busy DOTNET_gcServer=0 "$out/netprog/netprog" "$cmd" --bind 127.0.0.1 --port 0 --quiet --max-connections 50000 "${udp[@]}" "${extra[@]}" >"$log" 2>&1 &
+      [[ "$name" = *-sockets ]] && transport=sockets
+      [[ "$name" = *-busy ]] && busy=200
+      [[ "$name" = netprog-old* ]] && dir="$out/netprog-old"
+      [ -x "$dir/netprog" ] || return 1
+      NETPROG_TRANSPORT=$transport NETPROG_BUSY_POLL=$busy DOTNET_gcServer=0 "$dir/netprog" "$cmd" --bind 127.0.0.1 --port 0 --quiet --max-connections 50000 "${udp[@]}" "${extra[@]}" >"$log" 2>&1 &
       server_pid=$!; wait_listening "$log" ;;
     netprog-aot)
       # The same server compiled with Native AOT (scripts/publish --form aot): its RSS is the number for #7's 30 MB.
@@ -238,7 +257,7 @@ measure() {
 idle() {
   local rep server before after line
   for rep in $(seq 1 "$REPEATS"); do
-    for server in $(rotate "$rep" c netprog netprog-sockets dotnet-async); do
+    for server in $(rotate "$rep" c netprog netprog-old netprog-sockets netprog-old-sockets dotnet-async); do
       wanted "$server" || continue
       start_server "$server" echo tcp || { stop_server; continue; }
       # One round trip first, so that the server has done its one-time allocations (JIT, pools) before the baseline.
@@ -306,12 +325,14 @@ startup() {
 crosscheck() {
   local rep meter line
   for rep in $(seq 1 "$REPEATS"); do
-    for meter in loadgen netprog-bench; do
+    for meter in loadgen netprog-bench ${OLD_REV:+netprog-old-bench}; do
       start_server c echo tcp || return
       if [ "$meter" = loadgen ]; then
         line="$("$out/loadgen" echo 127.0.0.1 "$server_port" -c 100 -d "$DURATION" -w "$WARMUP")"
       else
-        line="$("$out/netprog/netprog" bench echo 127.0.0.1 "$server_port" -c 100 --duration "${DURATION}s" --warmup "${WARMUP}s" --json \
+        local dir="$out/netprog"
+        [ "$meter" = netprog-old-bench ] && dir="$out/netprog-old"
+        line="$("$dir/netprog" bench echo 127.0.0.1 "$server_port" -c 100 --duration "${DURATION}s" --warmup "${WARMUP}s" --json \
           | python3 -c 'import json,sys; j=json.load(sys.stdin); l=j["latencyMicroseconds"]; print("ops=%d rate=%.1f p50_us=%.0f p99_us=%.0f errors=%d mismatched=%d" % (j["operations"], j["operationsPerSecond"], l["p50"], l["p99"], sum(j["errors"].values()), j["mismatchedBytes"]))')"
       fi
       stop_server
@@ -330,14 +351,14 @@ build
 
 for load in $LOADS; do
   case "$load" in
-    echo1)    measure echo1    echo echo tcp "-c 1 -s 64"      c-busy c netprog netprog-busy netprog-sockets dotnet-async socat xinetd ;;
-    echo100)  measure echo100  echo echo tcp "-c 100 -s 64"    c netprog netprog-sockets dotnet-async socat xinetd ;;
+    echo1)    measure echo1    echo echo tcp "-c 1 -s 64"      c-busy c netprog netprog-old netprog-busy netprog-old-busy netprog-sockets netprog-old-sockets dotnet-async socat xinetd ;;
+    echo100)  measure echo100  echo echo tcp "-c 100 -s 64"    c netprog netprog-old netprog-sockets netprog-old-sockets dotnet-async socat xinetd ;;
     # socat and xinetd fork a process per connection: 1,000 processes measure the fork, not the server; left out.
-    echo1000) measure echo1000 echo echo tcp "-c 1000 -s 64"   c netprog netprog-sockets netprog-aot dotnet-async ;;
-    echo64k)  measure echo64k  echo echo tcp "-c 10 -s 65536"  c netprog netprog-sockets dotnet-async socat xinetd ;;
-    udp)      measure udp      udp  echo udp "-c 8 -s 64"      c netprog dotnet-async socat xinetd ;;
-    time1)    measure time1    time daytime tcp "-c 1"         c netprog netprog-sockets dotnet-async socat xinetd ;;
-    time16)   measure time16   time daytime tcp "-c 16"        c netprog netprog-sockets dotnet-async socat xinetd ;;
+    echo1000) measure echo1000 echo echo tcp "-c 1000 -s 64"   c netprog netprog-old netprog-sockets netprog-old-sockets netprog-aot dotnet-async ;;
+    echo64k)  measure echo64k  echo echo tcp "-c 10 -s 65536"  c netprog netprog-old netprog-sockets netprog-old-sockets dotnet-async socat xinetd ;;
+    udp)      measure udp      udp  echo udp "-c 8 -s 64"      c netprog netprog-old dotnet-async socat xinetd ;;
+    time1)    measure time1    time daytime tcp "-c 1"         c netprog netprog-old netprog-sockets netprog-old-sockets dotnet-async socat xinetd ;;
+    time16)   measure time16   time daytime tcp "-c 16"        c netprog netprog-old netprog-sockets netprog-old-sockets dotnet-async socat xinetd ;;
     idle)     idle ;;
     startup)  startup ;;
     crosscheck) crosscheck ;;
@@ -346,4 +367,5 @@ for load in $LOADS; do
 done
 
 python3 "$root/bench/summarize.py" "$tsv" | tee "${tsv%.tsv}.md"
+[ -n "$OLD_REV" ] && python3 "$root/bench/ab.py" "$tsv" | tee -a "${tsv%.tsv}.md"
 note "raw: $tsv"

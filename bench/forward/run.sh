@@ -2,6 +2,8 @@
 # Forwarding benchmark (issue #6): bulk TCP throughput and 64-byte round trips through `netprog forward` and through socat
 # doing the same relay, in the same run, on loopback, against the same C target; "direct" (no relay) is the ceiling.
 #   bench/forward/run.sh [ROUNDS] [MIB] [ROUND_TRIPS]      defaults: 5 rounds, 1024 MiB, 20000 round trips
+#   OLD_REV=<commit> bench/forward/run.sh                   A/B: also relays through netprog built at that commit
+#                                                           ("netprog-old"), in the same rounds, and prints new/old
 # Prints one line per measurement, then the medians and the netprog/socat ratios as a Markdown table.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -18,6 +20,13 @@ for tool in gcc socat dotnet python3; do
 done
 gcc -O2 -pthread -o "$WORK/load" bench/forward/load.c
 dotnet build src/NetProg.Cli -c Release -o "$WORK/netprog" >/dev/null
+RELAYS="direct netprog socat"
+if [ -n "${OLD_REV:-}" ]; then
+    mkdir -p "$WORK/old-src"
+    git archive "$OLD_REV" | tar -x -C "$WORK/old-src"
+    dotnet build "$WORK/old-src/src/NetProg.Cli" -c Release -o "$WORK/netprog-old" >/dev/null
+    RELAYS="direct netprog socat netprog-old"
+fi
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_port() { for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; exit 1; }
@@ -27,14 +36,22 @@ TARGET=$(free_port); NETPROG=$(free_port); SOCAT=$(free_port)
 dotnet "$WORK/netprog/netprog.dll" forward --listen "127.0.0.1:$NETPROG" --to "127.0.0.1:$TARGET" --quiet >/dev/null & PIDS+=($!)
 # socat's usual relay: a child per connection (fork), its default 8 KiB block size.
 socat "TCP-LISTEN:$SOCAT,bind=127.0.0.1,reuseaddr,fork" "TCP:127.0.0.1:$TARGET" & PIDS+=($!)
+declare -A PORT=([direct]=$TARGET [netprog]=$NETPROG [socat]=$SOCAT)
+if [ -n "${OLD_REV:-}" ]; then
+    OLD=$(free_port); PORT[netprog-old]=$OLD
+    dotnet "$WORK/netprog-old/netprog.dll" forward --listen "127.0.0.1:$OLD" --to "127.0.0.1:$TARGET" --quiet >/dev/null & PIDS+=($!)
+    wait_port "$OLD"
+    "$WORK/load" bulk 127.0.0.1 "$OLD" 64 >/dev/null; "$WORK/load" rtt 127.0.0.1 "$OLD" 2000 >/dev/null
+fi
 wait_port "$TARGET"; wait_port "$NETPROG"; wait_port "$SOCAT"
 # Warm-up: the JIT compiles netprog's relay on first use; not measured.
 "$WORK/load" bulk 127.0.0.1 "$NETPROG" 64 >/dev/null; "$WORK/load" rtt 127.0.0.1 "$NETPROG" 2000 >/dev/null
 
-declare -A PORT=([direct]=$TARGET [netprog]=$NETPROG [socat]=$SOCAT)
 for round in $(seq 1 "$ROUNDS"); do
     # Rotate the order each round so that a neighbour's burst on the shared machine does not always hit the same relay.
-    case $((round % 3)) in 0) order="direct netprog socat";; 1) order="netprog socat direct";; *) order="socat direct netprog";; esac
+    read -ra relays <<<"$RELAYS"
+    order=""
+    for i in "${!relays[@]}"; do order+="${relays[$(((i + round) % ${#relays[@]}))]} "; done
     for relay in $order; do
         read -r _ mibs < <("$WORK/load" bulk 127.0.0.1 "${PORT[$relay]}" "$MIB")
         read -r _ us rate p99 < <("$WORK/load" rtt 127.0.0.1 "${PORT[$relay]}" "$TRIPS")
@@ -45,7 +62,7 @@ done
 
 median() { sort -n | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 declare -A BULK RTT RATE P99
-for relay in direct netprog socat; do
+for relay in $RELAYS; do
     BULK[$relay]=$(awk -v r=$relay '$1==r {print $2}' "$WORK/results" | median)
     RTT[$relay]=$(awk -v r=$relay '$1==r {print $3}' "$WORK/results" | median)
     RATE[$relay]=$(awk -v r=$relay '$1==r {print $4}' "$WORK/results" | median)
@@ -56,8 +73,12 @@ echo "medians of $ROUNDS rounds: $MIB MiB bulk, $TRIPS round trips of 64 bytes; 
 echo
 echo "| path | bulk TCP (MiB/s) | 64-byte round trip, median (µs) | p99 (µs) | round trips/s |"
 echo "|---|---|---|---|---|"
-for relay in direct netprog socat; do
+for relay in $RELAYS; do
     echo "| $relay | ${BULK[$relay]} | ${RTT[$relay]} | ${P99[$relay]} | ${RATE[$relay]} |"
 done
 awk -v nb="${BULK[netprog]}" -v sb="${BULK[socat]}" -v nr="${RTT[netprog]}" -v sr="${RTT[socat]}" -v np="${P99[netprog]}" -v sp="${P99[socat]}" -v nt="${RATE[netprog]}" -v st="${RATE[socat]}" \
     'BEGIN { printf "| netprog / socat | %.2fx | %.2fx (lower is better) | %.2fx (lower is better) | %.2fx |\n", nb/sb, nr/sr, np/sp, nt/st }'
+if [ -n "${OLD_REV:-}" ]; then
+    awk -v nb="${BULK[netprog]}" -v ob="${BULK[netprog-old]}" -v nr="${RTT[netprog]}" -v orr="${RTT[netprog-old]}" -v nt="${RATE[netprog]}" -v ot="${RATE[netprog-old]}" \
+        'BEGIN { printf "| netprog / netprog-old (%s) | %.3fx | %.3fx (old/new: above 1 is better) | | %.3fx |\n", "'"$OLD_REV"'", nb/ob, orr/nr, nt/ot }'
+fi
