@@ -41,7 +41,7 @@ public sealed partial class TcpConnection
                         // receive completes when bytes (or the FIN) are there, so an idle connection holds no 4 KiB block.
                         // Skipped after a read that filled its buffer: more is already waiting.
                         await _io.WaitForDataAsync(stopping).ConfigureAwait(false);
-                        if (_closingAtOnce)
+                        if (_life.ClosingAtOnce)
                         {
                             break; // Woken by the close that follows a reply to a peer that sent nothing: no read, no exception.
                         }
@@ -51,6 +51,7 @@ public sealed partial class TcpConnection
                     received = await _io.ReceiveAsync(memory, stopping).ConfigureAwait(false);
                     if (received == 0)
                     {
+                        _life.PeerFinished();
                         break; // FIN: the peer half-closed.
                     }
 
@@ -81,6 +82,7 @@ public sealed partial class TcpConnection
                     received = await _io.ReceiveAsync(discardBuffer, _aborted.Token).ConfigureAwait(false);
                     if (received == 0)
                     {
+                        _life.PeerFinished();
                         break;
                     }
 
@@ -96,9 +98,9 @@ public sealed partial class TcpConnection
         catch (Exception e) when (SocketErrors.IsConnectionGone(e))
         {
             // Not when the server closed at once (a byte that came after the look was being read as the socket closed).
-            if (!_aborted.IsCancellationRequested && !_closingAtOnce)
+            if (!_aborted.IsCancellationRequested && !_life.ClosingAtOnce)
             {
-                Interlocked.CompareExchange(ref _closeReason, (int)CloseReason.PeerReset, -1);
+                _life.SetReason(CloseReason.PeerReset);
                 error = e;
                 Abort(CloseReason.PeerReset);
             }

@@ -18,9 +18,8 @@ public sealed partial class TcpConnection
     public ValueTask<FlushResult> SendAsync(in ReadOnlySequence<byte> data)
     {
         var sent = 0L;
-        // Equal counts: the send loop has sent every byte written to Output and cannot send again before more is written
-        // (it counts after its send() returns), so a send() here cannot overtake or interleave with it.
-        if (!data.IsEmpty && Volatile.Read(ref _pipeBytesSent) == _outputWriter.Written)
+        // Nothing left to send: a send() here cannot overtake or interleave with the send loop's.
+        if (!data.IsEmpty && NothingLeftToSend)
         {
             sent = TrySendNow(data);
             if (sent == data.Length)
@@ -119,20 +118,21 @@ public sealed partial class TcpConnection
             // thread, before it closes the socket): a FIN there would let the peer read a failed exchange as a finished reply.
             if (!_aborted.IsCancellationRequested)
             {
-                if (_handlerDone && Interlocked.Read(ref _bytesReceived) == 0 && _io.InputIsEmpty())
+                if (_life.HandlerDone && Interlocked.Read(ref _bytesReceived) == 0 && _io.InputIsEmpty())
                 {
                     // The peer has sent nothing (a time client): close() now sends the FIN and the kernel finishes the close,
                     // as the C server's close() right after its send(). Safe: close() turns into a RST only over unread
                     // input, and there is none. Four system calls per time-server connection instead of six, and no epoll
                     // registration (docs/BENCHMARKS.md, step 24). nginx's default "lingering_close on" decides alike:
                     // linger only when the client may be sending more.
-                    _closingAtOnce = true;
+                    _life.CloseAtOnce();
                 }
                 else
                 {
                     // The peer has sent something, so it may send more: FIN by shutdown(), and the receive side stays open
                     // (half-close) until the peer's FIN or the linger timeout, so that our close cannot become a RST that
                     // destroys the reply before the peer has read it (RFC 1122 4.2.2.13).
+                    _life.OutputFinished(); // Before the FIN goes: a peer that reads it finds the connection half-closed.
                     _io.ShutdownSend();
                 }
             }
@@ -153,7 +153,7 @@ public sealed partial class TcpConnection
             // Includes the handler's own exception, rethrown by ReadAsync when it completed Output with it: abort rather than
             // end with a clean FIN, so the peer can tell a failure from a finished reply.
             error = e;
-            Abort(_closeReason >= 0 ? (CloseReason)_closeReason : CloseReason.Error);
+            Abort(_life.HasReason ? _life.Reason : CloseReason.Error);
         }
 
         await reader.CompleteAsync(error).ConfigureAwait(false);

@@ -30,19 +30,10 @@ public sealed partial class TcpConnection : IHostedConnection
     private readonly CancellationTokenSource _aborted = new();
     private readonly long _startTimestamp = Stopwatch.GetTimestamp();
     private long _lastActivity = Environment.TickCount64;
-    private long _lingerDeadline = long.MaxValue; // Environment.TickCount64 at which to stop waiting for the peer's FIN.
+    private ConnectionLifecycle _life = new();
     private long _bytesReceived;
     private long _bytesSent;
-    private long _pipeBytesSent; // Of the bytes written to Output, those the send loop has sent (SendAsync compares).
-    private int _closeReason = -1;
-
-    // The handler has returned (without failing): the end of Output is the end of the exchange. Set before
-    // Output is completed, read by the send loop after it sees the completion.
-    private volatile bool _handlerDone;
-
-    // The send loop found that the peer had sent nothing when the reply was out: no FIN by shutdown(), no wait for the
-    // peer's; RunAsync closes at once and close() sends the FIN (see SendLoopAsync).
-    private volatile bool _closingAtOnce;
+    private long _pipeBytesSent; // Of the bytes written to Output, those the send loop has sent (see NothingLeftToSend).
 
     internal TcpConnection(ConnectionIo io, TcpServerOptions options, PipeOptions inputOptions, PipeOptions outputOptions)
     {
@@ -104,12 +95,23 @@ public sealed partial class TcpConnection : IHostedConnection
     /// <summary>Bytes that went through <see cref="Output"/> (written to it, or copied there by <see cref="SendAsync"/>).</summary>
     internal long BytesThroughOutput => _outputWriter.Written;
 
-    internal CloseReason Reason => _closeReason < 0 ? CloseReason.Completed : (CloseReason)_closeReason;
+    internal CloseReason Reason => _life.Reason;
+
+    /// <summary>Where the connection is in its life (<see cref="ConnectionLifecycle"/>).</summary>
+    public ConnectionState State => _life.State;
+
+    /// <summary>
+    /// Every byte written to <see cref="Output"/> has been sent: the one signal that the socket may be offered new data
+    /// directly (<see cref="SendAsync"/>). The send loop counts after its send() returns, so it cannot send again before
+    /// more is written.
+    /// </summary>
+    private bool NothingLeftToSend => Volatile.Read(ref _pipeBytesSent) == _outputWriter.Written;
 
     /// <summary>Ends the connection at once: pending reads and writes fail, the socket is closed.</summary>
     internal void Abort(CloseReason reason)
     {
-        Interlocked.CompareExchange(ref _closeReason, (int)reason, -1);
+        _life.SetReason(reason);
+        _life.Close();
         try
         {
             _aborted.Cancel();
@@ -149,10 +151,12 @@ public sealed partial class TcpConnection : IHostedConnection
     /// </summary>
     internal void EndLingerIfDue(long now)
     {
-        if (now < Volatile.Read(ref _lingerDeadline))
+        if (!_life.LingerDue(now))
         {
             return;
         }
+
+        _life.Close();
 
         // Cancelled first, so that the receive loop, woken by the disposal, reads its failed receive as the end it is.
         try
@@ -167,7 +171,11 @@ public sealed partial class TcpConnection : IHostedConnection
     }
 
     /// <summary>The server is stopping: a receive waiting for data looks at its (now cancelled) stop token.</summary>
-    internal void StopReceiving() => _io.WakeReceiver();
+    internal void StopReceiving()
+    {
+        _life.Stop();
+        _io.WakeReceiver();
+    }
 
     internal async Task<ConnectionSummary> RunAsync(TcpConnectionHandler handler, CancellationToken stopping)
     {
@@ -176,14 +184,14 @@ public sealed partial class TcpConnection : IHostedConnection
         try
         {
             await handler(this, stopping).ConfigureAwait(false);
-            _handlerDone = true;
+            _life.HandlerFinished();
             await _output.Writer.CompleteAsync().ConfigureAwait(false);
         }
         catch (Exception e)
         {
             if (!SocketErrors.IsConnectionGone(e))
             {
-                Interlocked.CompareExchange(ref _closeReason, (int)CloseReason.Error, -1);
+                _life.SetReason(CloseReason.Error);
             }
 
             await _output.Writer.CompleteAsync(e).ConfigureAwait(false);
@@ -193,15 +201,16 @@ public sealed partial class TcpConnection : IHostedConnection
         await _input.Reader.CompleteAsync().ConfigureAwait(false);
         await sending.ConfigureAwait(false);
 
-        if (!_aborted.IsCancellationRequested && !receiving.IsCompleted && !_closingAtOnce)
+        if (!_aborted.IsCancellationRequested && !receiving.IsCompleted && !_life.ClosingAtOnce)
         {
             // Wait (bounded) for the peer's FIN before closing, so that our close does not turn into a RST that destroys data
             // the peer has not read yet. The bound is the server's heartbeat (EndLingerIfDue), not a timer per connection: one
             // timer per connection cost a time server an allocation and two timer-queue updates per connection (issue #7).
-            Volatile.Write(ref _lingerDeadline, Environment.TickCount64 + (long)_options.LingerTimeout.TotalMilliseconds);
+            _life.BeginLinger(Environment.TickCount64 + (long)_options.LingerTimeout.TotalMilliseconds);
             await receiving.ConfigureAwait(false);
         }
 
+        _life.Close();
         _io.Dispose();
         await receiving.ConfigureAwait(false);
 
