@@ -46,32 +46,6 @@ public sealed partial class TcpConnection : IHostedConnection
         _outputWriter = new CountingPipeWriter(_output.Writer);
     }
 
-    /// <summary>
-    /// The options of the two pipes, made once per server: they are the same for every connection, and at 10,000 idle
-    /// connections each object kept per connection counts (issue #7).
-    /// </summary>
-    /// <param name="handlerOffLoop">
-    /// The transport's completions run on an event loop's thread (the epoll engine) but the handler may block: resume the
-    /// handler on the thread pool, both when input arrives and when its full output pipe drains.
-    /// </param>
-    internal static (PipeOptions Input, PipeOptions Output) CreatePipeOptions(TcpServerOptions options, bool handlerOffLoop)
-    {
-        // Thresholds make the pipes bounded: the receive loop stops reading when the handler lags (TCP flow control then slows
-        // the peer), and the handler's FlushAsync waits while the send loop lags. Inline schedulers: no thread hop per read.
-        var handlerScheduler = handlerOffLoop ? PipeScheduler.ThreadPool : PipeScheduler.Inline;
-        return (new PipeOptions(
-            pauseWriterThreshold: options.MaxInputBufferSize,
-            resumeWriterThreshold: options.MaxInputBufferSize / 2,
-            readerScheduler: handlerScheduler,
-            writerScheduler: PipeScheduler.Inline,
-            useSynchronizationContext: false),
-        new PipeOptions(
-            pauseWriterThreshold: options.MaxOutputBufferSize,
-            resumeWriterThreshold: options.MaxOutputBufferSize / 2,
-            readerScheduler: PipeScheduler.Inline,
-            writerScheduler: handlerScheduler,
-            useSynchronizationContext: false));
-    }
 
     /// <summary>Bytes from the peer. Completes when the peer half-closes (FIN), or when the server stops.</summary>
     public PipeReader Input => _input.Reader;

@@ -38,7 +38,7 @@ public sealed class TcpServer : IAsyncDisposable
         _epoll = UsesEpoll(options.Engine);
         _loops = _epoll ? EpollLoop.Shared(options.Epoll) : [];
         _inline = _epoll && options.InlineHandlers;
-        _pipeOptions = TcpConnection.CreatePipeOptions(options, handlerOffLoop: _epoll && !options.InlineHandlers);
+        _pipeOptions = CreatePipeOptions(options, handlerOffLoop: _epoll && !options.InlineHandlers);
         LocalEndPoints = listeners.Select(l => (IPEndPoint)l.LocalEndPoint!).ToArray();
     }
 
@@ -151,6 +151,34 @@ public sealed class TcpServer : IAsyncDisposable
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// The options of a connection's two pipes, chosen by the engine (whose thread runs the completions) and made once per
+    /// server: they are the same for every connection, and at 10,000 idle
+    /// connections each object kept per connection counts (issue #7).
+    /// </summary>
+    /// <param name="handlerOffLoop">
+    /// The transport's completions run on an event loop's thread (the epoll engine) but the handler may block: resume the
+    /// handler on the thread pool, both when input arrives and when its full output pipe drains.
+    /// </param>
+    private static (PipeOptions Input, PipeOptions Output) CreatePipeOptions(TcpServerOptions options, bool handlerOffLoop)
+    {
+        // Thresholds make the pipes bounded: the receive loop stops reading when the handler lags (TCP flow control then slows
+        // the peer), and the handler's FlushAsync waits while the send loop lags. Inline schedulers: no thread hop per read.
+        var handlerScheduler = handlerOffLoop ? PipeScheduler.ThreadPool : PipeScheduler.Inline;
+        return (new PipeOptions(
+            pauseWriterThreshold: options.MaxInputBufferSize,
+            resumeWriterThreshold: options.MaxInputBufferSize / 2,
+            readerScheduler: handlerScheduler,
+            writerScheduler: PipeScheduler.Inline,
+            useSynchronizationContext: false),
+        new PipeOptions(
+            pauseWriterThreshold: options.MaxOutputBufferSize,
+            resumeWriterThreshold: options.MaxOutputBufferSize / 2,
+            readerScheduler: PipeScheduler.Inline,
+            writerScheduler: handlerScheduler,
+            useSynchronizationContext: false));
     }
 
     /// <summary>Epoll unless asked otherwise, on Linux only.</summary>
