@@ -18,6 +18,7 @@ public sealed partial class ResourceParityTests
     public static TheoryData<string> ResourceSets => new()
     {
         "NetProg.Cli.Strings",
+        "NetProg.Cli.DoctorStrings",
         "NetProg.Diagnostics.Strings",
         "NetProg.Capture.Strings",
         "NetProg.Accounts.Strings",
@@ -124,7 +125,7 @@ public sealed partial class ResourceParityTests
 
     private static Assembly AssemblyOf(string baseName) => baseName switch
     {
-        "NetProg.Cli.Strings" => typeof(CliApp).Assembly,
+        "NetProg.Cli.Strings" or "NetProg.Cli.DoctorStrings" => typeof(CliApp).Assembly,
         "NetProg.Diagnostics.Strings" => typeof(NetProg.Diagnostics.Doctor.Doctor).Assembly,
         "NetProg.Capture.Strings" => typeof(NetProg.Capture.Text.PacketText).Assembly,
         "NetProg.Accounts.Strings" => typeof(NetProg.Accounts.AccountException).Assembly,

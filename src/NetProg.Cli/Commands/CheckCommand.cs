@@ -70,11 +70,17 @@ internal static class CheckCommand
             var (before, program) = SplitAtDoubleDash(result, rest);
             if (result.GetValue(json))
             {
-                // Output for scripts is the same in every language, as doctor --json: the texts in the neutral (English) resources.
+                // Output for scripts is the same in every language: the texts in the neutral (English) resources.
                 CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
             }
 
-            var options = new CheckOptions { Timeout = result.GetValue(timeout), Only = Only(result.GetValue(only), what) };
+            var options = new CheckOptions
+            {
+                Timeout = result.GetValue(timeout),
+                Only = Only(result.GetValue(only), what),
+                // reachable quotes the doctor when the server cannot be reached: in the doctor's own words.
+                DoctorWords = check => (DoctorWords.Finding(check), DoctorWords.Advice(check.Fix)),
+            };
             var login = Login(console, what, result.GetValue(script), result.GetValue(user), result.GetValue(passwordStdin));
             if (result.GetValue(targets) is { } file)
             {

@@ -77,15 +77,10 @@ internal static class DoctorCommand
                 portNumber = inHost;
             }
 
-            if (result.GetValue(json))
-            {
-                // Output for scripts is the same in every language (issue #9): the findings in the neutral (English) resources.
-                System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
-            }
-
             var report = await Doctor.RunAsync(new DoctorRequest(target, portNumber, result.GetValue(udp), result.GetValue(timeout)) { Program = ProgramName.Current }, token).ConfigureAwait(false);
             if (result.GetValue(json))
             {
+                // The model itself, in no language: the same document whatever the UI language.
                 console.Out.WriteLine(DoctorJson.Serialize(report));
             }
             else
@@ -96,8 +91,7 @@ internal static class DoctorCommand
                 }
             }
 
-            var ok = report.Port is null ? report.Checks.All(c => c.Status != CheckStatus.Failed) : report.ServiceAnswered;
-            return ok ? ExitCode.Success : ExitCode.Failure;
+            return report.Succeeded ? ExitCode.Success : ExitCode.Failure;
         }, ct));
         return command;
     }

@@ -12,31 +12,16 @@ internal static class DoctorText
         yield return $"netprog doctor: {target}";
         foreach (var check in report.Checks)
         {
-            // A finding can quote the server's reply or a process name: printable only.
-            yield return $"  {Mark(check.Status)} {TerminalText.Pad(StepName(check.Step), 9)} {TerminalText.Printable(check.Finding)}";
-            if (check.Advice is not null)
+            // A finding can quote the server's reply, a firewall rule or a process name: printable only.
+            yield return $"  {Mark(check.Status)} {TerminalText.Pad(DoctorWords.StepName(check.Id), 9)} {TerminalText.Printable(DoctorWords.Finding(check))}";
+            if (DoctorWords.Advice(check.Fix) is { } advice)
             {
-                yield return $"{string.Empty,16}-> {TerminalText.Printable(check.Advice)}";
+                yield return $"{string.Empty,16}-> {TerminalText.Printable(advice)}";
             }
         }
 
-        yield return report.ServiceAnswered
-            ? Strings.Doctor_Verdict_Answered
-            : report.Port is null ? Strings.Doctor_Verdict_NoPort : Strings.Doctor_Verdict_NoAnswer;
+        yield return DoctorWords.Verdict(report.Verdict);
     }
-
-    /// <summary>The step's name in the UI language; the JSON keeps the stable English identifier.</summary>
-    private static string StepName(string step) => step switch
-    {
-        "name" => Strings.Doctor_Step_Name,
-        "path" => Strings.Doctor_Step_Path,
-        "addresses" => Strings.Doctor_Step_Addresses,
-        "port" => Strings.Doctor_Step_Port,
-        "service" => Strings.Doctor_Step_Service,
-        "listener" => Strings.Doctor_Step_Listener,
-        "firewall" => Strings.Doctor_Step_Firewall,
-        _ => step,
-    };
 
     private static string Mark(CheckStatus status) => status switch
     {

@@ -4,8 +4,8 @@ using System.Net.Sockets;
 namespace NetProg.Diagnostics.Doctor;
 
 /// <summary>
-/// What the addresses alone say about the path: the course's Q&amp;A causes (course/NOTES.md) — VirtualBox NAT, a
-/// self-assigned address, a private server address seen from outside its network, carrier-grade NAT. Pure.
+/// What the addresses alone say about the path: the course's usual causes — VirtualBox NAT, a self-assigned address
+/// (RFC 3927), a private server address (RFC 1918) seen from outside its network, carrier-grade NAT (RFC 6598). Pure.
 /// </summary>
 public static class AddressHints
 {
@@ -21,18 +21,12 @@ public static class AddressHints
         {
             if (address.Scope == AddressScope.LinkLocal)
             {
-                hints.Add(new DoctorCheck(
-                    "addresses", CheckStatus.Warning,
-                    string.Format(Strings.Hint_SelfAssigned, address.InterfaceName, address.Address),
-                    Strings.Hint_SelfAssigned_Advice));
+                hints.Add(Hint(DoctorFinding.SelfAssigned, new DoctorFacts { Interface = address.InterfaceName, Address = address.Address }, FixCode.RenewAddress));
             }
 
             if (Doctor.SameSubnet(address.Address, VirtualBoxNat, 24))
             {
-                hints.Add(new DoctorCheck(
-                    "addresses", CheckStatus.Warning,
-                    string.Format(Strings.Hint_VirtualBoxNat, address.Address),
-                    Strings.Hint_VirtualBoxNat_Advice));
+                hints.Add(Hint(DoctorFinding.VirtualBoxNat, new DoctorFacts { Address = address.Address }, FixCode.UseBridgedAdapter));
             }
         }
 
@@ -43,28 +37,22 @@ public static class AddressHints
 
         if (targetScope == AddressScope.Private && source is not null && LocalAddresses.Classify(source) is AddressScope.Public or AddressScope.SharedCgnat)
         {
-            hints.Add(new DoctorCheck(
-                "addresses", CheckStatus.Warning,
-                string.Format(Strings.Hint_PrivateFromOutside, target),
-                Strings.Hint_PrivateFromOutside_Advice));
+            hints.Add(Hint(DoctorFinding.PrivateFromOutside, new DoctorFacts { Address = target }, FixCode.ForwardOnServerRouter));
         }
 
         if (targetScope == AddressScope.SharedCgnat)
         {
-            hints.Add(new DoctorCheck(
-                "addresses", CheckStatus.Warning,
-                string.Format(Strings.Hint_Cgnat, target),
-                Strings.Hint_Cgnat_Advice));
+            hints.Add(Hint(DoctorFinding.Cgnat, new DoctorFacts { Address = target }, FixCode.AvoidCarrierNat));
         }
 
         if (targetScope == AddressScope.LinkLocal && target.AddressFamily == AddressFamily.InterNetwork)
         {
-            hints.Add(new DoctorCheck(
-                "addresses", CheckStatus.Warning,
-                string.Format(Strings.Hint_TargetSelfAssigned, target),
-                Strings.Hint_TargetSelfAssigned_Advice));
+            hints.Add(Hint(DoctorFinding.TargetSelfAssigned, new DoctorFacts { Address = target }, FixCode.FixServerAddress));
         }
 
         return hints;
     }
+
+    private static DoctorCheck Hint(DoctorFinding finding, DoctorFacts facts, FixCode fix) =>
+        new(DoctorCheckId.Addresses, CheckStatus.Warning, finding, facts, new DoctorFix(fix));
 }

@@ -11,6 +11,9 @@ public static partial class Doctor
 
     private const int MaxIdentifyBytes = 1024;
 
+    // How much of an unexpected reply the facts quote: enough to recognise a protocol, short enough for one line.
+    private const int QuotedBytes = 60;
+
     /// <summary>
     /// Listens first (a time server talks and closes; the login echo sends its 220 banner), then sends the probe line: if it
     /// comes back, an echo server.
@@ -23,21 +26,21 @@ public static partial class Doctor
             if (first.Data.AsSpan().StartsWith("220 "u8))
             {
                 var banner = Encoding.ASCII.GetString(first.Data).TrimEnd('\r', '\n');
-                return new DoctorCheck("service", CheckStatus.Passed, string.Format(Strings.Service_Banner, banner));
+                return Service(CheckStatus.Passed, DoctorFinding.ServiceBanner, Reply(banner, first.Data.Length));
             }
 
             var reply = TimeReplyParser.Parse(first.Data, DateTimeOffset.UtcNow, TimeZoneInfo.Local);
             if (reply.Time is not null)
             {
-                return new DoctorCheck("service", CheckStatus.Passed, string.Format(first.Closed ? Strings.Service_TimeClosed : Strings.Service_Time, reply.Text));
+                return Service(CheckStatus.Passed, first.Closed ? DoctorFinding.ServiceTimeClosed : DoctorFinding.ServiceTime, Reply(reply.Text, first.Data.Length));
             }
 
-            return new DoctorCheck("service", CheckStatus.Info, string.Format(Strings.Service_Unasked, first.Data.Length, Printable(first.Data)));
+            return Service(CheckStatus.Info, DoctorFinding.ServiceUnasked, Reply(Quote(first.Data), first.Data.Length));
         }
 
         if (first.Closed)
         {
-            return new DoctorCheck("service", CheckStatus.Warning, Strings.Service_ClosedSilently);
+            return Service(CheckStatus.Warning, DoctorFinding.ServiceClosedSilently, DoctorFacts.None);
         }
 
         try
@@ -46,30 +49,43 @@ public static partial class Doctor
         }
         catch (SocketException)
         {
-            return new DoctorCheck("service", CheckStatus.Warning, Strings.Service_NoData);
+            return Service(CheckStatus.Warning, DoctorFinding.ServiceNoData, DoctorFacts.None);
         }
 
         var echoed = await ReadAsync(socket, timeout, cancellationToken, ProbeBytes.Length).ConfigureAwait(false);
         if (echoed.Data.AsSpan().SequenceEqual(ProbeBytes))
         {
-            return new DoctorCheck("service", CheckStatus.Passed, Strings.Service_Echo);
+            return Service(CheckStatus.Passed, DoctorFinding.ServiceEcho, DoctorFacts.None);
         }
 
         return echoed.Data.Length == 0
-            ? new DoctorCheck("service", CheckStatus.Info, Strings.Service_Silent)
-            : new DoctorCheck("service", CheckStatus.Info, string.Format(Strings.Service_Other, Printable(echoed.Data)));
+            ? Service(CheckStatus.Info, DoctorFinding.ServiceSilent, DoctorFacts.None)
+            : Service(CheckStatus.Info, DoctorFinding.ServiceOther, Reply(Quote(echoed.Data), echoed.Data.Length));
     }
 
-    internal static string DescribeDatagramReply(ReadOnlySpan<byte> data)
+    /// <summary>The UDP port's finding once a datagram came back: our probe echoed, a time text, or something else.</summary>
+    internal static DoctorCheck DatagramReply(ReadOnlySpan<byte> data, DoctorFacts where)
     {
         if (data.SequenceEqual(ProbeBytes))
         {
-            return Strings.Datagram_Echo;
+            return new DoctorCheck(DoctorCheckId.Port, CheckStatus.Passed, DoctorFinding.UdpOpenEcho, where with { ReplyLength = data.Length });
         }
 
         var reply = TimeReplyParser.Parse(data, DateTimeOffset.UtcNow, TimeZoneInfo.Local);
-        return reply.Time is not null ? string.Format(Strings.Datagram_Time, reply.Text) : string.Format(Strings.Datagram_Other, data.Length);
+        return reply.Time is not null
+            ? new DoctorCheck(DoctorCheckId.Port, CheckStatus.Passed, DoctorFinding.UdpOpenTime, where with { Reply = reply.Text, ReplyLength = data.Length })
+            : new DoctorCheck(DoctorCheckId.Port, CheckStatus.Passed, DoctorFinding.UdpOpenOther, where with { ReplyLength = data.Length });
     }
+
+    private static DoctorCheck Service(CheckStatus status, DoctorFinding finding, DoctorFacts facts) => new(DoctorCheckId.Service, status, finding, facts);
+
+    private static DoctorFacts Reply(string text, int length) => new() { Reply = text, ReplyLength = length };
+
+    /// <summary>
+    /// The first bytes of a reply as text, one byte a character (ISO-8859-1 maps every byte to the code point of the same
+    /// value), so no byte is lost or merged; the CLI escapes what is not printable when it shows it.
+    /// </summary>
+    private static string Quote(byte[] data) => Encoding.Latin1.GetString(data, 0, Math.Min(data.Length, QuotedBytes));
 
     private static async Task<(byte[] Data, bool Closed)> ReadAsync(Socket socket, TimeSpan wait, CancellationToken cancellationToken, int enough = MaxIdentifyBytes)
     {
@@ -104,16 +120,5 @@ public static partial class Doctor
         }
 
         return (buffer[..length], false);
-    }
-
-    private static string Printable(byte[] data)
-    {
-        var text = new StringBuilder();
-        foreach (var b in data.AsSpan(0, Math.Min(data.Length, 60)))
-        {
-            text.Append(b is >= 0x20 and < 0x7F ? (char)b : '.');
-        }
-
-        return text.ToString();
     }
 }

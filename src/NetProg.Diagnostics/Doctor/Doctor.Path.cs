@@ -24,27 +24,31 @@ public static partial class Doctor
         catch (SocketException e)
         {
             return new PathResult(
-                new DoctorCheck("path", CheckStatus.Failed, string.Format(Strings.Path_NoRoute, target, e.SocketErrorCode), Strings.Path_NoRoute_Advice),
+                new DoctorCheck(
+                    DoctorCheckId.Path, CheckStatus.Failed, DoctorFinding.PathNoRoute,
+                    new DoctorFacts { Address = target, SocketError = e.SocketErrorCode },
+                    new DoctorFix(FixCode.CheckRoute)),
                 null, null);
         }
 
         if (IPAddress.IsLoopback(target))
         {
-            return new PathResult(new DoctorCheck("path", CheckStatus.Passed, string.Format(Strings.Path_Loopback, target)), source, null);
+            return new PathResult(new DoctorCheck(DoctorCheckId.Path, CheckStatus.Passed, DoctorFinding.PathLoopback, new DoctorFacts { Address = target }), source, null);
         }
 
         var nic = local.FirstOrDefault(l => l.Address.Equals(source));
-        var name = nic is null ? string.Empty : string.Format(Strings.Path_On, nic.InterfaceName);
         if (local.Any(l => l.Address.Equals(target)))
         {
-            return new PathResult(new DoctorCheck("path", CheckStatus.Passed, string.Format(Strings.Path_OwnAddress, target, name)), source, nic);
+            return new PathResult(
+                new DoctorCheck(DoctorCheckId.Path, CheckStatus.Passed, DoctorFinding.PathOwnAddress, new DoctorFacts { Address = target, Interface = nic?.InterfaceName }),
+                source, nic);
         }
 
         var onLink = nic is not null && nic.PrefixLength > 0 && SameSubnet(source, target, nic.PrefixLength);
-        var finding = onLink
-            ? string.Format(Strings.Path_OnLink, target, name, source, nic!.PrefixLength)
-            : string.Format(Strings.Path_Gateway, target, source, name);
-        return new PathResult(new DoctorCheck("path", CheckStatus.Passed, finding), source, nic);
+        var check = onLink
+            ? new DoctorCheck(DoctorCheckId.Path, CheckStatus.Passed, DoctorFinding.PathOnLink, new DoctorFacts { Address = target, Interface = nic!.InterfaceName, Source = source, PrefixLength = nic.PrefixLength })
+            : new DoctorCheck(DoctorCheckId.Path, CheckStatus.Passed, DoctorFinding.PathGateway, new DoctorFacts { Address = target, Source = source, Interface = nic?.InterfaceName });
+        return new PathResult(check, source, nic);
     }
 
     internal static bool SameSubnet(IPAddress a, IPAddress b, int prefixLength)

@@ -7,10 +7,9 @@ namespace NetProg.Diagnostics.Doctor;
 
 public static partial class Doctor
 {
-    /// <summary>One connect() within the timeout, its result classified as nmap's connect scan does (research/anchors.md A.7).</summary>
+    /// <summary>One connect() within the timeout, its result classified as nmap's connect scan does (nmap reference guide, "-sT").</summary>
     internal static async Task<(PortState State, DoctorCheck Check, Socket? Connected)> ProbeTcpAsync(IPEndPoint endPoint, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var where = EndPointText.Format(endPoint, TransportProtocol.Tcp);
         var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
@@ -18,86 +17,70 @@ public static partial class Doctor
         try
         {
             await socket.ConnectAsync(endPoint, deadline.Token).ConfigureAwait(false);
-            return (PortState.Open, new DoctorCheck("port", CheckStatus.Passed, string.Format(Strings.Tcp_Open, where, Elapsed(start))), socket);
+            return (PortState.Open, Port(CheckStatus.Passed, DoctorFinding.TcpOpen, Where(endPoint, TransportProtocol.Tcp, start)), socket);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             socket.Dispose();
-            // Windows takes ~2 s to report a refusal even on loopback (research/anchors.md B.1): a shorter wait would call it filtered.
-            var windows = OperatingSystem.IsWindows() && timeout < TimeSpan.FromSeconds(2.5)
-                ? Strings.Tcp_WindowsSlow
-                : string.Empty;
-            return (PortState.Filtered, new DoctorCheck(
-                "port", CheckStatus.Failed,
-                string.Format(Strings.Tcp_Filtered, where, Elapsed(start), windows),
-                Strings.Tcp_Filtered_Advice), null);
+            // Windows takes ~2 s to report a refusal even on loopback: a shorter wait would call it filtered.
+            var facts = Where(endPoint, TransportProtocol.Tcp, start) with
+            {
+                WindowsSlowToRefuse = OperatingSystem.IsWindows() && timeout < TimeSpan.FromSeconds(2.5) ? true : null,
+            };
+            return (PortState.Filtered, Port(CheckStatus.Failed, DoctorFinding.TcpFiltered, facts, FixCode.CheckFirewallAndForwarding), null);
         }
         catch (SocketException e)
         {
             socket.Dispose();
             var kind = SocketErrors.Classify(e);
+            var facts = Where(endPoint, TransportProtocol.Tcp, start);
             return kind switch
             {
-                SocketErrorKind.ConnectionRefused => (PortState.Closed, new DoctorCheck(
-                    "port", CheckStatus.Failed,
-                    string.Format(Strings.Tcp_Closed, where, Elapsed(start), endPoint.Port),
-                    Strings.Tcp_Closed_Advice), null),
-                SocketErrorKind.HostUnreachable or SocketErrorKind.NetworkUnreachable or SocketErrorKind.AccessDenied => (PortState.Unreachable, new DoctorCheck(
-                    "port", CheckStatus.Failed,
-                    string.Format(Strings.Tcp_Unreachable, where, Describe(kind), Elapsed(start)),
-                    Strings.Tcp_Unreachable_Advice), null),
-                _ => (PortState.Unreachable, new DoctorCheck("port", CheckStatus.Failed, string.Format(Strings.Tcp_Other, where, e.Message, Elapsed(start))), null),
+                SocketErrorKind.ConnectionRefused => (PortState.Closed, Port(CheckStatus.Failed, DoctorFinding.TcpClosed, facts, FixCode.StartServerOrCheckPort), null),
+                SocketErrorKind.HostUnreachable or SocketErrorKind.NetworkUnreachable or SocketErrorKind.AccessDenied =>
+                    (PortState.Unreachable, Port(CheckStatus.Failed, DoctorFinding.TcpUnreachable, facts with { Error = kind }, FixCode.CheckServerAddress), null),
+                _ => (PortState.Unreachable, Port(CheckStatus.Failed, DoctorFinding.TcpError, facts with { Error = kind, ErrorMessage = e.Message }), null),
             };
         }
     }
 
     /// <summary>
     /// A datagram to the port (connected socket, so that ICMP port unreachable comes back as ECONNREFUSED), sent up to three
-    /// times: a reply is open, a refusal closed, silence open-or-filtered (nmap's UDP scan).
+    /// times: a reply is open, a refusal closed, silence open-or-filtered (nmap reference guide, "-sU").
     /// </summary>
     internal static async Task<(PortState State, DoctorCheck Check, bool Answered)> ProbeUdpAsync(IPEndPoint endPoint, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var where = EndPointText.Format(endPoint, TransportProtocol.Udp);
         var start = Stopwatch.GetTimestamp();
         try
         {
             var (socket, reply) = await Transport.Client.UdpClientSocket.OpenAsync(
                 EndPointText.Format(endPoint.Address), endPoint.Port, ProbeBytes, timeout, accept: null, cancellationToken).ConfigureAwait(false);
             socket.Dispose();
-            var what = DescribeDatagramReply(reply.Data);
-            return (PortState.Open, new DoctorCheck("port", CheckStatus.Passed, string.Format(Strings.Udp_Open, where, Elapsed(start), what)), true);
+            var facts = Where(endPoint, TransportProtocol.Udp, start);
+            return (PortState.Open, DatagramReply(reply.Data, facts), true);
         }
         catch (NetworkException e) when (e.Kind == SocketErrorKind.ConnectionRefused)
         {
-            return (PortState.Closed, new DoctorCheck(
-                "port", CheckStatus.Failed,
-                string.Format(Strings.Udp_Closed, where, Elapsed(start)),
-                Strings.Udp_Closed_Advice), false);
+            return (PortState.Closed, Port(CheckStatus.Failed, DoctorFinding.UdpClosed, Where(endPoint, TransportProtocol.Udp, start), FixCode.StartUdpServer), false);
         }
         catch (NetworkException e) when (e.Kind == SocketErrorKind.TimedOut)
         {
-            return (PortState.OpenOrFiltered, new DoctorCheck(
-                "port", CheckStatus.Warning,
-                string.Format(Strings.Udp_OpenOrFiltered, where, Elapsed(start)),
-                Strings.Udp_OpenOrFiltered_Advice), false);
+            return (PortState.OpenOrFiltered, Port(CheckStatus.Warning, DoctorFinding.UdpOpenOrFiltered, Where(endPoint, TransportProtocol.Udp, start), FixCode.CheckUdpServerAndFirewall), false);
         }
         catch (NetworkException e)
         {
-            return (PortState.Unreachable, new DoctorCheck("port", CheckStatus.Failed, string.Format(Strings.Udp_Unreachable, where, Describe(e.Kind))), false);
+            return (PortState.Unreachable, Port(CheckStatus.Failed, DoctorFinding.UdpUnreachable, Where(endPoint, TransportProtocol.Udp, start) with { Error = e.Kind }), false);
         }
     }
 
-    private static string Describe(SocketErrorKind kind) => kind switch
-    {
-        SocketErrorKind.HostUnreachable => Strings.Kind_HostUnreachable,
-        SocketErrorKind.NetworkUnreachable => Strings.Kind_NetworkUnreachable,
-        SocketErrorKind.AccessDenied => Strings.Kind_Prohibited,
-        _ => kind.ToString(),
-    };
+    private static DoctorCheck Port(CheckStatus status, DoctorFinding finding, DoctorFacts facts, FixCode? fix = null) =>
+        new(DoctorCheckId.Port, status, finding, facts, fix is { } code ? new DoctorFix(code) : null);
 
-    private static string Elapsed(long start)
+    private static DoctorFacts Where(IPEndPoint endPoint, TransportProtocol protocol, long start) => new()
     {
-        var elapsed = Stopwatch.GetElapsedTime(start);
-        return elapsed < TimeSpan.FromSeconds(1) ? $"{elapsed.TotalMilliseconds:0.#} ms" : $"{elapsed.TotalSeconds:0.##} s";
-    }
+        Address = endPoint.Address,
+        Port = endPoint.Port,
+        Protocol = protocol,
+        ElapsedMilliseconds = Math.Round(Stopwatch.GetElapsedTime(start).TotalMilliseconds, 3),
+    };
 }

@@ -8,25 +8,27 @@ public static partial class Doctor
 {
     /// <summary>
     /// When the host is this machine: which process holds the port, and whether it answers on loopback only — the classic
-    /// "works here, not from another machine" (research/anchors.md B.13), found by trying the other side.
+    /// "works here, not from another machine" — found by trying the other side.
     /// </summary>
     internal static async Task<IReadOnlyList<DoctorCheck>> ThisMachineAsync(
         IPAddress target, int port, bool udp, string program, PortState state, IReadOnlyList<LocalAddress> local, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var checks = new List<DoctorCheck>();
-        var protocol = udp ? PortProtocol.Udp : PortProtocol.Tcp;
-        var owners = PortOwnerLookup.ForCurrentOs().FindOwners(protocol, port);
-        var proto = udp ? "udp" : "tcp";
+        var protocol = udp ? TransportProtocol.Udp : TransportProtocol.Tcp;
+        var owners = PortOwnerLookup.ForCurrentOs().FindOwners(udp ? PortProtocol.Udp : PortProtocol.Tcp, port);
         if (owners.Count > 0)
         {
-            var names = string.Join(", ", owners.Select(o => o.ProcessName is null ? $"pid {o.ProcessId}" : $"{o.ProcessName} (pid {o.ProcessId})").Distinct());
-            checks.Add(new DoctorCheck("listener", CheckStatus.Info, string.Format(Strings.Listener_HeldBy, port, proto, names)));
+            IReadOnlyList<ListeningProcess> processes = [.. owners.Select(o => new ListeningProcess(o.ProcessId, o.ProcessName)).Distinct()];
+            checks.Add(new DoctorCheck(
+                DoctorCheckId.Listener, CheckStatus.Info, DoctorFinding.ListenerHeldBy,
+                new DoctorFacts { Port = port, Protocol = protocol, Owners = processes }));
         }
         else if (state is PortState.Closed)
         {
             checks.Add(new DoctorCheck(
-                "listener", CheckStatus.Failed, string.Format(Strings.Listener_Nothing, port, proto),
-                string.Format(Strings.Listener_Nothing_Advice, udp ? "echo-server --udp" : "echo-server", port, program, NetstatCommand(port))));
+                DoctorCheckId.Listener, CheckStatus.Failed, DoctorFinding.ListenerNothing,
+                new DoctorFacts { Port = port, Protocol = protocol },
+                new DoctorFix(FixCode.StartServer) { Port = port, Protocol = protocol, Program = program }));
         }
 
         if (udp)
@@ -48,25 +50,18 @@ public static partial class Doctor
         if (IPAddress.IsLoopback(target) && state == PortState.Open && otherState == PortState.Closed)
         {
             checks.Add(new DoctorCheck(
-                "listener", CheckStatus.Warning,
-                string.Format(Strings.Listener_LoopbackOnly, target, EndPointText.Format(other)),
-                Strings.Listener_LoopbackOnly_Advice));
+                DoctorCheckId.Listener, CheckStatus.Warning, DoctorFinding.ListenerLoopbackOnly,
+                new DoctorFacts { Address = target, OtherAddress = other, Port = port, Protocol = protocol },
+                new DoctorFix(FixCode.ListenOnAllAddresses)));
         }
         else if (!IPAddress.IsLoopback(target) && state == PortState.Closed && otherState == PortState.Open)
         {
             checks.Add(new DoctorCheck(
-                "listener", CheckStatus.Failed,
-                string.Format(Strings.Listener_LoopbackOnlyLocal, EndPointText.Format(other), EndPointText.Format(target)),
-                Strings.Listener_LoopbackOnly_Advice));
+                DoctorCheckId.Listener, CheckStatus.Failed, DoctorFinding.ListenerLoopbackOnlyLocal,
+                new DoctorFacts { Address = target, OtherAddress = other, Port = port, Protocol = protocol },
+                new DoctorFix(FixCode.ListenOnAllAddresses)));
         }
 
         return checks;
     }
-
-    /// <summary>
-    /// The command that shows this machine's sockets on the port, as the course teaches it: Windows has no grep, and its
-    /// find takes the text in double quotes.
-    /// </summary>
-    private static string NetstatCommand(int port) =>
-        OperatingSystem.IsWindows() ? $"netstat -na | find \"{port}\"" : $"netstat -na | grep {port}";
 }

@@ -5,30 +5,35 @@ namespace NetProg.Diagnostics.Doctor;
 
 /// <summary>
 /// <c>netprog doctor HOST [PORT]</c>: why a client can or cannot reach a server, step by step, in the order a person would
-/// check — the name, the path, the port, what answers — with the course's usual causes as hints (course/NOTES.md Q&amp;A).
+/// check — the name, the path, the port, what answers — with the course's usual causes as hints. Returns data only
+/// (<see cref="DoctorReport"/>): the CLI says it in English or Korean, or writes it as JSON.
 /// </summary>
 public static partial class Doctor
 {
     public static async Task<DoctorReport> RunAsync(DoctorRequest request, CancellationToken cancellationToken)
     {
         var checks = new List<DoctorCheck>();
+        var protocol = request.Udp ? TransportProtocol.Udp : TransportProtocol.Tcp;
 
         // 1. Name resolution: every address.
         IReadOnlyList<IPAddress> addresses;
         try
         {
-            addresses = await HostResolver.ResolveAsync(request.Host, request.Timeout, request.Udp ? TransportProtocol.Udp : TransportProtocol.Tcp, cancellationToken).ConfigureAwait(false);
+            addresses = await HostResolver.ResolveAsync(request.Host, request.Timeout, protocol, cancellationToken).ConfigureAwait(false);
         }
         catch (NetworkException e)
         {
-            checks.Add(new DoctorCheck("name", CheckStatus.Failed, string.Format(Strings.Name_DoesNotResolve, request.Host, e.Detail is null ? string.Empty : $" ({e.Detail})"), Strings.Name_DoesNotResolve_Advice));
+            checks.Add(new DoctorCheck(
+                DoctorCheckId.Name, CheckStatus.Failed, DoctorFinding.NameDoesNotResolve,
+                new DoctorFacts { Host = request.Host, ErrorMessage = e.Detail },
+                new DoctorFix(FixCode.CheckName)));
             return new DoctorReport(request.Host, request.Port, request.Udp, checks, null, false);
         }
 
         var literal = EndPointText.TryParseAddress(request.Host, out _);
-        checks.Add(new DoctorCheck("name", CheckStatus.Passed, literal
-            ? string.Format(Strings.Name_IsAddress, request.Host)
-            : string.Format(Strings.Name_Resolves, request.Host, string.Join(", ", addresses.Select(EndPointText.Format)))));
+        checks.Add(literal
+            ? new DoctorCheck(DoctorCheckId.Name, CheckStatus.Passed, DoctorFinding.NameIsAddress, new DoctorFacts { Host = request.Host })
+            : new DoctorCheck(DoctorCheckId.Name, CheckStatus.Passed, DoctorFinding.NameResolves, new DoctorFacts { Host = request.Host, Addresses = addresses }));
 
         var target = addresses[0];
         var local = LocalAddresses.List();
@@ -80,9 +85,8 @@ public static partial class Doctor
             // 8. The local firewall, where it can be read: what other machines' packets will meet.
             checks.AddRange(LocalFirewall.Inspect(port, request.Udp));
             checks.Add(new DoctorCheck(
-                "firewall", CheckStatus.Info,
-                Strings.Firewall_TestedLocally,
-                string.Format(Strings.Firewall_TestedLocally_Advice, port, request.Udp ? " --udp" : string.Empty, request.Program)));
+                DoctorCheckId.Firewall, CheckStatus.Info, DoctorFinding.FirewallTestedLocally, DoctorFacts.None,
+                new DoctorFix(FixCode.RunFromClient) { Port = port, Protocol = protocol, Program = request.Program }));
         }
 
         return new DoctorReport(request.Host, port, request.Udp, checks, state, answered);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NetProg.Transport;
 
 namespace NetProg.Diagnostics.Doctor;
 
@@ -15,6 +16,7 @@ public static partial class FirewallRules
     public static IReadOnlyList<DoctorCheck> AnalyzeWindowsFirewall(string json, int port, bool udp, IReadOnlyCollection<string> listeningPrograms)
     {
         var proto = udp ? "UDP" : "TCP";
+        var protocol = udp ? TransportProtocol.Udp : TransportProtocol.Tcp;
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
 
@@ -36,20 +38,21 @@ public static partial class FirewallRules
         var networks = Items(root, "networks")
             .Select(n => (Interface: Text(n, "interface"), Profile: ProfileOfCategory(Text(n, "category"))))
             .GroupBy(n => n.Profile, StringComparer.OrdinalIgnoreCase)
-            .Select(g => (Profile: g.Key, Interfaces: string.Join(", ", g.Select(n => n.Interface))))
+            .Select(g => (Profile: g.Key, Interfaces: (IReadOnlyList<string>)[.. g.Select(n => n.Interface)]))
             .ToList();
         if (networks.Count == 0)
         {
-            networks = [.. profiles.Keys.Select(p => (Profile: p, Interfaces: Strings.Win_NoNetwork))];
+            // No network connected: every profile, with no interface in it.
+            networks = [.. profiles.Keys.Select(p => (Profile: p, Interfaces: (IReadOnlyList<string>)[]))];
         }
 
         var checks = new List<DoctorCheck>();
         foreach (var (profile, interfaces) in networks)
         {
-            var where = string.Format(Strings.Win_Where, profile, interfaces);
+            var where = new DoctorFacts { Port = port, Protocol = protocol, Profile = profile, Interfaces = interfaces };
             if (profiles.TryGetValue(profile, out var settings) && Text(settings, "enabled").Equals("False", StringComparison.OrdinalIgnoreCase))
             {
-                checks.Add(new DoctorCheck("firewall", CheckStatus.Passed, string.Format(Strings.Win_Off, where)));
+                checks.Add(new DoctorCheck(DoctorCheckId.Firewall, CheckStatus.Passed, DoctorFinding.WindowsFirewallOff, where));
                 continue;
             }
 
@@ -59,34 +62,38 @@ public static partial class FirewallRules
             {
                 var name = Text(block, "name");
                 checks.Add(new DoctorCheck(
-                    "firewall", CheckStatus.Failed,
-                    string.Format(Strings.Win_Blocks, proto, port, where, name, ForProgram(block)),
-                    string.Format(Strings.Win_Blocks_Advice, name)));
+                    DoctorCheckId.Firewall, CheckStatus.Failed, DoctorFinding.WindowsFirewallBlocks,
+                    where with { RuleName = name, Program = ForProgram(block) },
+                    new DoctorFix(FixCode.DisableWindowsRule) { Rule = name }));
             }
             else if (matching.FirstOrDefault(r => Text(r, "action") == "Allow") is { ValueKind: JsonValueKind.Object } allow)
             {
                 checks.Add(new DoctorCheck(
-                    "firewall", CheckStatus.Passed, string.Format(Strings.Win_Allows, proto, port, where, Text(allow, "name"), ForProgram(allow))));
+                    DoctorCheckId.Firewall, CheckStatus.Passed, DoctorFinding.WindowsFirewallAllows,
+                    where with { RuleName = Text(allow, "name"), Program = ForProgram(allow) }));
             }
             else if (profiles.TryGetValue(profile, out settings) && Text(settings, "defaultInboundAction") == "Allow")
             {
-                checks.Add(new DoctorCheck("firewall", CheckStatus.Passed, string.Format(Strings.Win_DefaultAllow, where)));
+                checks.Add(new DoctorCheck(DoctorCheckId.Firewall, CheckStatus.Passed, DoctorFinding.WindowsFirewallDefaultAllow, where));
             }
             else
             {
                 // Without a known listener, a rule for some program may or may not be the server's: say so rather than guess.
                 var unsure = listeningPrograms.Count == 0 && applying.Any(r => Text(r, "action") == "Allow");
-                var finding = string.Format(unsure ? Strings.Win_NoRuleUnsure : Strings.Win_NoRule, where, proto, port);
-                var advice = string.Format(profile.Equals("Public", StringComparison.OrdinalIgnoreCase) ? Strings.Win_NoRule_AdvicePublic : Strings.Win_NoRule_Advice, port, proto);
-                checks.Add(new DoctorCheck("firewall", unsure ? CheckStatus.Warning : CheckStatus.Failed, finding, advice));
+                var fix = profile.Equals("Public", StringComparison.OrdinalIgnoreCase) ? FixCode.NewWindowsRuleOnPublicNetwork : FixCode.NewWindowsRule;
+                checks.Add(new DoctorCheck(
+                    DoctorCheckId.Firewall, unsure ? CheckStatus.Warning : CheckStatus.Failed,
+                    unsure ? DoctorFinding.WindowsFirewallNoRuleUnsure : DoctorFinding.WindowsFirewallNoRule,
+                    where, new DoctorFix(fix) { Port = port, Protocol = protocol }));
             }
         }
 
         return checks;
     }
 
-    private static string ForProgram(JsonElement rule) =>
-        Text(rule, "program") is { Length: > 0 } program && !program.Equals("Any", StringComparison.OrdinalIgnoreCase) ? string.Format(Strings.Win_ForProgram, program) : string.Empty;
+    // The program a rule is limited to; null for "Any" (or none), which applies to every program.
+    private static string? ForProgram(JsonElement rule) =>
+        Text(rule, "program") is { Length: > 0 } program && !program.Equals("Any", StringComparison.OrdinalIgnoreCase) ? program : null;
 
     // An array as the script means it; Windows PowerShell 5.1's ConvertTo-Json may instead write {"value":[...],"Count":n}
     // (the ETS Count of System.Array, PowerShell/PowerShell issue 3153) or, for one item, the item itself.

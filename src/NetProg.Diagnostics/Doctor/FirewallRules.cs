@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using NetProg.Transport;
 
 namespace NetProg.Diagnostics.Doctor;
 
@@ -17,6 +18,7 @@ public static partial class FirewallRules
     public static IReadOnlyList<DoctorCheck> AnalyzeNftables(string ruleset, int port, bool udp)
     {
         var proto = udp ? "udp" : "tcp";
+        var protocol = udp ? TransportProtocol.Udp : TransportProtocol.Tcp;
         var checks = new List<DoctorCheck>();
         var inInput = false;
         var inputPolicyDrop = false;
@@ -42,22 +44,18 @@ public static partial class FirewallRules
 
             if (line.Contains(" drop", StringComparison.Ordinal) || line.Contains(" reject", StringComparison.Ordinal))
             {
-                var verdict = line.Contains(" reject", StringComparison.Ordinal) ? Strings.Nft_Rejects : Strings.Nft_Drops;
-                checks.Add(new DoctorCheck(
-                    "firewall", CheckStatus.Failed, string.Format(Strings.Nft_Blocks, verdict, proto, port, line),
-                    string.Format(Strings.Nft_Blocks_Advice, proto, port)));
+                var finding = line.Contains(" reject", StringComparison.Ordinal) ? DoctorFinding.NftRejects : DoctorFinding.NftDrops;
+                checks.Add(Firewall(CheckStatus.Failed, finding, port, protocol, line, Fix(FixCode.RemoveNftRule, port, protocol)));
             }
             else if (line.Contains(" accept", StringComparison.Ordinal))
             {
-                checks.Add(new DoctorCheck("firewall", CheckStatus.Passed, string.Format(Strings.Nft_Accepts, proto, port, line)));
+                checks.Add(Firewall(CheckStatus.Passed, DoctorFinding.NftAccepts, port, protocol, line));
             }
         }
 
         if (inputPolicyDrop && checks.Count == 0)
         {
-            checks.Add(new DoctorCheck(
-                "firewall", CheckStatus.Warning, string.Format(Strings.Nft_PolicyDrop, proto, port),
-                string.Format(Strings.Nft_PolicyDrop_Advice, proto, port)));
+            checks.Add(Firewall(CheckStatus.Warning, DoctorFinding.NftPolicyDrop, port, protocol, null, Fix(FixCode.AddNftAccept, port, protocol)));
         }
 
         return checks;
@@ -67,6 +65,7 @@ public static partial class FirewallRules
     public static IReadOnlyList<DoctorCheck> AnalyzeIptables(string rules, int port, bool udp)
     {
         var proto = udp ? "udp" : "tcp";
+        var protocol = udp ? TransportProtocol.Udp : TransportProtocol.Tcp;
         var checks = new List<DoctorCheck>();
         var policyDrop = false;
         foreach (var raw in rules.Split('\n'))
@@ -91,28 +90,24 @@ public static partial class FirewallRules
 
             if (line.EndsWith("-j DROP", StringComparison.Ordinal) || line.Contains("-j REJECT", StringComparison.Ordinal))
             {
-                checks.Add(new DoctorCheck(
-                    "firewall", CheckStatus.Failed, string.Format(Strings.Iptables_Blocks, proto, port, line),
-                    string.Format(Strings.Iptables_Blocks_Advice, line[3..])));
+                checks.Add(Firewall(CheckStatus.Failed, DoctorFinding.IptablesBlocks, port, protocol, line, new DoctorFix(FixCode.DeleteIptablesRule) { Rule = line[3..] }));
             }
             else if (line.EndsWith("-j ACCEPT", StringComparison.Ordinal))
             {
-                checks.Add(new DoctorCheck("firewall", CheckStatus.Passed, string.Format(Strings.Iptables_Accepts, proto, port, line)));
+                checks.Add(Firewall(CheckStatus.Passed, DoctorFinding.IptablesAccepts, port, protocol, line));
             }
         }
 
         if (policyDrop && checks.Count == 0)
         {
-            checks.Add(new DoctorCheck(
-                "firewall", CheckStatus.Warning, string.Format(Strings.Iptables_PolicyDrop, proto, port),
-                string.Format(Strings.Iptables_PolicyDrop_Advice, proto, port)));
+            checks.Add(Firewall(CheckStatus.Warning, DoctorFinding.IptablesPolicyDrop, port, protocol, null, Fix(FixCode.InsertIptablesAccept, port, protocol)));
         }
 
         return checks;
     }
 
     /// <summary>
-    /// <c>firewall-cmd --list-ports</c> on a running firewalld (CentOS has it on by default, course/NOTES.md): is the port open
+    /// <c>firewall-cmd --list-ports</c> on a running firewalld (on by default on CentOS): is the port open
     /// in the default zone?
     /// </summary>
     public static DoctorCheck AnalyzeFirewalld(string listPorts, int port, bool udp)
@@ -123,11 +118,10 @@ public static partial class FirewallRules
             var slash = entry.IndexOf('/', StringComparison.Ordinal);
             return slash > 0 && entry[(slash + 1)..] == proto && NamesPort(entry[..slash], port);
         });
+        var protocol = udp ? TransportProtocol.Udp : TransportProtocol.Tcp;
         return open
-            ? new DoctorCheck("firewall", CheckStatus.Passed, string.Format(Strings.Firewalld_Allows, port, proto))
-            : new DoctorCheck(
-                "firewall", CheckStatus.Failed, string.Format(Strings.Firewalld_Blocks, port, proto),
-                string.Format(Strings.Firewalld_Blocks_Advice, port, proto));
+            ? Firewall(CheckStatus.Passed, DoctorFinding.FirewalldAllows, port, protocol, null)
+            : Firewall(CheckStatus.Failed, DoctorFinding.FirewalldBlocks, port, protocol, null, Fix(FixCode.FirewalldAddPort, port, protocol));
     }
 
     /// <summary>
@@ -137,6 +131,7 @@ public static partial class FirewallRules
     public static DoctorCheck? AnalyzeUfw(string status, int port, bool udp)
     {
         var proto = udp ? "udp" : "tcp";
+        var protocol = udp ? TransportProtocol.Udp : TransportProtocol.Tcp;
         if (!status.Contains("Status: active", StringComparison.Ordinal))
         {
             return null;
@@ -162,17 +157,22 @@ public static partial class FirewallRules
             var action = fields[1];
             if (action is "ALLOW")
             {
-                return new DoctorCheck("firewall", CheckStatus.Passed, string.Format(Strings.Ufw_Allows, port, proto, raw.Trim()));
+                return Firewall(CheckStatus.Passed, DoctorFinding.UfwAllows, port, protocol, raw.Trim());
             }
 
             if (action is "DENY" or "REJECT")
             {
-                return new DoctorCheck("firewall", CheckStatus.Failed, string.Format(Strings.Ufw_Blocks, port, proto, raw.Trim()), $"sudo ufw allow {port}/{proto}");
+                return Firewall(CheckStatus.Failed, DoctorFinding.UfwBlocks, port, protocol, raw.Trim(), Fix(FixCode.UfwAllow, port, protocol));
             }
         }
 
-        return new DoctorCheck("firewall", CheckStatus.Failed, string.Format(Strings.Ufw_NoRule, port, proto), $"sudo ufw allow {port}/{proto}");
+        return Firewall(CheckStatus.Failed, DoctorFinding.UfwNoRule, port, protocol, null, Fix(FixCode.UfwAllow, port, protocol));
     }
+
+    private static DoctorCheck Firewall(CheckStatus status, DoctorFinding finding, int port, TransportProtocol protocol, string? rule, DoctorFix? fix = null) =>
+        new(DoctorCheckId.Firewall, status, finding, new DoctorFacts { Port = port, Protocol = protocol, Rule = rule }, fix);
+
+    private static DoctorFix Fix(FixCode code, int port, TransportProtocol protocol) => new(code) { Port = port, Protocol = protocol };
 
     /// <summary>True when <paramref name="text"/> names <paramref name="port"/> as a number, in a set, or in a range a-b.</summary>
     internal static bool NamesPort(string text, int port)

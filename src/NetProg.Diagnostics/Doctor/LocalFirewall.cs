@@ -1,4 +1,5 @@
 using NetProg.Diagnostics.Internal;
+using NetProg.Transport;
 
 namespace NetProg.Diagnostics.Doctor;
 
@@ -15,7 +16,6 @@ internal static class LocalFirewall
 
     public static IReadOnlyList<DoctorCheck> Inspect(int port, bool udp)
     {
-        var proto = udp ? "udp" : "tcp";
         if (OperatingSystem.IsWindows())
         {
             return InspectWindows(port, udp);
@@ -23,7 +23,7 @@ internal static class LocalFirewall
 
         if (!OperatingSystem.IsLinux())
         {
-            return [new DoctorCheck("firewall", CheckStatus.Info, Strings.Firewall_NotRead, Strings.Firewall_NotRead_Advice)];
+            return [new DoctorCheck(DoctorCheckId.Firewall, CheckStatus.Info, DoctorFinding.FirewallNotRead, DoctorFacts.None, new DoctorFix(FixCode.CheckFirewallByHand))];
         }
 
         var checks = new List<DoctorCheck>();
@@ -37,7 +37,7 @@ internal static class LocalFirewall
         }
         else
         {
-            return [new DoctorCheck("firewall", CheckStatus.Info, Strings.Firewall_CannotRead, Strings.Firewall_CannotRead_Advice)];
+            return [new DoctorCheck(DoctorCheckId.Firewall, CheckStatus.Info, DoctorFinding.FirewallCannotRead, DoctorFacts.None, new DoctorFix(FixCode.RunAsRoot))];
         }
 
         if (BoundedProcess.TryRun("ufw", ["status"], ToolTimeout, requireSuccess: true) is { } ufw && FirewallRules.AnalyzeUfw(ufw, port, udp) is { } ufwCheck)
@@ -53,7 +53,9 @@ internal static class LocalFirewall
 
         if (checks.Count == 0)
         {
-            checks.Add(new DoctorCheck("firewall", CheckStatus.Passed, string.Format(Strings.Firewall_NothingBlocks, proto, port)));
+            checks.Add(new DoctorCheck(
+                DoctorCheckId.Firewall, CheckStatus.Passed, DoctorFinding.FirewallNothingBlocks,
+                new DoctorFacts { Port = port, Protocol = udp ? TransportProtocol.Udp : TransportProtocol.Tcp }));
         }
 
         return checks;
@@ -61,11 +63,10 @@ internal static class LocalFirewall
 
     private static IReadOnlyList<DoctorCheck> InspectWindows(int port, bool udp)
     {
-        var proto = udp ? "UDP" : "TCP";
         var answer = WindowsFirewallQuery.Run(udp, PowerShellTimeout);
         if (answer.Json is not { } json)
         {
-            return [NotQueried(answer.Problem ?? string.Empty, proto, port)];
+            return [NotQueried(answer.Problem!, udp, port)];
         }
 
         var programs = PortOwnerLookup.ForCurrentOs().FindOwners(udp ? PortProtocol.Udp : PortProtocol.Tcp, port)
@@ -76,14 +77,18 @@ internal static class LocalFirewall
         }
         catch (System.Text.Json.JsonException e)
         {
-            return [NotQueried(string.Format(Strings.Firewall_WindowsQuery_NotJson, WindowsFirewallQuery.FirstLine(e.Message)), proto, port)];
+            return [NotQueried(WindowsFirewallQuery.NotJson(e.Message), udp, port)];
         }
     }
 
     // "could not be queried: <what ran> <what came back>", so a person sees whether PowerShell is missing, refused or
     // answered something else, instead of a guess.
-    private static DoctorCheck NotQueried(string problem, string proto, int port) => new(
-        "firewall", CheckStatus.Info,
-        string.Format(Strings.Firewall_WindowsNotQueried, WindowsFirewallQuery.Command, problem),
-        string.Format(Strings.Firewall_WindowsUnread_Advice, proto, port));
+    private static DoctorCheck NotQueried(FirewallQueryProblem problem, bool udp, int port)
+    {
+        var protocol = udp ? TransportProtocol.Udp : TransportProtocol.Tcp;
+        return new DoctorCheck(
+            DoctorCheckId.Firewall, CheckStatus.Info, DoctorFinding.WindowsFirewallNotQueried,
+            new DoctorFacts { Port = port, Protocol = protocol, Query = problem },
+            new DoctorFix(FixCode.AllowInWindowsSecurity) { Port = port, Protocol = protocol });
+    }
 }

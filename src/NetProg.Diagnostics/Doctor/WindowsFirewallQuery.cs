@@ -47,9 +47,6 @@ internal static class WindowsFirewallQuery
     /// <summary>What runs, as the reason for a failed query names it.</summary>
     public const string Command = "powershell.exe -NoProfile -EncodedCommand (Get-NetFirewallProfile, Get-NetFirewallRule ...)";
 
-    // Longest excerpt of the tool's output that a reason quotes.
-    private const int ExcerptLength = 160;
-
     /// <summary>The firewall's state for TCP or UDP as JSON, or what came back when PowerShell is missing, fails or overruns.</summary>
     public static WindowsFirewallAnswer Run(bool udp, TimeSpan timeout)
     {
@@ -66,36 +63,38 @@ internal static class WindowsFirewallQuery
     {
         if (outcome.StartError is { } startError)
         {
-            return new WindowsFirewallAnswer(null, string.Format(Strings.Firewall_WindowsQuery_NotStarted, Excerpt(startError)));
+            return Failed(FirewallQueryFailure.NotStarted, startError);
         }
 
         if (outcome.TimedOut || outcome.Output is null)
         {
-            return new WindowsFirewallAnswer(null, string.Format(Strings.Firewall_WindowsQuery_TimedOut, (int)timeout.TotalSeconds));
+            return new WindowsFirewallAnswer(null, new FirewallQueryProblem(FirewallQueryFailure.TimedOut, Command, TimeoutSeconds: (int)timeout.TotalSeconds));
         }
 
         if (outcome.ExitCode != 0)
         {
             // PowerShell writes a terminating error to stderr (a CLIXML block with -NonInteractive under some hosts) or stdout.
             var said = ErrorLine(outcome.Error) ?? FirstLine(outcome.Output);
-            return new WindowsFirewallAnswer(null, said is null
-                ? string.Format(Strings.Firewall_WindowsQuery_FailedSilently, outcome.ExitCode)
-                : string.Format(Strings.Firewall_WindowsQuery_Failed, outcome.ExitCode, said));
+            return new WindowsFirewallAnswer(null, new FirewallQueryProblem(
+                said is null ? FirewallQueryFailure.FailedSilently : FirewallQueryFailure.Failed, Command, said, outcome.ExitCode));
         }
 
         if (FirstLine(outcome.Output) is null)
         {
             // Seen under Wine, whose powershell.exe is a stand-in that runs nothing and exits 0.
             var said = ErrorLine(outcome.Error);
-            return new WindowsFirewallAnswer(null, said is null
-                ? Strings.Firewall_WindowsQuery_Empty
-                : string.Format(Strings.Firewall_WindowsQuery_EmptyWithError, said));
+            return said is null ? Failed(FirewallQueryFailure.Empty, null) : Failed(FirewallQueryFailure.EmptyWithError, said);
         }
 
         return Decode(outcome.Output) is { } json
             ? new WindowsFirewallAnswer(json, null)
-            : new WindowsFirewallAnswer(null, string.Format(Strings.Firewall_WindowsQuery_NotBase64, FirstLine(outcome.Output)));
+            : Failed(FirewallQueryFailure.NotBase64, FirstLine(outcome.Output));
     }
+
+    /// <summary>The query's answer was JSON, but not the script's: the parser's reason, first line.</summary>
+    public static FirewallQueryProblem NotJson(string reason) => new(FirewallQueryFailure.NotJson, Command, FirstLine(reason));
+
+    private static WindowsFirewallAnswer Failed(FirewallQueryFailure failure, string? said) => new(null, new FirewallQueryProblem(failure, Command, said));
 
     /// <summary>
     /// The script's Base64 line back to JSON; null when there is none (a PowerShell error on stdout). The line is the last
@@ -118,9 +117,9 @@ internal static class WindowsFirewallQuery
         return null;
     }
 
-    /// <summary>The first line with text in it, shortened and with control characters replaced, to quote in a reason.</summary>
+    /// <summary>The first line with text in it, as the tool wrote it, to quote in a reason (the CLI shortens it and makes it printable).</summary>
     internal static string? FirstLine(string text) =>
-        text.Split('\n').Select(l => l.Trim().Trim('\uFEFF')).FirstOrDefault(l => l.Length > 0) is { } line ? Excerpt(line) : null;
+        text.Split('\n').Select(l => l.Trim().Trim('\uFEFF')).FirstOrDefault(l => l.Length > 0);
 
     /// <summary>
     /// The first line of what PowerShell wrote to stderr. With its output redirected, Windows PowerShell serialises the
@@ -145,11 +144,5 @@ internal static class WindowsFirewallQuery
         {
             return null;
         }
-    }
-
-    private static string Excerpt(string text)
-    {
-        var printable = new string([.. text.Select(c => char.IsControl(c) ? '?' : c)]);
-        return printable.Length <= ExcerptLength ? printable : string.Concat(printable.AsSpan(0, ExcerptLength), "...");
     }
 }

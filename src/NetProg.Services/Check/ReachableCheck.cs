@@ -99,12 +99,26 @@ internal sealed class ReachableCheck : IServerCheck
         var endPoint = context.EndPoint;
         var host = EndPointText.Format(endPoint.Address);
         var report = await Doctor.RunAsync(new DoctorRequest(host, endPoint.Port, udp, context.Timeout), cancellationToken).ConfigureAwait(false);
-        var finding = report.Checks.FirstOrDefault(c => c.Step is "port" or "service" && c.Status is CheckStatus.Failed or CheckStatus.Warning)
+        var finding = report.Checks.FirstOrDefault(c => c.Id is DoctorCheckId.Port or DoctorCheckId.Service && c.Status is CheckStatus.Failed or CheckStatus.Warning)
             ?? report.Checks.FirstOrDefault(c => c.Status is CheckStatus.Failed);
         var cause = string.Format(CultureInfo.CurrentCulture, udp ? CheckText.Reachable_Cause_Udp : CheckText.Reachable_Cause_Tcp, EndPointText.Format(endPoint));
-        var fix = finding?.Advice ?? string.Format(CultureInfo.CurrentCulture, CheckText.Reachable_Fix, endPoint.Port);
-        var observed = finding?.Finding ?? string.Format(CultureInfo.CurrentCulture, CheckText.Check_TimedOut, ServerChecker.Seconds(context.Timeout));
+        var (said, advice) = finding is null ? (null, null) : Words(context.Options, finding, report, endPoint, udp);
+        var fix = advice ?? string.Format(CultureInfo.CurrentCulture, CheckText.Reachable_Fix, endPoint.Port);
+        var observed = said ?? string.Format(CultureInfo.CurrentCulture, CheckText.Check_TimedOut, ServerChecker.Seconds(context.Timeout));
         return CheckResult.Fail(Id, observed, cause, fix);
+    }
+
+    // Without the CLI's words, the stable names: "127.0.0.1:30000/tcp: closed (tcpClosed)".
+    private static (string? Finding, string? Advice) Words(CheckOptions options, DoctorCheck finding, DoctorReport report, IPEndPoint endPoint, bool udp)
+    {
+        if (options.DoctorWords is { } words)
+        {
+            return words(finding);
+        }
+
+        var where = EndPointText.Format(endPoint, udp ? TransportProtocol.Udp : TransportProtocol.Tcp);
+        var state = report.State is { } portState ? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(portState.ToString()) : finding.Status.ToString();
+        return ($"{where}: {state} ({System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(finding.Finding.ToString())})", null);
     }
 
     private static string Milliseconds(TimeSpan value) => value.TotalMilliseconds.ToString("0.0", CultureInfo.CurrentCulture) + " ms";

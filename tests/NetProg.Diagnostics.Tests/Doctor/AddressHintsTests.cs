@@ -3,7 +3,7 @@ using NetProg.Diagnostics.Doctor;
 
 namespace NetProg.Diagnostics.Tests.Doctor;
 
-/// <summary>The course's Q&amp;A causes recognised from addresses alone (course/NOTES.md).</summary>
+/// <summary>The course's usual causes recognised from addresses alone, as findings with their facts and fixes.</summary>
 public sealed class AddressHintsTests
 {
     private static LocalAddress Local(string address, int prefix = 24, string name = "eth0") =>
@@ -14,7 +14,7 @@ public sealed class AddressHintsTests
     {
         var hints = AddressHints.For(IPAddress.Parse("192.168.0.20"), IPAddress.Parse("10.0.2.15"), [Local("10.0.2.15")]);
 
-        Assert.Contains(hints, h => h.Finding.Contains("VirtualBox NAT", StringComparison.Ordinal) && h.Advice!.Contains("Bridged", StringComparison.Ordinal));
+        Assert.Contains(hints, h => h.Finding == DoctorFinding.VirtualBoxNat && IPAddress.Parse("10.0.2.15").Equals(h.Facts.Address) && h.Fix?.Code == FixCode.UseBridgedAdapter);
     }
 
     [Fact]
@@ -22,7 +22,7 @@ public sealed class AddressHintsTests
     {
         var hints = AddressHints.For(IPAddress.Parse("192.168.0.20"), IPAddress.Parse("169.254.3.4"), [Local("169.254.3.4", 16, "vmnet8")]);
 
-        Assert.Contains(hints, h => h.Finding.Contains("self-assigned", StringComparison.Ordinal) && h.Finding.Contains("vmnet8", StringComparison.Ordinal));
+        Assert.Contains(hints, h => h.Finding == DoctorFinding.SelfAssigned && h.Facts.Interface == "vmnet8" && h.Fix?.Code == FixCode.RenewAddress);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class AddressHintsTests
         // Given an AWS EC2 instance (public source address) asking for a home machine's LAN address
         var hints = AddressHints.For(IPAddress.Parse("192.168.0.20"), IPAddress.Parse("3.35.1.2"), [Local("3.35.1.2")]);
 
-        Assert.Contains(hints, h => h.Finding.Contains("private address", StringComparison.Ordinal) && h.Advice!.Contains("port-forwarding", StringComparison.Ordinal));
+        Assert.Contains(hints, h => h.Finding == DoctorFinding.PrivateFromOutside && h.Fix?.Code == FixCode.ForwardOnServerRouter);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class AddressHintsTests
     {
         var hints = AddressHints.For(IPAddress.Parse("100.64.12.34"), IPAddress.Parse("192.168.0.10"), [Local("192.168.0.10")]);
 
-        Assert.Contains(hints, h => h.Finding.Contains("carrier-grade NAT", StringComparison.Ordinal));
+        Assert.Contains(hints, h => h.Finding == DoctorFinding.Cgnat && IPAddress.Parse("100.64.12.34").Equals(h.Facts.Address));
     }
 
     [Fact]

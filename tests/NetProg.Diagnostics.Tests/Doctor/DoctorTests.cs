@@ -25,7 +25,8 @@ public sealed class DoctorTests
         // Then
         Assert.Equal(PortState.Open, report.State);
         Assert.True(report.ServiceAnswered);
-        Assert.Contains(report.Checks, c => c.Step == "service" && c.Finding.Contains("a time server", StringComparison.Ordinal));
+        Assert.Contains(report.Checks, c => c.Id == DoctorCheckId.Service && c.Finding is DoctorFinding.ServiceTime or DoctorFinding.ServiceTimeClosed
+            && c.Facts.Reply!.StartsWith("Tue Nov 24 19:52:49 2026", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -43,7 +44,7 @@ public sealed class DoctorTests
 
         var report = await RunAsync("127.0.0.1", server.Port);
 
-        Assert.Contains(report.Checks, c => c.Step == "service" && c.Finding.Contains("an echo server", StringComparison.Ordinal));
+        Assert.Contains(report.Checks, c => c.Id == DoctorCheckId.Service && c.Finding == DoctorFinding.ServiceEcho && c.Status == CheckStatus.Passed);
     }
 
     [Fact]
@@ -57,7 +58,7 @@ public sealed class DoctorTests
 
         var report = await RunAsync("127.0.0.1", server.Port);
 
-        Assert.Contains(report.Checks, c => c.Step == "service" && c.Finding.Contains("the login echo", StringComparison.Ordinal));
+        Assert.Contains(report.Checks, c => c.Id == DoctorCheckId.Service && c.Finding == DoctorFinding.ServiceBanner && c.Facts.Reply == "220 netprog echo with login ready");
     }
 
     [Fact]
@@ -77,10 +78,11 @@ public sealed class DoctorTests
         // Then
         Assert.Equal(PortState.Closed, report.State);
         Assert.False(report.ServiceAnswered);
-        var check = Assert.Single(report.Checks, c => c.Step == "port");
-        Assert.Equal(CheckStatus.Failed, check.Status);
-        Assert.Contains("closed", check.Finding, StringComparison.Ordinal);
-        Assert.Contains(report.Checks, c => c.Step == "listener" && c.Finding.Contains("nothing on this machine listens", StringComparison.Ordinal));
+        Assert.Equal(DoctorVerdict.NoAnswer, report.Verdict);
+        var check = Assert.Single(report.Checks, c => c.Id == DoctorCheckId.Port);
+        Assert.Equal((CheckStatus.Failed, DoctorFinding.TcpClosed, port, FixCode.StartServerOrCheckPort), (check.Status, check.Finding, check.Facts.Port, check.Fix?.Code));
+        var listener = Assert.Single(report.Checks, c => c.Id == DoctorCheckId.Listener && c.Finding == DoctorFinding.ListenerNothing);
+        Assert.Equal(new DoctorFix(FixCode.StartServer) { Port = port, Protocol = Transport.TransportProtocol.Tcp, Program = "netprog" }, listener.Fix);
     }
 
     [Fact]
@@ -100,9 +102,9 @@ public sealed class DoctorTests
         var onAddress = await RunAsync(other.Address.ToString(), server.Port);
 
         // Then both say "loopback only"
-        Assert.Contains(onLoopback.Checks, c => c.Status == CheckStatus.Warning && c.Finding.Contains("loopback only", StringComparison.Ordinal));
+        Assert.Contains(onLoopback.Checks, c => c.Status == CheckStatus.Warning && c.Finding == DoctorFinding.ListenerLoopbackOnly && other.Address.Equals(c.Facts.OtherAddress));
         Assert.Equal(PortState.Closed, onAddress.State);
-        Assert.Contains(onAddress.Checks, c => c.Status == CheckStatus.Failed && c.Finding.Contains("loopback only", StringComparison.Ordinal));
+        Assert.Contains(onAddress.Checks, c => c.Status == CheckStatus.Failed && c.Finding == DoctorFinding.ListenerLoopbackOnlyLocal && IPAddress.Loopback.Equals(c.Facts.OtherAddress));
     }
 
     [Fact]
@@ -133,7 +135,7 @@ public sealed class DoctorTests
 
         // Then
         Assert.Equal(PortState.Open, open.State);
-        Assert.Contains(open.Checks, c => c.Finding.Contains("an echo server", StringComparison.Ordinal));
+        Assert.Contains(open.Checks, c => c.Finding == DoctorFinding.UdpOpenEcho);
         Assert.Equal(PortState.OpenOrFiltered, silence.State);
         Assert.Equal(PortState.Closed, closed.State);
     }
@@ -145,8 +147,24 @@ public sealed class DoctorTests
         var report = await Diagnostics.Doctor.Doctor.RunAsync(new DoctorRequest("256.256.256.256.invalid.", 30000, false, Timeout), CancellationToken.None);
 
         var check = Assert.Single(report.Checks);
-        Assert.Equal("name", check.Step);
-        Assert.Equal(CheckStatus.Failed, check.Status);
+        Assert.Equal((DoctorCheckId.Name, CheckStatus.Failed, DoctorFinding.NameDoesNotResolve), (check.Id, check.Status, check.Finding));
+        Assert.Equal("256.256.256.256.invalid.", check.Facts.Host);
+        Assert.Equal(FixCode.CheckName, check.Fix?.Code);
+        Assert.Equal(DoctorVerdict.NoAnswer, report.Verdict);
+    }
+
+    [Fact]
+    public void Should_decide_the_verdict_once_from_the_port_and_the_answer_or_from_the_path_without_a_port()
+    {
+        DoctorCheck passed = new(DoctorCheckId.Name, CheckStatus.Passed, DoctorFinding.NameIsAddress, DoctorFacts.None);
+        DoctorCheck failed = new(DoctorCheckId.Path, CheckStatus.Failed, DoctorFinding.PathNoRoute, DoctorFacts.None);
+
+        Assert.Equal((DoctorVerdict.Answered, true), Verdict(new DoctorReport("h", 1, false, [failed], PortState.Open, true)));
+        Assert.Equal((DoctorVerdict.NoAnswer, false), Verdict(new DoctorReport("h", 1, false, [passed], PortState.Closed, false)));
+        Assert.Equal((DoctorVerdict.PathChecked, true), Verdict(new DoctorReport("h", null, false, [passed], null, false)));
+        Assert.Equal((DoctorVerdict.PathFailed, false), Verdict(new DoctorReport("h", null, false, [passed, failed], null, false)));
+
+        static (DoctorVerdict, bool) Verdict(DoctorReport report) => (report.Verdict, report.Succeeded);
     }
 
     private static Task<DoctorReport> RunAsync(string host, int port, bool udp = false, TimeSpan? timeout = null) =>

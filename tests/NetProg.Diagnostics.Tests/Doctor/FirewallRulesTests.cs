@@ -1,4 +1,5 @@
 using NetProg.Diagnostics.Doctor;
+using NetProg.Transport;
 
 namespace NetProg.Diagnostics.Tests.Doctor;
 
@@ -22,16 +23,17 @@ public sealed class FirewallRulesTests
         """;
 
     [Theory]
-    [InlineData(30002, false, CheckStatus.Failed, "drops tcp port 30002")]
-    [InlineData(30003, false, CheckStatus.Failed, "rejects tcp port 30003")]
-    [InlineData(30015, false, CheckStatus.Failed, "rejects tcp port 30015")]
-    [InlineData(30000, true, CheckStatus.Passed, "accepts udp port 30000")]
-    public void Should_read_what_nftables_input_rules_do_to_a_port(int port, bool udp, CheckStatus status, string finding)
+    [InlineData(30002, false, CheckStatus.Failed, DoctorFinding.NftDrops, "tcp dport 30002 drop")]
+    [InlineData(30003, false, CheckStatus.Failed, DoctorFinding.NftRejects, "tcp dport { 30003, 30010-30020 } reject with icmpx admin-prohibited")]
+    [InlineData(30015, false, CheckStatus.Failed, DoctorFinding.NftRejects, "tcp dport { 30003, 30010-30020 } reject with icmpx admin-prohibited")]
+    [InlineData(30000, true, CheckStatus.Passed, DoctorFinding.NftAccepts, "udp dport 30000 accept")]
+    public void Should_read_what_nftables_input_rules_do_to_a_port(int port, bool udp, CheckStatus status, DoctorFinding finding, string rule)
     {
         var check = Assert.Single(FirewallRules.AnalyzeNftables(Nft, port, udp));
 
-        Assert.Equal(status, check.Status);
-        Assert.Contains(finding, check.Finding, StringComparison.Ordinal);
+        Assert.Equal((status, finding), (check.Status, check.Finding));
+        Assert.Equal((port, udp ? TransportProtocol.Udp : TransportProtocol.Tcp, rule), (check.Facts.Port, check.Facts.Protocol, check.Facts.Rule));
+        Assert.Equal(status == CheckStatus.Failed ? FixCode.RemoveNftRule : null, check.Fix?.Code);
     }
 
     [Fact]
@@ -49,8 +51,8 @@ public sealed class FirewallRulesTests
 
         var check = Assert.Single(FirewallRules.AnalyzeNftables(ruleset, 30000, udp: false));
 
-        Assert.Equal(CheckStatus.Warning, check.Status);
-        Assert.Contains("policy drop", check.Finding, StringComparison.Ordinal);
+        Assert.Equal((CheckStatus.Warning, DoctorFinding.NftPolicyDrop), (check.Status, check.Finding));
+        Assert.Equal(new DoctorFix(FixCode.AddNftAccept) { Port = 30000, Protocol = TransportProtocol.Tcp }, check.Fix);
     }
 
     [Fact]
@@ -71,7 +73,9 @@ public sealed class FirewallRulesTests
         Assert.Equal(CheckStatus.Failed, blocked.Status);
         Assert.Equal(CheckStatus.Passed, allowed.Status);
         Assert.Equal(CheckStatus.Warning, unnamed.Status);
-        Assert.Contains("INPUT policy DROP", unnamed.Finding, StringComparison.Ordinal);
+        Assert.Equal(DoctorFinding.IptablesPolicyDrop, unnamed.Finding);
+        Assert.Equal(new DoctorFix(FixCode.DeleteIptablesRule) { Rule = "INPUT -p tcp -m tcp --dport 30000 -j REJECT --reject-with icmp-port-unreachable" }, blocked.Fix);
+        Assert.Equal(DoctorFinding.IptablesAccepts, allowed.Finding);
     }
 
     [Theory]
@@ -86,7 +90,7 @@ public sealed class FirewallRulesTests
         Assert.Equal(status, check.Status);
         if (status == CheckStatus.Failed)
         {
-            Assert.Contains("firewall-cmd --add-port", check.Advice, StringComparison.Ordinal);
+            Assert.Equal(new DoctorFix(FixCode.FirewalldAddPort) { Port = port, Protocol = udp ? TransportProtocol.Udp : TransportProtocol.Tcp }, check.Fix);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using NetProg.Diagnostics.Doctor;
 using NetProg.Diagnostics.Internal;
+using NetProg.Transport;
 
 namespace NetProg.Diagnostics.Tests.Doctor;
 
@@ -18,16 +19,18 @@ public sealed class WindowsFirewallTests
         var checks = FirewallRules.AnalyzeWindowsFirewall(Sample, 30000, udp: false, ["time_server"]);
 
         Assert.Equal(2, checks.Count);
-        var publicNetwork = Assert.Single(checks, c => c.Finding.Contains("Public network (Wi-Fi)", StringComparison.Ordinal));
-        Assert.Equal(CheckStatus.Failed, publicNetwork.Status);
-        Assert.Contains("blocks TCP port 30000", publicNetwork.Finding, StringComparison.Ordinal);
-        Assert.Contains("'time_server.exe' (for C:\\Users\\학생\\course\\time_server.exe)", publicNetwork.Finding, StringComparison.Ordinal);
-        Assert.Contains("Disable-NetFirewallRule -DisplayName 'time_server.exe'", publicNetwork.Advice, StringComparison.Ordinal);
+        var publicNetwork = Assert.Single(checks, c => c.Facts.Profile == "Public");
+        Assert.Equal(["Wi-Fi"], publicNetwork.Facts.Interfaces!);
+        Assert.Equal((CheckStatus.Failed, DoctorFinding.WindowsFirewallBlocks), (publicNetwork.Status, publicNetwork.Finding));
+        Assert.Equal((30000, TransportProtocol.Tcp), (publicNetwork.Facts.Port, publicNetwork.Facts.Protocol));
+        Assert.Equal(("time_server.exe", "C:\\Users\\학생\\course\\time_server.exe"), (publicNetwork.Facts.RuleName, publicNetwork.Facts.Program));
+        Assert.Equal(new DoctorFix(FixCode.DisableWindowsRule) { Rule = "time_server.exe" }, publicNetwork.Fix);
 
         // The same program on the private network meets the range rule, not the block rule limited to Public.
-        var privateNetwork = Assert.Single(checks, c => c.Finding.Contains("Private network (이더넷)", StringComparison.Ordinal));
-        Assert.Equal(CheckStatus.Passed, privateNetwork.Status);
-        Assert.Contains("'course 30000-40000'", privateNetwork.Finding, StringComparison.Ordinal);
+        var privateNetwork = Assert.Single(checks, c => c.Facts.Profile == "Private");
+        Assert.Equal(["이더넷"], privateNetwork.Facts.Interfaces!);
+        Assert.Equal((CheckStatus.Passed, DoctorFinding.WindowsFirewallAllows), (privateNetwork.Status, privateNetwork.Finding));
+        Assert.Equal(("course 30000-40000", null), (privateNetwork.Facts.RuleName, privateNetwork.Facts.Program));
     }
 
     [Fact]
@@ -36,15 +39,13 @@ public sealed class WindowsFirewallTests
         var echo = FirewallRules.AnalyzeWindowsFirewall(Sample, 30000, udp: false, ["ECHO_SERVER"]);
         var other = FirewallRules.AnalyzeWindowsFirewall(Sample, 30000, udp: false, ["python"]);
 
-        var echoPublic = Assert.Single(echo, c => c.Finding.Contains("Public", StringComparison.Ordinal));
+        var echoPublic = Assert.Single(echo, c => c.Facts.Profile == "Public");
         Assert.Equal(CheckStatus.Passed, echoPublic.Status);
-        Assert.Contains("'echo_server.exe'", echoPublic.Finding, StringComparison.Ordinal);
+        Assert.Equal("echo_server.exe", echoPublic.Facts.RuleName);
 
-        var otherPublic = Assert.Single(other, c => c.Finding.Contains("Public", StringComparison.Ordinal));
-        Assert.Equal(CheckStatus.Failed, otherPublic.Status);
-        Assert.Contains("no rule allows TCP port 30000", otherPublic.Finding, StringComparison.Ordinal);
-        Assert.Contains("New-NetFirewallRule -DisplayName 'netprog 30000' -Direction Inbound -Protocol TCP -LocalPort 30000 -Action Allow", otherPublic.Advice, StringComparison.Ordinal);
-        Assert.Contains("make it Private", otherPublic.Advice, StringComparison.Ordinal);
+        var otherPublic = Assert.Single(other, c => c.Facts.Profile == "Public");
+        Assert.Equal((CheckStatus.Failed, DoctorFinding.WindowsFirewallNoRule), (otherPublic.Status, otherPublic.Finding));
+        Assert.Equal(new DoctorFix(FixCode.NewWindowsRuleOnPublicNetwork) { Port = 30000, Protocol = TransportProtocol.Tcp }, otherPublic.Fix);
     }
 
     [Fact]
@@ -53,7 +54,7 @@ public sealed class WindowsFirewallTests
         var checks = FirewallRules.AnalyzeWindowsFirewall(Sample, 50000, udp: false, []);
 
         Assert.All(checks, c => Assert.Equal(CheckStatus.Warning, c.Status));
-        Assert.All(checks, c => Assert.Contains("no program holds the port now", c.Finding, StringComparison.Ordinal));
+        Assert.All(checks, c => Assert.Equal(DoctorFinding.WindowsFirewallNoRuleUnsure, c.Finding));
     }
 
     [Fact]
@@ -62,11 +63,10 @@ public sealed class WindowsFirewallTests
         var checks = FirewallRules.AnalyzeWindowsFirewall(Sample, 30000, udp: true, ["time_server"]);
 
         // UDP: the TCP block and range rules do not apply; the UDP rule allows on Public only.
-        Assert.Equal(CheckStatus.Passed, Assert.Single(checks, c => c.Finding.Contains("Public", StringComparison.Ordinal)).Status);
-        var privateNetwork = Assert.Single(checks, c => c.Finding.Contains("Private", StringComparison.Ordinal));
-        Assert.Equal(CheckStatus.Failed, privateNetwork.Status);
-        Assert.Contains("no rule allows UDP port 30000", privateNetwork.Finding, StringComparison.Ordinal);
-        Assert.DoesNotContain("make it Private", privateNetwork.Advice, StringComparison.Ordinal);
+        Assert.Equal(CheckStatus.Passed, Assert.Single(checks, c => c.Facts.Profile == "Public").Status);
+        var privateNetwork = Assert.Single(checks, c => c.Facts.Profile == "Private");
+        Assert.Equal((CheckStatus.Failed, DoctorFinding.WindowsFirewallNoRule, TransportProtocol.Udp), (privateNetwork.Status, privateNetwork.Finding, privateNetwork.Facts.Protocol));
+        Assert.Equal(new DoctorFix(FixCode.NewWindowsRule) { Port = 30000, Protocol = TransportProtocol.Udp }, privateNetwork.Fix);
 
         // "RPC" names no fixed port: 135 is not taken for it.
         Assert.All(FirewallRules.AnalyzeWindowsFirewall(Sample, 135, udp: false, ["services"]), c => Assert.NotEqual(CheckStatus.Passed, c.Status));
@@ -86,9 +86,10 @@ public sealed class WindowsFirewallTests
         var checks = FirewallRules.AnalyzeWindowsFirewall(json, 30000, udp: false, ["time_server"]);
 
         Assert.Equal(3, checks.Count);
-        Assert.Contains(checks, c => c.Status == CheckStatus.Passed && c.Finding.Contains("off for the Public network", StringComparison.Ordinal));
-        Assert.Contains(checks, c => c.Status == CheckStatus.Passed && c.Finding.Contains("by default on the Private network", StringComparison.Ordinal));
-        Assert.Contains(checks, c => c.Status == CheckStatus.Failed && c.Finding.Contains("Domain network", StringComparison.Ordinal));
+        Assert.Contains(checks, c => c.Status == CheckStatus.Passed && c.Finding == DoctorFinding.WindowsFirewallOff && c.Facts.Profile == "Public");
+        Assert.Contains(checks, c => c.Status == CheckStatus.Passed && c.Finding == DoctorFinding.WindowsFirewallDefaultAllow && c.Facts.Profile == "Private");
+        Assert.Contains(checks, c => c.Status == CheckStatus.Failed && c.Facts.Profile == "Domain");
+        Assert.All(checks, c => Assert.Empty(c.Facts.Interfaces!));
     }
 
     [Fact]
@@ -101,7 +102,8 @@ public sealed class WindowsFirewallTests
 
         var check = Assert.Single(FirewallRules.AnalyzeWindowsFirewall(json, 30000, udp: false, []));
 
-        Assert.Equal("Windows Firewall is off for the Domain network (Ethernet).", check.Finding);
+        Assert.Equal((DoctorFinding.WindowsFirewallOff, "Domain"), (check.Finding, check.Facts.Profile));
+        Assert.Equal(["Ethernet"], check.Facts.Interfaces!);
     }
 
     [Fact]
@@ -122,8 +124,8 @@ public sealed class WindowsFirewallTests
         foreach (var (port, udp, programs) in new[] { (30000, false, new[] { "time_server" }), (30000, true, ["time_server"]), (30000, false, ["ECHO_SERVER"]), (50000, false, []) })
         {
             Assert.Equal(
-                FirewallRules.AnalyzeWindowsFirewall(Sample, port, udp, programs),
-                FirewallRules.AnalyzeWindowsFirewall(wrapped, port, udp, programs));
+                FirewallRules.AnalyzeWindowsFirewall(Sample, port, udp, programs).Select(Flat),
+                FirewallRules.AnalyzeWindowsFirewall(wrapped, port, udp, programs).Select(Flat));
         }
     }
 
@@ -139,7 +141,7 @@ public sealed class WindowsFirewallTests
         var check = Assert.Single(FirewallRules.AnalyzeWindowsFirewall(json, 30000, udp: false, []));
 
         Assert.Equal(CheckStatus.Passed, check.Status);
-        Assert.Contains("'n'", check.Finding, StringComparison.Ordinal);
+        Assert.Equal("n", check.Facts.RuleName);
     }
 
     [Theory]
@@ -159,7 +161,7 @@ public sealed class WindowsFirewallTests
         var answer = WindowsFirewallQuery.Interpret(new ProcessOutcome(null, false, 0, string.Empty, string.Empty), TimeSpan.FromSeconds(15));
 
         Assert.Null(answer.Json);
-        Assert.Equal("finished without writing anything (under Wine, powershell.exe is a stand-in that runs no cmdlets)", answer.Problem);
+        Assert.Equal(Problem(FirewallQueryFailure.Empty), answer.Problem);
     }
 
     [Fact]
@@ -168,15 +170,18 @@ public sealed class WindowsFirewallTests
         var timeout = TimeSpan.FromSeconds(15);
 
         Assert.Equal(
-            "exited with code 1 and said: Get-NetFirewallProfile : Access is denied.",
+            Problem(FirewallQueryFailure.Failed, "Get-NetFirewallProfile : Access is denied.", exitCode: 1),
             WindowsFirewallQuery.Interpret(new ProcessOutcome(null, false, 1, string.Empty, "\r\nGet-NetFirewallProfile : Access is denied.\r\nAt line:3 char:14\r\n"), timeout).Problem);
-        Assert.Equal("exited with code 1 without saying why", WindowsFirewallQuery.Interpret(new ProcessOutcome(null, false, 1, " \r\n", string.Empty), timeout).Problem);
-        Assert.Equal("did not finish within 15 s and was stopped", WindowsFirewallQuery.Interpret(new ProcessOutcome(null, true, null, null, string.Empty), timeout).Problem);
+        Assert.Equal(Problem(FirewallQueryFailure.FailedSilently, exitCode: 1), WindowsFirewallQuery.Interpret(new ProcessOutcome(null, false, 1, " \r\n", string.Empty), timeout).Problem);
         Assert.Equal(
-            "could not be started (The system cannot find the file specified.)",
+            new FirewallQueryProblem(FirewallQueryFailure.TimedOut, WindowsFirewallQuery.Command, TimeoutSeconds: 15),
+            WindowsFirewallQuery.Interpret(new ProcessOutcome(null, true, null, null, string.Empty), timeout).Problem);
+        Assert.Equal(
+            Problem(FirewallQueryFailure.NotStarted, "The system cannot find the file specified."),
             WindowsFirewallQuery.Interpret(new ProcessOutcome("The system cannot find the file specified.", false, null, null, string.Empty), timeout).Problem);
+        // The tool's text as it came, escape sequence and all: the CLI makes it printable when it shows it.
         Assert.Equal(
-            "answered something other than the expected Base64 line: Get-NetFirewallRule : ?[31mInvalid class",
+            Problem(FirewallQueryFailure.NotBase64, "Get-NetFirewallRule : \u001b[31mInvalid class"),
             WindowsFirewallQuery.Interpret(new ProcessOutcome(null, false, 0, "Get-NetFirewallRule : \u001b[31mInvalid class\r\n", string.Empty), timeout).Problem);
     }
 
@@ -204,7 +209,14 @@ public sealed class WindowsFirewallTests
 
         var answer = WindowsFirewallQuery.Interpret(new ProcessOutcome(null, false, 1, string.Empty, stderr), TimeSpan.FromSeconds(15));
 
-        Assert.Equal("exited with code 1 and said: Get-NetFirewallProfile : Accès refusé & <denied>", answer.Problem);
+        Assert.Equal(Problem(FirewallQueryFailure.Failed, "Get-NetFirewallProfile : Accès refusé & <denied>", exitCode: 1), answer.Problem);
         Assert.Null(WindowsFirewallQuery.ErrorLine("#< CLIXML\r\n<Objs Version=\"1.1.0.1\"><Obj S=\"progress\" RefId=\"0\"></Obj></Objs>"));
     }
+
+    private static FirewallQueryProblem Problem(FirewallQueryFailure failure, string? said = null, int? exitCode = null) =>
+        new(failure, WindowsFirewallQuery.Command, said, exitCode);
+
+    // A check with its lists spelled out: records compare lists by reference.
+    private static string Flat(DoctorCheck check) =>
+        $"{check with { Facts = check.Facts with { Interfaces = null } }} [{string.Join(", ", check.Facts.Interfaces ?? [])}]";
 }
