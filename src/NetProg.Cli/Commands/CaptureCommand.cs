@@ -30,17 +30,7 @@ internal static class CaptureCommand
         {
             Description = Strings.Capture_Option_Port,
             HelpName = "PORT",
-            CustomParser = r =>
-            {
-                var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : string.Empty;
-                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= 65535)
-                {
-                    return value;
-                }
-
-                r.AddError(string.Format(Strings.Usage_InvalidPort, text));
-                return null;
-            },
+            CustomParser = CommonOptions.ParseOptionalPort,
         };
         // No -f and no -c: elsewhere they are --format (time-server, time-client) and --connections (bench), and a short form
         // means one thing in the whole tree.
