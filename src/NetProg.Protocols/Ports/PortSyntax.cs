@@ -11,7 +11,7 @@ namespace NetProg.Protocols.Ports;
 /// </summary>
 public static class PortSyntax
 {
-    /// <summary>The largest port: ports are 16-bit fields (RFC 793 section 3.1, RFC 768).</summary>
+    /// <summary>The largest port: ports are 16-bit fields (RFC 9293 section 3.1, RFC 768).</summary>
     public const int MaxPort = 65535;
 
     /// <summary>

@@ -15,7 +15,7 @@ public enum PortSyntaxError
     /// <summary>A character other than an ASCII digit: a sign (<c>+80</c>, <c>-1</c>), a space, a letter, a digit of another script.</summary>
     NotANumber,
 
-    /// <summary>A number above 65535, the largest a 16-bit port field holds (RFC 793 section 3.1, RFC 768).</summary>
+    /// <summary>A number above 65535, the largest a 16-bit port field holds (RFC 9293 section 3.1, RFC 768).</summary>
     TooLarge,
 
     /// <summary>Port 0 where "any free port" means nothing (a client's target, a range, a list).</summary>
