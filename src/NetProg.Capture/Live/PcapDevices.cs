@@ -14,6 +14,8 @@ public static class PcapDevices
     /// <summary>How long one read waits before the loop checks for a stop: bounds the delay of Ctrl+C, --count and --duration.</summary>
     private const int ReadTimeoutMilliseconds = 100;
 
+    private static readonly TimeSpan ReadTimeout = TimeSpan.FromMilliseconds(ReadTimeoutMilliseconds);
+
     public static IReadOnlyList<CaptureInterface> List()
     {
         try
@@ -96,7 +98,46 @@ public static class PcapDevices
             }
         }
 
-        return new PcapLiveDevice(device);
+        return new PcapLiveDevice(device, ReadTimeout);
+    }
+
+    /// <summary>
+    /// A capture file as a device: libpcap reads it (<c>pcap_open_offline</c>) with <paramref name="filter"/> compiled as for an
+    /// interface, and the capture loop reads it as it reads one, on its thread, through its queue, with no privileges. After the
+    /// last frame it reads as an interface with no traffic. (<c>--read</c> does not come this way: it needs no libpcap.)
+    /// </summary>
+    internal static ILiveDevice OpenFile(string path, string? filter)
+    {
+        var device = new CaptureFileReaderDevice(path);
+        try
+        {
+            device.Open();
+        }
+        catch (Exception e) when (IsLibraryMissing(e))
+        {
+            device.Dispose();
+            throw LibraryMissing(e);
+        }
+        catch (PcapException e)
+        {
+            device.Dispose();
+            throw new CaptureException(CaptureErrorKind.BadFile, string.Format(Strings.Error_CannotRead, path, e.Message), e);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter))
+        {
+            try
+            {
+                device.Filter = filter;
+            }
+            catch (PcapException e)
+            {
+                device.Dispose();
+                throw BadFilter(filter, e);
+            }
+        }
+
+        return new PcapLiveDevice(device, ReadTimeout);
     }
 
     /// <summary>Compiles <paramref name="filter"/> for frames of <paramref name="linkType"/> (used on files, where no device is open).</summary>

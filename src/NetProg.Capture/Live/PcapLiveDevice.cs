@@ -4,8 +4,11 @@ using SharpPcap.LibPcap;
 
 namespace NetProg.Capture.Live;
 
-/// <summary>A SharpPcap device read in a loop with <c>pcap_next_ex</c> (GetNextPacket): no callback thread of SharpPcap's own.</summary>
-internal sealed class PcapLiveDevice(LibPcapLiveDevice device) : ILiveDevice
+/// <summary>
+/// A SharpPcap device read in a loop with <c>pcap_next_ex</c> (GetNextPacket): no callback thread of SharpPcap's own. An
+/// interface (<see cref="LibPcapLiveDevice"/>), or a capture file replayed through libpcap (<see cref="CaptureFileReaderDevice"/>).
+/// </summary>
+internal sealed class PcapLiveDevice(PcapDevice device, TimeSpan readTimeout) : ILiveDevice
 {
     public string Name => device.Name;
 
@@ -37,6 +40,10 @@ internal sealed class PcapLiveDevice(LibPcapLiveDevice device) : ILiveDevice
             case GetPacketStatus.ReadTimeout:
                 return null;
             case GetPacketStatus.NoRemainingPackets:
+                // The end of a replayed file (pcap_next_ex(3PCAP) returns PCAP_ERROR_BREAK there; an interface never does): it
+                // reads as an interface gone quiet, one read timeout per call, so the capture thread waits for its stop
+                // instead of spinning.
+                Thread.Sleep(readTimeout);
                 return null;
             default:
                 throw new CaptureException(CaptureErrorKind.DeviceFailed, string.Format(Strings.Error_CaptureFailed, device.Name, device.LastError));

@@ -2,9 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using NetProg.Capture;
-using NetProg.Capture.FlowGraph;
 using NetProg.Capture.Live;
-using NetProg.Capture.Pcap;
+using NetProg.Capture.Session;
 using NetProg.Capture.Text;
 using NetProg.Cli.Infrastructure;
 using NetProg.Cli.Rendering;
@@ -30,17 +29,7 @@ internal static class CaptureCommand
         {
             Description = Strings.Capture_Option_Port,
             HelpName = "PORT",
-            CustomParser = r =>
-            {
-                var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : string.Empty;
-                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= 65535)
-                {
-                    return value;
-                }
-
-                r.AddError(string.Format(Strings.Usage_InvalidPort, text));
-                return null;
-            },
+            CustomParser = CommonOptions.ParseOptionalPort,
         };
         // No -f and no -c: elsewhere they are --format (time-server, time-client) and --connections (bench), and a short form
         // means one thing in the whole tree.
@@ -116,9 +105,7 @@ internal static class CaptureCommand
                     return ExitCode.Success;
                 }
 
-                return request.Read is not null
-                    ? ReadFile(console, request, token)
-                    : await CaptureLiveAsync(console, request, token).ConfigureAwait(false);
+                return await CaptureAsync(console, request, token).ConfigureAwait(false);
             }
             catch (CaptureException e)
             {
@@ -129,173 +116,66 @@ internal static class CaptureCommand
         return command;
     }
 
-    private static ExitCode ReadFile(ICliConsole console, CaptureRequest request, CancellationToken token)
+    private static async Task<ExitCode> CaptureAsync(ICliConsole console, CaptureRequest request, CancellationToken token)
     {
-        PcapFileWriter? writer = null;
-        Func<CapturedFrame, bool>? compiled = null;
-        PacketPipeline? pipeline = null;
-        try
+        var options = new CaptureSessionOptions(
+            request.Interface,
+            request.Port,
+            request.Filter,
+            request.Count,
+            request.Duration,
+            request.Write,
+            request.Follow != FollowMode.Off,
+            request.Flow is not null);
+        using var session = request.Read is { } file
+            ? CaptureSession.OpenFile(file, options)
+            : CaptureSession.OpenLive(options, SocketsOnPort);
+        var live = !session.Source.IsFile;
+        if (live)
         {
-            foreach (var frame in PcapFileReader.Read(request.Read!))
+            console.Error.WriteLine(CaptureText.Capturing(session.Source, request.Port));
+            console.Error.Flush();
+        }
+
+        var summary = await session.RunAsync(
+            packet =>
             {
-                if (pipeline is null)
+                console.Out.WriteLine(PacketText.Line(packet));
+                if (live)
                 {
-                    // The filter is compiled for the file's link type, known from its first frame.
-                    if (request.Filter is { } bpf)
-                    {
-                        compiled = PcapDevices.CompileFilter(bpf, frame.LinkType);
-                    }
-
-                    writer = request.Write is { } path ? PcapFileWriter.Create(path, frame.LinkType) : null;
-                    pipeline = NewPipeline(request, writer, compiled);
-                }
-
-                if (token.IsCancellationRequested)
-                {
-                    break;
-                }
-
-                if (pipeline.Process(frame) is { } e)
-                {
-                    console.Out.WriteLine(PacketText.Line(e));
-                    if (pipeline.Shown == request.Count)
-                    {
-                        break;
-                    }
-                }
-            }
-
-            pipeline ??= NewPipeline(request, null, null);
-            Finish(console, request, pipeline, writer?.Count ?? 0, 0, null, $"netprog capture: {Path.GetFileName(request.Read)}");
-            return ExitCode.Success;
-        }
-        finally
-        {
-            writer?.Dispose();
-        }
-    }
-
-    private static async Task<ExitCode> CaptureLiveAsync(ICliConsole console, CaptureRequest request, CancellationToken token)
-    {
-        var interfaces = PcapDevices.List();
-        var name = request.Interface ?? ChooseInterface(interfaces, request.Port);
-        var bpf = (request.Port, request.Filter) switch
-        {
-            ({ } p, { } f) => $"({PortFilter.Bpf(p)}) and ({f})",
-            ({ } p, null) => PortFilter.Bpf(p),
-            (null, { } f) => f,
-            _ => null,
-        };
-
-        using var device = PcapDevices.Open(name, bpf);
-        using var writer = request.Write is { } path ? PcapFileWriter.Create(path, device.LinkType) : null;
-        var pipeline = NewPipeline(request with { Port = null }, writer, null); // the port is in the BPF filter already
-        using var capture = new LiveCapture(device);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
-        if (request.Duration is { } limit)
-        {
-            stop.CancelAfter(limit);
-        }
-
-        var what = request.Port is { } port ? string.Format(Strings.Capture_What_Port, port) : bpf is null ? Strings.Capture_What_Every : string.Format(Strings.Capture_What_Filter, bpf);
-        var loopback = interfaces.FirstOrDefault(i => i.Name == name)?.IsLoopback == true ? $" ({Strings.Capture_LoopbackNote})" : string.Empty;
-        console.Error.WriteLine(string.Format(Strings.Capture_Capturing, name, loopback, what));
-        console.Error.Flush();
-
-        capture.Start();
-        try
-        {
-            await foreach (var frame in capture.Frames.ReadAllAsync(stop.Token).ConfigureAwait(false))
-            {
-                var e = pipeline.Process(frame);
-
-                // Each batch goes to the file as soon as the queue is empty, before its last line is shown: a file being
-                // watched (tshark -r, Wireshark) has every packet shown so far, and a killed capture loses none of them.
-                if (writer is not null && !capture.Frames.TryPeek(out _))
-                {
-                    writer.Flush();
-                }
-
-                if (e is not null)
-                {
-                    console.Out.WriteLine(PacketText.Line(e));
                     console.Out.Flush();
-                    if (pipeline.Shown == request.Count)
-                    {
-                        break;
-                    }
                 }
-            }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // Ctrl+C or --duration: the normal end of a capture. What was captured before it is still shown (and written).
-            capture.StopAndWait();
-            while (pipeline.Shown != request.Count && capture.Frames.TryRead(out var frame))
-            {
-                if (pipeline.Process(frame) is { } e)
-                {
-                    console.Out.WriteLine(PacketText.Line(e));
-                }
-            }
-        }
+            },
+            token).ConfigureAwait(false);
 
-        capture.StopAndWait();
-        Finish(console, request, pipeline, writer?.Count ?? 0, capture.Dropped, device.KernelDropped, $"netprog capture on {name}");
-        return ExitCode.Success;
-    }
-
-    private static PacketPipeline NewPipeline(CaptureRequest request, PcapFileWriter? writer, Func<CapturedFrame, bool>? filter) =>
-        new(new PacketPipelineOptions(request.Port, request.Follow != FollowMode.Off, request.Flow is not null))
+        if (summary.Streams is { } streams)
         {
-            Writer = writer,
-            FrameFilter = filter,
-        };
-
-    private static void Finish(ICliConsole console, CaptureRequest request, PacketPipeline pipeline, long written, long dropped, long? kernelDropped, string title)
-    {
-        if (pipeline.Follower is { } follower)
-        {
-            follower.Complete();
-            CaptureText.WriteFollow(console.Out, follower.Streams, request.Follow);
+            CaptureText.WriteFollow(console.Out, streams, request.Follow);
         }
 
         if (request.Flow is { } html)
         {
-            try
-            {
-                using var file = new StreamWriter(CaptureFiles.CreatePrivate(html));
-                file.Write(FlowGraphWriter.Render(pipeline.GraphEvents, title, pipeline.Shown));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new CaptureException(CaptureErrorKind.BadFile, string.Format(Strings.Capture_CannotWrite, html, e.Message), e);
-            }
+            var title = live ? $"netprog capture on {session.Source.Name}" : $"netprog capture: {Path.GetFileName(session.Source.Name)}";
+            CaptureText.WriteFlowGraph(html, summary, title);
         }
 
-        console.Error.WriteLine(CaptureText.Summary(pipeline.Shown, written, request.Write, dropped, kernelDropped)
-            + (request.Flow is { } f ? string.Format(Strings.Capture_FlowIn, f) : string.Empty));
+        console.Error.WriteLine(CaptureText.Summary(summary) + (request.Flow is { } f ? string.Format(Strings.Capture_FlowIn, f) : string.Empty));
+        return ExitCode.Success;
     }
 
-    /// <summary>The interface carrying the port's traffic (from this machine's socket table), else loopback.</summary>
-    private static string ChooseInterface(IReadOnlyList<CaptureInterface> interfaces, int? port)
+    /// <summary>This machine's sockets on the port (from its socket table), where the default interface is looked for.</summary>
+    private static IEnumerable<(IPAddress Local, IPAddress? Remote)> SocketsOnPort(int port)
     {
-        var sockets = new List<(IPAddress, IPAddress?)>();
-        if (port is { } p)
+        try
         {
-            try
-            {
-                sockets.AddRange(SocketTables.ForCurrentOs().Snapshot()
-                    .Where(s => s.Local.Port == p || s.Remote?.Port == p)
-                    .Select(s => (s.Local.Address, s.Remote?.Address)));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
-            {
-                // Without the socket table, loopback it is.
-            }
+            return [.. SocketTables.ForCurrentOs().Snapshot()
+                .Where(s => s.Local.Port == port || s.Remote?.Port == port)
+                .Select(s => (s.Local.Address, s.Remote?.Address))];
         }
-
-        return DefaultInterface.Choose(interfaces, sockets)?.Name
-            ?? throw new CaptureException(CaptureErrorKind.UnknownInterface, Strings.Capture_NoLoopback);
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            // Without the socket table, loopback it is.
+            return [];
+        }
     }
 }

@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using NetProg.Cli.Infrastructure;
 using NetProg.Cli.Rendering;
+using NetProg.Protocols.Ports;
 using NetProg.Services.Check;
 using NetProg.Services.Check.Clients;
 using NetProg.Services.Check.Login;
@@ -43,17 +44,7 @@ internal static class CheckCommand
         {
             Description = Strings.Check_Option_Port,
             HelpName = "PORT",
-            CustomParser = r =>
-            {
-                var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : string.Empty;
-                if (ParsePort(text) is { } value)
-                {
-                    return value;
-                }
-
-                r.AddError(string.Format(Strings.Usage_InvalidPort, text));
-                return null;
-            },
+            CustomParser = CommonOptions.ParseOptionalPort,
         };
         var only = new Option<string?>("--only") { Description = Strings.Check_Option_Only, HelpName = "ID,..." };
         var timeout = CommonOptions.DurationOption("--timeout", Strings.Check_Option_Timeout, TimeSpan.FromSeconds(5));
@@ -361,8 +352,7 @@ internal static class CheckCommand
         throw new CheckException(string.Format(Strings.Check_ProgramNotFound, name));
     }
 
-    private static int? ParsePort(string text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is > 0 and <= 65535 ? value : null;
+    private static int? ParsePort(string text) => PortSyntax.TryParsePort(text, allowZero: false, out var port, out _) ? port : null;
 
     private static void WriteLines(ICliConsole console, IEnumerable<string> lines)
     {

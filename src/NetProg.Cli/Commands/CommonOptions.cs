@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using NetProg.Cli.Infrastructure;
+using NetProg.Protocols.Ports;
 using NetProg.Protocols.Time;
 
 namespace NetProg.Cli.Commands;
@@ -157,11 +158,26 @@ internal static class CommonOptions
         return text;
     }
 
+    /// <summary>
+    /// The <c>CustomParser</c> of a <c>--port</c> option or PORT argument that is optional and has no default: the port
+    /// (1-65535), or null and "invalid port" (every kind of <see cref="PortSyntaxError"/> is worded the same on the command line).
+    /// </summary>
+    public static int? ParseOptionalPort(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+        if (PortSyntax.TryParsePort(text, allowZero: false, out var port, out _))
+        {
+            return port;
+        }
+
+        result.AddError(string.Format(Strings.Usage_InvalidPort, text));
+        return null;
+    }
+
     private static int ParsePort(ArgumentResult result, bool allowZero)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
-            && port <= 65535 && (port > 0 || allowZero))
+        if (PortSyntax.TryParsePort(text, allowZero, out var port, out _))
         {
             return port;
         }

@@ -22,14 +22,7 @@ internal static class DoctorCommand
                     return null;
                 }
 
-                var text = r.Tokens[0].Value;
-                if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value is > 0 and <= 65535)
-                {
-                    return value;
-                }
-
-                r.AddError(string.Format(Strings.Usage_InvalidPort, text));
-                return null;
+                return CommonOptions.ParseOptionalPort(r);
             },
         };
         var udp = CommonOptions.Udp(Strings.Doctor_Option_Udp);

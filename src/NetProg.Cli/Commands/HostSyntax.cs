@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using NetProg.Protocols.Ports;
 
 namespace NetProg.Cli.Commands;
 
@@ -45,7 +46,7 @@ internal static class HostSyntax
             return (new HostArgument(text, null), Check(text));
         }
 
-        if (!int.TryParse(portText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+        if (!PortSyntax.TryParsePort(portText, allowZero: false, out var port, out _))
         {
             return (new HostArgument(host, null), string.Format(Strings.Host_InvalidPortSuffix, text, portText));
         }

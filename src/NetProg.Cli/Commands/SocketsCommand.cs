@@ -29,17 +29,7 @@ internal static class SocketsCommand
     {
         Description = Strings.Sockets_Option_Port,
         HelpName = "N",
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535)
-            {
-                return port;
-            }
-
-            result.AddError(string.Format(Strings.Usage_InvalidPort, text));
-            return null;
-        },
+        CustomParser = CommonOptions.ParseOptionalPort,
     };
 
     private static Option<bool> WatchOption() => new("--watch")

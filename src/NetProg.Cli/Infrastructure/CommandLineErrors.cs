@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using NetProg.Protocols.Ports;
 
 namespace NetProg.Cli.Infrastructure;
 
@@ -89,7 +90,7 @@ internal static class CommandLineErrors
         }
 
         var portOption = command.Options.FirstOrDefault(o => o.Name == "--port");
-        if (portOption is not null && int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port <= 65535)
+        if (portOption is not null && PortSyntax.TryParsePort(token, allowZero: true, out _, out _))
         {
             // The course's programs take the port as an argument (time_server [port]); netprog's servers take --port.
             return string.Format(Strings.Usage_PortIsAnOption, token, $"{CommandPath.Full(command)} --port {token}");

@@ -1,12 +1,16 @@
 using System.Globalization;
 using System.Text;
+using NetProg.Capture;
+using NetProg.Capture.FlowGraph;
 using NetProg.Capture.Flows;
 using NetProg.Capture.Follow;
 using NetProg.Capture.Live;
+using NetProg.Capture.Pcap;
+using NetProg.Capture.Session;
 
 namespace NetProg.Cli.Rendering;
 
-/// <summary>The capture command's text: the interface list, Follow TCP Stream, and the closing summary.</summary>
+/// <summary>The capture command's text: the interface list, what is captured, Follow TCP Stream, the flow graph file, and the closing summary.</summary>
 internal static class CaptureText
 {
     /// <summary>Bytes per hex-dump line, as Wireshark's and xxd's.</summary>
@@ -78,22 +82,47 @@ internal static class CaptureText
         }
     }
 
-    public static string Summary(int shown, long written, string? writePath, long dropped, long? kernelDropped)
+    /// <summary>"capturing on lo (loopback: ...): port 30000" — what the capture opened, before its first packet.</summary>
+    public static string Capturing(CaptureSource source, int? port)
     {
-        var text = new StringBuilder(string.Format(shown == 1 ? Strings.Capture_ShownOne : Strings.Capture_Shown, shown));
-        if (writePath is not null)
+        var what = port is { } p
+            ? string.Format(Strings.Capture_What_Port, p)
+            : source.Bpf is null ? Strings.Capture_What_Every : string.Format(Strings.Capture_What_Filter, source.Bpf);
+        var loopback = source.IsLoopback ? $" ({Strings.Capture_LoopbackNote})" : string.Empty;
+        return string.Format(Strings.Capture_Capturing, source.Name, loopback, what);
+    }
+
+    /// <summary>The ladder diagram of <paramref name="summary"/>'s packets as an HTML file, created as capture files are (owner only, no symbolic link).</summary>
+    /// <exception cref="CaptureException">The file cannot be written (BadFile).</exception>
+    public static void WriteFlowGraph(string path, CaptureSummary summary, string title)
+    {
+        try
         {
-            text.Append(string.Format(Strings.Capture_Written, written, writePath));
+            using var file = new StreamWriter(CaptureFiles.CreatePrivate(path));
+            file.Write(FlowGraphWriter.Render(summary.GraphEvents ?? [], title, summary.Shown));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CaptureException(CaptureErrorKind.BadFile, string.Format(Strings.Capture_CannotWrite, path, e.Message), e);
+        }
+    }
+
+    public static string Summary(CaptureSummary summary)
+    {
+        var text = new StringBuilder(string.Format(summary.Shown == 1 ? Strings.Capture_ShownOne : Strings.Capture_Shown, summary.Shown));
+        if (summary.WritePath is not null)
+        {
+            text.Append(string.Format(Strings.Capture_Written, summary.Written, summary.WritePath));
         }
 
-        if (dropped > 0)
+        if (summary.Dropped > 0)
         {
-            text.Append(string.Format(Strings.Capture_Dropped, dropped));
+            text.Append(string.Format(Strings.Capture_Dropped, summary.Dropped));
         }
 
-        if (kernelDropped is > 0)
+        if (summary.KernelDropped is > 0)
         {
-            text.Append(string.Format(Strings.Capture_KernelDropped, kernelDropped));
+            text.Append(string.Format(Strings.Capture_KernelDropped, summary.KernelDropped));
         }
 
         return text.ToString();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NetProg.Protocols.Ports;
 
 namespace NetProg.Protocols.Forwarding;
 
@@ -33,49 +34,29 @@ public readonly record struct PortRange
     public IEnumerable<int> Ports => Enumerable.Range(First, Count);
 
     /// <summary>
-    /// Parses <c>PORT</c> or <c>FIRST-LAST</c>. Port 0 ("any free port") is accepted only alone and only when
-    /// <paramref name="allowZero"/>: a range of "any" ports means nothing. On failure <paramref name="error"/> says what is wrong.
+    /// Parses <c>PORT</c> or <c>FIRST-LAST</c> as <see cref="PortSyntax.TryParseRange"/> does. Port 0 ("any free port") is
+    /// accepted only alone and only when <paramref name="allowZero"/>: a range of "any" ports means nothing. On failure
+    /// <paramref name="error"/> says what is wrong.
     /// </summary>
     public static bool TryParse(string text, bool allowZero, out PortRange range, out string error)
     {
-        range = default;
-        var dash = text.IndexOf('-', StringComparison.Ordinal);
-        if (dash < 0)
+        if (PortSyntax.TryParseRange(text, allowZero, out range, out var kind))
         {
-            if (!TryParsePort(text, out var port) || (port == 0 && !allowZero))
-            {
-                error = string.Format(Strings.Port_Invalid, text, allowZero ? 0 : 1);
-                return false;
-            }
-
-            range = new PortRange(port, port);
             error = string.Empty;
             return true;
         }
 
-        var firstText = text[..dash];
-        var lastText = text[(dash + 1)..];
-        if (!TryParsePort(firstText, out var first) || !TryParsePort(lastText, out var last) || first == 0)
+        error = kind switch
         {
-            error = string.Format(Strings.Range_Invalid, text);
-            return false;
-        }
-
-        if (last < first)
-        {
-            error = string.Format(Strings.Range_Reversed, text, last, first);
-            return false;
-        }
-
-        range = new PortRange(first, last);
-        error = string.Empty;
-        return true;
+            PortSyntaxError.BadRange => string.Format(Strings.Range_Invalid, text),
+            PortSyntaxError.Reversed => string.Format(Strings.Range_Reversed, text, range.First, range.Last),
+            _ => string.Format(Strings.Port_Invalid, text, allowZero ? 0 : 1),
+        };
+        range = default;
+        return false;
     }
 
     public override string ToString() => IsSinglePort
         ? First.ToString(CultureInfo.InvariantCulture)
         : string.Create(CultureInfo.InvariantCulture, $"{First}-{Last}");
-
-    private static bool TryParsePort(string text, out int port) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port <= 65535;
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using NetProg.Protocols.Ports;
 
 namespace NetProg.Services.Check;
 
@@ -80,7 +80,6 @@ public static class CheckTargetList
         }
 
         return host.All(c => !char.IsControl(c) && !char.IsWhiteSpace(c))
-            && int.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out port)
-            && port is > 0 and <= 65535;
+            && PortSyntax.TryParsePort(text.AsSpan(colon + 1), allowZero: false, out port, out _);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using NetProg.Protocols.Ports;
 
 namespace NetProg.Diagnostics.Sockets.Internal;
 
@@ -93,7 +94,7 @@ internal static class LsofSocketParser
     {
         endPoint = new IPEndPoint(IPAddress.Any, 0);
         var colon = side.LastIndexOf(':');
-        if (colon <= 0 || !int.TryParse(side.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
+        if (colon <= 0 || !PortSyntax.TryParsePort(side.AsSpan(colon + 1), allowZero: true, out var port, out _))
         {
             return false;
         }
