@@ -79,7 +79,8 @@ internal static class DoctorCommand
 
             if (result.GetValue(json))
             {
-                // Output for scripts is the same in every language (issue #9): the findings in the neutral (English) resources.
+                // Output for scripts is the same in every language (README.md, "Language"): the findings in the neutral
+                // (English) resources.
                 System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
             }
 

@@ -4,8 +4,9 @@ using System.Net.Sockets;
 namespace NetProg.Diagnostics.Doctor;
 
 /// <summary>
-/// What the addresses alone say about the path: the course's Q&amp;A causes (course/NOTES.md) — VirtualBox NAT, a
-/// self-assigned address, a private server address seen from outside its network, carrier-grade NAT. Pure.
+/// What the addresses alone say about the path: the causes the course's students meet most (docs/DOCTOR.md, step 7) —
+/// VirtualBox NAT, a self-assigned address, a private server address seen from outside its network, carrier-grade NAT.
+/// Pure.
 /// </summary>
 public static class AddressHints
 {

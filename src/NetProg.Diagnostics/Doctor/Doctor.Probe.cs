@@ -7,7 +7,10 @@ namespace NetProg.Diagnostics.Doctor;
 
 public static partial class Doctor
 {
-    /// <summary>One connect() within the timeout, its result classified as nmap's connect scan does (research/anchors.md A.7).</summary>
+    /// <summary>
+    /// One connect() within the timeout, its result classified as nmap's connect scan does (nmap's scan_engine_connect.cc;
+    /// docs/DOCTOR.md, step 4).
+    /// </summary>
     internal static async Task<(PortState State, DoctorCheck Check, Socket? Connected)> ProbeTcpAsync(IPEndPoint endPoint, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var where = EndPointText.Format(endPoint, TransportProtocol.Tcp);
@@ -23,7 +26,8 @@ public static partial class Doctor
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             socket.Dispose();
-            // Windows takes ~2 s to report a refusal even on loopback (research/anchors.md B.1): a shorter wait would call it filtered.
+            // Windows takes ~2 s to report a refusal even on loopback (libuv/libuv#2896, nmap/nmap#2113): a shorter wait would
+            // call it filtered.
             var windows = OperatingSystem.IsWindows() && timeout < TimeSpan.FromSeconds(2.5)
                 ? Strings.Tcp_WindowsSlow
                 : string.Empty;

@@ -8,7 +8,7 @@ public static partial class Doctor
 {
     /// <summary>
     /// When the host is this machine: which process holds the port, and whether it answers on loopback only — the classic
-    /// "works here, not from another machine" (research/anchors.md B.13), found by trying the other side.
+    /// "works here, not from another machine" (docs/DOCTOR.md, step 3), found by trying the other side.
     /// </summary>
     internal static async Task<IReadOnlyList<DoctorCheck>> ThisMachineAsync(
         IPAddress target, int port, bool udp, string program, PortState state, IReadOnlyList<LocalAddress> local, TimeSpan timeout, CancellationToken cancellationToken)

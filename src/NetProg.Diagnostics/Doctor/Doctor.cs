@@ -5,7 +5,8 @@ namespace NetProg.Diagnostics.Doctor;
 
 /// <summary>
 /// <c>netprog doctor HOST [PORT]</c>: why a client can or cannot reach a server, step by step, in the order a person would
-/// check — the name, the path, the port, what answers — with the course's usual causes as hints (course/NOTES.md Q&amp;A).
+/// check — the name, the path, the port, what answers — with the causes the course's students meet most as hints
+/// (docs/DOCTOR.md, step 7).
 /// </summary>
 public static partial class Doctor
 {

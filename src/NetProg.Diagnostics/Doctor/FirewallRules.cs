@@ -112,7 +112,7 @@ public static partial class FirewallRules
     }
 
     /// <summary>
-    /// <c>firewall-cmd --list-ports</c> on a running firewalld (CentOS has it on by default, course/NOTES.md): is the port open
+    /// <c>firewall-cmd --list-ports</c> on a running firewalld (CentOS turns it on by default): is the port open
     /// in the default zone?
     /// </summary>
     public static DoctorCheck AnalyzeFirewalld(string listPorts, int port, bool udp)

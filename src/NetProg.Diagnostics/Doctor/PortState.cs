@@ -1,7 +1,7 @@
 namespace NetProg.Diagnostics.Doctor;
 
 /// <summary>
-/// A port's state as nmap names it for connect scans (nmap refguide; scan_engine_connect.cc; research/anchors.md A.7).
+/// A port's state as nmap names it for connect scans (nmap(1), "Port Scanning Basics"; nmap's scan_engine_connect.cc).
 /// </summary>
 public enum PortState
 {
