@@ -3,7 +3,7 @@ using NetProg.Diagnostics.Doctor;
 
 namespace NetProg.Diagnostics.Tests.Doctor;
 
-/// <summary>The course's Q&amp;A causes recognised from addresses alone (course/NOTES.md).</summary>
+/// <summary>The causes the course's students meet most, recognised from addresses alone (docs/DOCTOR.md, step 7).</summary>
 public sealed class AddressHintsTests
 {
     private static LocalAddress Local(string address, int prefix = 24, string name = "eth0") =>
