@@ -30,7 +30,7 @@ public sealed partial class TcpConnection
         }
 
         // Block for block into blocks of the same size, not PipeWriter.Write: its GetSpan() takes the pipe's 4 KiB segments,
-        // and a 64 KiB block would then leave in a sixteen-part sendmsg() (docs/BENCHMARKS.md, step 18).
+        // and a 64 KiB block would then leave in a sixteen-part sendmsg() (bench/history/2026-11-steps-1-27.md, step 18).
         foreach (var block in data.Slice(sent))
         {
             if (!block.IsEmpty)
@@ -124,8 +124,8 @@ public sealed partial class TcpConnection
                     // The peer has sent nothing (a time client): close() now sends the FIN and the kernel finishes the close,
                     // as the C server's close() right after its send(). Safe: close() turns into a RST only over unread
                     // input, and there is none. Four system calls per time-server connection instead of six, and no epoll
-                    // registration (docs/BENCHMARKS.md, step 24). nginx's default "lingering_close on" decides alike:
-                    // linger only when the client may be sending more.
+                    // registration (bench/history/2026-11-steps-1-27.md, step 24). nginx's default "lingering_close on"
+                    // decides alike: linger only when the client may be sending more.
                     _closingAtOnce = true;
                 }
                 else

@@ -71,7 +71,9 @@ public sealed class UdpServer : IAsyncDisposable
     /// <remarks>
     /// One thread per socket in a blocking recvfrom(), then sendto(): the loop of the C servers students write, and at one
     /// system call per datagram each way, cheaper than an async receive that waits in epoll and resumes on the thread pool
-    /// (0.52 of the C server that way: bench/history/steps-1-27.md, step 16). The receive timeout bounds how long a stop can go unnoticed.
+    /// (0.52 of the C server that way: the UDP table of 01:04 in bench/history/2026-11-25-runs-before-step-22.md; the
+    /// change is step 16 of bench/history/2026-11-steps-1-27.md). The receive timeout bounds how long a stop can go
+    /// unnoticed.
     /// </remarks>
     public async Task RunAsync(UdpDatagramHandler handler, CancellationToken stopping)
     {
