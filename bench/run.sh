@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/run.sh: netprog's echo and time servers against a one-thread C epoll server, the idiomatic .NET async server,
 # socat and xinetd's internal services, on loopback, driven by a C epoll load generator (bench/baselines/loadgen.c) so
-# that no server measures itself (issue #7). Servers alternate within each load; each load is repeated and the median
+# that no server measures itself. Servers alternate within each load; each load is repeated and the median
 # kept; ratios are to the C server of the same run. Results: bench/results/<UTC time>.tsv (every measurement) and .md
 # (the tables of docs/BENCHMARKS.md).
 #
@@ -163,7 +163,8 @@ start_server() {
       NETPROG_TRANSPORT=$transport NETPROG_BUSY_POLL=$busy DOTNET_gcServer=0 "$dir/netprog" "$cmd" --bind 127.0.0.1 --port 0 --quiet --max-connections 50000 "${udp[@]}" "${extra[@]}" >"$log" 2>&1 &
       server_pid=$!; wait_listening "$log" ;;
     netprog-aot)
-      # The same server compiled with Native AOT (scripts/publish --form aot): its RSS is the number for #7's 30 MB.
+      # The same server compiled with Native AOT (scripts/publish --form aot): its RSS is the number for the ≤ 30 MB target
+      # (1,000 connections; docs/BENCHMARKS.md, "Targets").
       local cmd=echo-server extra=() exe
       exe="$(form_exe aot)" || return 1
       [ "$service" = daytime ] && cmd=time-server

@@ -1,5 +1,5 @@
 /*
- * The C baseline of bench/run.sh (issue #7): a one-thread epoll echo (RFC 862) or daytime (RFC 867) server, TCP or UDP.
+ * The C baseline of bench/run.sh: a one-thread epoll echo (RFC 862) or daytime (RFC 867) server, TCP or UDP.
  * The practical ceiling of the machine for one core: non-blocking sockets, level-triggered epoll, one shared 64 KiB
  * buffer, no per-connection allocation unless a write would block (then the rest waits in a heap buffer and reading
  * pauses until it is sent: bounded, like netprog's pipes).

@@ -1,5 +1,5 @@
 /*
- * The load generator of bench/run.sh (issue #7): one thread, epoll, so that no server measures itself and the client's
+ * The load generator of bench/run.sh: one thread, epoll, so that no server measures itself and the client's
  * own cost is as small as C makes it. Every echo is checked byte for byte.
  *
  *   loadgen echo HOST PORT -c N -s SIZE -d SECS -w SECS   TCP ping-pong, one message in flight per connection

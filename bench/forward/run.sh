@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Forwarding benchmark (issue #6): bulk TCP throughput and 64-byte round trips through `netprog forward` and through socat
+# Forwarding benchmark: bulk TCP throughput and 64-byte round trips through `netprog forward` and through socat
 # doing the same relay, in the same run, on loopback, against the same C target; "direct" (no relay) is the ceiling.
 #   bench/forward/run.sh [ROUNDS] [MIB] [ROUND_TRIPS]      defaults: 5 rounds, 1024 MiB, 20000 round trips
 #   OLD_REV=<commit> bench/forward/run.sh                   A/B: also relays through netprog built at that commit

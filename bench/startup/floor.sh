@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# bench/startup/floor.sh [ROUNDS] [STARTS]: how far netprog's start-up is from C's, and why (docs/BENCHMARKS.md, step 26).
+# bench/startup/floor.sh [ROUNDS] [STARTS]: how far netprog's start-up is from C's, and why
+# (bench/history/2026-11-steps-1-27.md, step 26).
 #
 # Times four clients of the C daytime server (bench/baselines/epoll_server.c) from exec to exit with spawn_time (no
 # shell in between): the course's C time_client; the smallest Native AOT .NET program that does the same
@@ -8,7 +9,7 @@
 # CliApp.AllCommands, is cut to that entry, so the AOT compiler leaves every other command's code and types out). The
 # clients alternate, STARTS starts each per round (default 20), ROUNDS rounds (default 5); the table gives the median of
 # the rounds' medians. Also: minor page faults per start and the size of the `.hydrated` section, the type data the
-# runtime writes before Main (step 17). Needs gcc, clang (AOT), the .NET SDK, readelf. About 5 minutes of AOT compiling.
+# runtime writes before Main (step 17 there). Needs gcc, clang (AOT), the .NET SDK, readelf. About 5 minutes of AOT compiling.
 set -euo pipefail
 
 rounds="${1:-5}"

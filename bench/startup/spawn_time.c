@@ -7,7 +7,7 @@
  * Timed around posix_spawn() + wait4() with CLOCK_MONOTONIC; CPU (user + system) and minor page faults from wait4()'s
  * rusage. No shell in between (bash's own fork and exec are ~4 ms on the bench VM, more than C's whole start). The
  * child's stdout goes to /dev/null; a run that does not exit 0 is counted in failures.
- * Used by bench/startup/floor.sh (docs/BENCHMARKS.md, steps 23 and 26).
+ * Used by bench/startup/floor.sh (bench/history/2026-11-steps-1-27.md, steps 23 and 26).
  */
 #define _GNU_SOURCE
 #include <fcntl.h>

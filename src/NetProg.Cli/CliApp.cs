@@ -39,10 +39,11 @@ internal static class CliApp
     public static RootCommand Build(ICliConsole console) => BuildWith(console, AllCommands.Select(c => c.Create));
 
     /// <summary>
-    /// The tree a command line needs: when it names a command, the root with that command only; otherwise (help, version, a
-    /// typo to suggest a command for, <c>completion</c>, which walks every command) the whole tree. Building all of them costs
-    /// every start ~300 resource lookups and thousands of objects that one command never looks at (docs/BENCHMARKS.md, step
-    /// 17); what a named command parses, prints and returns does not depend on its siblings.
+    /// The tree a command line needs: when it names a command, the root with that command only; otherwise (help,
+    /// version, a typo to suggest a command for, <c>completion</c>, which walks every command) the whole tree. Building
+    /// all of them costs every start ~300 resource lookups and thousands of objects that one command never looks at
+    /// (bench/history/2026-11-steps-1-27.md, step 17); what a named command parses, prints and returns does not depend
+    /// on its siblings.
     /// </summary>
     public static RootCommand Build(ICliConsole console, IReadOnlyList<string> args) =>
         InvokedCommand(args) is { } create ? BuildWith(console, [create]) : Build(console);
@@ -78,9 +79,9 @@ internal static class CliApp
     }
 
     /// <summary>
-    /// The command the first word names (after any <c>--lang X</c>), or null when it names none, or names <c>completion</c>, or
-    /// comes after something else: an option, a response file (<c>@file</c>) or a directive (<c>[suggest]</c>) are left to the
-    /// parser and the whole tree.
+    /// The command the first word names (after any <c>--lang X</c>), or null when it names none, or names
+    /// <c>completion</c>, or comes after something else: an option, a response file (<c>@file</c>) or a directive
+    /// (<c>[suggest]</c>) are left to the parser and the whole tree.
     /// </summary>
     private static Func<ICliConsole, Command>? InvokedCommand(IReadOnlyList<string> args)
     {

@@ -9,7 +9,7 @@ public enum AddressScope
     /// <summary>
     /// 169.254.0.0/16 (RFC 3927) and fe80::/10 (RFC 4291): the link only. An IPv4 one is self-assigned after DHCP
     /// failed; on a VMware VMnet adapter (VMnet8 in NAT mode) it means VMware's DHCP/NAT service is broken and
-    /// needs repair or a reinstall (course NOTES.md, week-4 Q&amp;A).
+    /// needs repair or a reinstall (a case from the course's week-4 lab; docs/DOCTOR.md, step 7).
     /// </summary>
     LinkLocal,
 

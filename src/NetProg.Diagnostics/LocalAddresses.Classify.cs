@@ -6,7 +6,7 @@ namespace NetProg.Diagnostics;
 
 public static partial class LocalAddresses
 {
-    // IPv4 special-purpose blocks (IANA registry, RFC 6890), as miniupnpc's addr_is_reserved.c lists them (anchors A.9).
+    // IPv4 special-purpose blocks (IANA registry, RFC 6890), as miniupnpc's addr_is_reserved.c lists them.
     // First match wins; an address in none of them is Public.
     private static readonly (uint Network, int Length, AddressScope Scope)[] IPv4Blocks =
     [

@@ -9,8 +9,9 @@ public static class ListenAddresses
     /// <summary>
     /// With no <c>--bind</c>: every interface, IPv4 and IPv6, as two sockets (<c>0.0.0.0</c> and <c>[::]</c> with IPV6_V6ONLY set).
     /// Two explicit sockets rather than one dual-mode <c>[::]</c> socket because the default of IPV6_V6ONLY differs by OS
-    /// (Linux 0, macOS/BSD/Windows 1: research/anchors.md B.3), and because <c>netstat -na | grep 30000</c>, the check the course
-    /// teaches, then shows the familiar <c>0.0.0.0:30000</c> line.
+    /// (Linux 0, net.ipv6.bindv6only in ipv6(7); macOS/FreeBSD 1, net.inet6.ip6.v6only in inet6(4); Windows 1, "Dual-Stack
+    /// Sockets for IPv6 Winsock Applications" on learn.microsoft.com), and because <c>netstat -na | grep 30000</c>, the check
+    /// the course teaches, then shows the familiar <c>0.0.0.0:30000</c> line.
     /// </summary>
     public static IReadOnlyList<IPAddress> Any()
     {

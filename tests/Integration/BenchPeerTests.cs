@@ -6,9 +6,9 @@ using NetProg.Integration.Tests.Harness;
 namespace NetProg.Integration.Tests;
 
 /// <summary>
-/// <c>netprog bench</c> (issue #7) against servers that are not netprog: socat's echo, a socat relay that corrupts the
-/// stream (<c>tr a b</c>), and xinetd's internal echo and daytime services. The counts must agree, and a corrupting server
-/// must be caught.
+/// <c>netprog bench</c> (docs/BENCHMARKS.md) against servers that are not netprog: socat's echo, a socat relay that
+/// corrupts the stream (<c>tr a b</c>), and xinetd's internal echo and daytime services. The counts must agree, and a
+/// corrupting server must be caught.
 /// </summary>
 public sealed partial class BenchPeerTests(Xinetd xinetd) : IClassFixture<Xinetd>
 {

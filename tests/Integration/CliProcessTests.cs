@@ -7,9 +7,9 @@ using NetProg.Integration.Tests.Harness;
 namespace NetProg.Integration.Tests;
 
 /// <summary>
-/// What a user sees from the real netprog process: exit codes (0, 1 for errors, 2 for bad usage), one plain
-/// error line on stderr and never a stack trace, the <c>listening on</c> lines, and a clean exit on SIGINT/SIGTERM.
-/// These are the course's Q&amp;A failures (course/NOTES.md): the server is not running, the port is taken.
+/// What a user sees from the real netprog process: exit codes (0, 1 for errors, 2 for bad usage), one plain error line
+/// on stderr and never a stack trace, the <c>listening on</c> lines, and a clean exit on SIGINT/SIGTERM. These are the
+/// failures the course's students meet most (README.md, "When it fails"): the server is not running, the port is taken.
 /// </summary>
 public sealed class CliProcessTests
 {

@@ -8,7 +8,8 @@ namespace NetProg.Integration.Tests;
 /// <summary>
 /// netprog against the course's own C programs (course-c/, as a student writes them from the week-4 lecture), in
 /// all four directions: C client → netprog server and netprog client → C server, TCP and UDP, time and echo.
-/// The wire facts they rely on are in course/NOTES.md ("How the course's C programs behave on the wire").
+/// The wire facts they rely on: time_server sends ctime() with its terminating NUL in one send() and closes; time_client
+/// makes one recv() into a 128-byte buffer; the echo programs use 128-byte buffers (course-c/*.c).
 /// </summary>
 public sealed partial class CoursePeersInteropTests(CourseC course) : IClassFixture<CourseC>
 {

@@ -6,7 +6,7 @@ using NetProg.Integration.Tests.Harness;
 
 namespace NetProg.Integration.Tests;
 
-/// <summary><c>netprog forward</c> as a user runs it (issue #6): the lines it prints, byte-exact relaying, a 10,001-port range, usage errors, SIGTERM.</summary>
+/// <summary><c>netprog forward</c> as a user runs it (docs/FORWARD.md): the lines it prints, byte-exact relaying, a 10,001-port range, usage errors, SIGTERM.</summary>
 public sealed partial class ForwardCliTests
 {
     public static TheoryData<string[], string> BadUsage => new()

@@ -5,7 +5,7 @@ using NetProg.Integration.Tests.Harness;
 namespace NetProg.Integration.Tests;
 
 /// <summary>
-/// The real netprog under a Korean locale (issue #9, "Language"): what a person reads is Korean, what a script reads —
+/// The real netprog under a Korean locale (README.md, "Language"): what a person reads is Korean, what a script reads —
 /// the <c>listening on</c> lines, --json — is the same as in English; <c>--lang en</c> brings English back.
 /// </summary>
 public sealed partial class KoreanOutputTests

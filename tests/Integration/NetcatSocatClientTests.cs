@@ -6,7 +6,7 @@ namespace NetProg.Integration.Tests;
 
 /// <summary>
 /// netprog's servers as the everyday tools see them: OpenBSD netcat (<c>nc</c>, with <c>-N</c> for the
-/// half-close after stdin ends, anchors A.1) and socat (anchors A.2), over IPv4 and IPv6 loopback.
+/// half-close after stdin ends, nc(1)) and socat (socat(1)), over IPv4 and IPv6 loopback.
 /// </summary>
 public sealed class NetcatSocatClientTests
 {

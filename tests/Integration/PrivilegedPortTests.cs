@@ -4,8 +4,9 @@ using Xunit.Abstractions;
 namespace NetProg.Integration.Tests;
 
 /// <summary>
-/// Binding a port below 1024 without privileges: one line that says why and what to do (issue #2, "Errors"). The test runs
-/// netprog as the unprivileged user <c>nobody</c>, so it needs root to switch users; as another user it says so and returns.
+/// Binding a port below 1024 without privileges: one line that says why and what to do (README.md, "When it fails").
+/// The test runs netprog as the unprivileged user <c>nobody</c>, so it needs root to switch users; as another user it
+/// says so and returns.
 /// </summary>
 public sealed class PrivilegedPortTests(ITestOutputHelper output)
 {

@@ -5,7 +5,7 @@ namespace NetProg.Integration.Tests;
 /// <summary>
 /// A server restarted on the same port right after serving must bind again: the time server closes first, so its side of
 /// each connection sits in TIME_WAIT for a minute; SO_REUSEADDR (and only that) lets the new listener bind over it
-/// (research/anchors.md B.4).
+/// (socket(7), SO_REUSEADDR).
 /// </summary>
 public sealed class RestartTests
 {

@@ -7,9 +7,10 @@ using NetProg.Integration.Tests.Harness;
 namespace NetProg.Integration.Tests;
 
 /// <summary>
-/// netprog's clients against a reference implementation of the RFC services: xinetd's internal echo (RFC 862),
-/// daytime (RFC 867, text <c>24 NOV 2026 19:52:49 UTC\r\n</c>) and time (RFC 868, four bytes) over TCP and UDP
-/// (anchors A.3, A.12). The contract: time-client line 1 is the server's text without CR/LF, or the decoded time.
+/// netprog's clients against a reference implementation of the RFC services: xinetd's internal echo (RFC 862), daytime
+/// (RFC 867, text <c>24 NOV 2026 19:52:49 UTC\r\n</c>) and time (RFC 868, four bytes) over TCP and UDP (xinetd's
+/// builtins.c; xinetd.conf(5)). The contract: time-client line 1 is the server's text without CR/LF, or the decoded
+/// time.
 /// </summary>
 public sealed class XinetdInteropTests(Xinetd xinetd) : IClassFixture<Xinetd>
 {

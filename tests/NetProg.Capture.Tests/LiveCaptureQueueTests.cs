@@ -3,7 +3,7 @@ using PacketDotNet;
 
 namespace NetProg.Capture.Tests;
 
-/// <summary>The queue between the capture thread and the display: bounded, and a full queue drops and counts (issue 5).</summary>
+/// <summary>The queue between the capture thread and the display: bounded, and a full queue drops and counts (docs/CAPTURE.md).</summary>
 public sealed class LiveCaptureQueueTests
 {
     [Fact]

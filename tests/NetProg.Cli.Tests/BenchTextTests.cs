@@ -6,7 +6,7 @@ using NetProg.Transport;
 
 namespace NetProg.Cli.Tests;
 
-/// <summary>What <c>netprog bench</c> prints (issue #7): the rows a person reads, the JSON a script reads.</summary>
+/// <summary>What <c>netprog bench</c> prints (docs/BENCHMARKS.md): the rows a person reads, the JSON a script reads.</summary>
 public sealed class BenchTextTests
 {
     private static readonly BenchResult Result = new()

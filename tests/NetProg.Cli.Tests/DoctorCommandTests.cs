@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace NetProg.Cli.Tests;
 
-/// <summary><c>netprog doctor</c>: exit 0 when the service answered, 1 otherwise, 2 for a wrong command line (issue #4).</summary>
+/// <summary><c>netprog doctor</c>: exit 0 when the service answered, 1 otherwise, 2 for a wrong command line (docs/DOCTOR.md).</summary>
 public sealed class DoctorCommandTests
 {
     [Fact]

@@ -2,7 +2,7 @@ using NetProg.Cli.Infrastructure;
 
 namespace NetProg.Cli.Tests;
 
-/// <summary>Time values as ncat takes them (research/anchors.md A.1): a bare number is seconds.</summary>
+/// <summary>Time values as ncat takes them (ncat --help, ncat(1)): a bare number is seconds.</summary>
 public sealed class DurationTests
 {
     [Theory]

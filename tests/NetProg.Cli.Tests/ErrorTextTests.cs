@@ -5,7 +5,7 @@ using NetProg.Transport;
 
 namespace NetProg.Cli.Tests;
 
-/// <summary>Each failure reads as one line in plain words that says what to check (issue #2, "Errors").</summary>
+/// <summary>Each failure reads as one line in plain words that says what to check (README.md, "When it fails").</summary>
 public sealed class ErrorTextTests
 {
     private static readonly IPEndPoint Server = new(IPAddress.Parse("192.0.2.10"), 30000);

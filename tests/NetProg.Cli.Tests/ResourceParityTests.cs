@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 namespace NetProg.Cli.Tests;
 
 /// <summary>
-/// Every message exists in English and in Korean, and each pair takes the same arguments (issue #9, "Language"): a key
+/// Every message exists in English and in Korean, and each pair takes the same arguments (README.md, "Language"): a key
 /// missing in either language, an empty text, or a placeholder ({0}, {1:N0}, ...) that differs fails here, not at a
 /// student's terminal.
 /// </summary>

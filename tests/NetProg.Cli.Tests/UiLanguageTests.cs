@@ -3,7 +3,7 @@ using NetProg.Cli.Infrastructure;
 
 namespace NetProg.Cli.Tests;
 
-/// <summary>How the language is chosen (issue #9): --lang, then $NETPROG_LANG, then LC_ALL / LC_MESSAGES / LANG.</summary>
+/// <summary>How the language is chosen (README.md, "Language"): --lang, then $NETPROG_LANG, then LC_ALL / LC_MESSAGES / LANG.</summary>
 public sealed class UiLanguageTests
 {
     [Theory]

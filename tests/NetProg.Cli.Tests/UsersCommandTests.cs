@@ -1,6 +1,6 @@
 namespace NetProg.Cli.Tests;
 
-/// <summary><c>netprog users ...</c> against a real SQLite file in a temp folder (issue #3).</summary>
+/// <summary><c>netprog users ...</c> against a real SQLite file in a temp folder.</summary>
 public sealed class UsersCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("netprog-users-").FullName;

@@ -9,7 +9,7 @@ public sealed class LocalAddressesTests
     [InlineData("127.0.0.1", AddressScope.Loopback)]
     [InlineData("127.255.255.254", AddressScope.Loopback)]
     [InlineData("::1", AddressScope.Loopback)]
-    [InlineData("169.254.12.34", AddressScope.LinkLocal)]      // VMnet8 without a DHCP lease (course NOTES)
+    [InlineData("169.254.12.34", AddressScope.LinkLocal)]      // VMnet8 without a DHCP lease (docs/DOCTOR.md, step 7)
     [InlineData("fe80::1c2a:3b4c:5d6e:7f80", AddressScope.LinkLocal)]
     [InlineData("febf::1", AddressScope.LinkLocal)]            // last of fe80::/10
     [InlineData("10.0.2.15", AddressScope.Private)]            // VirtualBox NAT

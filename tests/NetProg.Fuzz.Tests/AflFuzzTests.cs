@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 namespace NetProg.Fuzz.Tests;
 
 /// <summary>
-/// CI's bounded fuzzing run (issue #8): fuzz/run.sh gives every target a few seconds under afl-fuzz, starting from the
+/// CI's bounded fuzzing run (docs/FUZZING.md): fuzz/run.sh gives every target a few seconds under afl-fuzz, starting from the
 /// committed seeds, and this test fails with the crashing inputs' paths when one is found. Skipped, with the reason
 /// printed, where afl-fuzz cannot run (not Linux, or not installed and not root).
 /// </summary>

@@ -2,7 +2,7 @@ namespace NetProg.Fuzz.Tests;
 
 /// <summary>
 /// Every committed seed through its fuzz target, in-process, on every test run: a change that makes the parsers throw
-/// or break a target's invariants on a known input fails here, without afl-fuzz (issue #8: the harnesses and a seed
+/// or break a target's invariants on a known input fails here, without afl-fuzz (docs/FUZZING.md: the harnesses and a seed
 /// corpus are committed). Crash inputs that fuzzing found are added to the seeds, so they are regression tests too.
 /// </summary>
 public sealed class CorpusReplayTests

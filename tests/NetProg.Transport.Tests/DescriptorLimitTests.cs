@@ -1,6 +1,6 @@
 namespace NetProg.Transport.Tests;
 
-/// <summary>RLIMIT_NOFILE through <see cref="DescriptorLimit"/> (issue #6: raise where the OS allows, fail up front where not).</summary>
+/// <summary>RLIMIT_NOFILE through <see cref="DescriptorLimit"/> (raise where the OS allows, fail up front where not: docs/FORWARD.md).</summary>
 public sealed class DescriptorLimitTests
 {
     [Fact]

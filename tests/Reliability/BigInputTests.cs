@@ -6,9 +6,9 @@ using NetProg.Reliability.Tests.Support;
 namespace NetProg.Reliability.Tests;
 
 /// <summary>
-/// Big and endless input (issue #8): 100 MiB sent to the echo server by a client that does not read, and a 10 MiB line
-/// with no newline to the login server. Memory must stay within the configured buffers, other clients must not notice, and
-/// (echo) nothing may be lost once the big client reads.
+/// Big and endless input (docs/RELIABILITY.md, "Under attack"): 100 MiB sent to the echo server by a client that does
+/// not read, and a 10 MiB line with no newline to the login server. Memory must stay within the configured buffers,
+/// other clients must not notice, and (echo) nothing may be lost once the big client reads.
 /// </summary>
 public sealed class BigInputTests
 {

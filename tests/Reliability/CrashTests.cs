@@ -7,9 +7,9 @@ using NetProg.Reliability.Tests.Support;
 namespace NetProg.Reliability.Tests;
 
 /// <summary>
-/// Crashes and kills (issue #8): <c>kill -9</c> at random moments of <c>users add</c> and of the login server while clients
-/// log in. Whatever was cut off, the SQLite database must open, pass <c>PRAGMA integrity_check</c>, and hold every account
-/// whose command said it was added, with a password that verifies.
+/// Crashes and kills (docs/RELIABILITY.md, "Under attack"): <c>kill -9</c> at random moments of <c>users add</c> and of
+/// the login server while clients log in. Whatever was cut off, the SQLite database must open, pass <c>PRAGMA
+/// integrity_check</c>, and hold every account whose command said it was added, with a password that verifies.
 /// </summary>
 public sealed class CrashTests
 {

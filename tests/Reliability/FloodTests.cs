@@ -5,9 +5,10 @@ using NetProg.Reliability.Tests.Support;
 namespace NetProg.Reliability.Tests;
 
 /// <summary>
-/// A connection flood (issue #8): far more connection attempts than <c>--max-connections</c>, as fast as a client can make
-/// them. The excess must be turned away cleanly (RST at once, or left in the kernel's backlog), every descriptor the server
-/// opened for them must be closed again, and the server must serve normally afterwards.
+/// A connection flood (docs/RELIABILITY.md, "Under attack"): far more connection attempts than
+/// <c>--max-connections</c>, as fast as a client can make them. The excess must be turned away cleanly (RST at once, or
+/// left in the kernel's backlog), every descriptor the server opened for them must be closed again, and the server must
+/// serve normally afterwards.
 /// </summary>
 public sealed class FloodTests
 {

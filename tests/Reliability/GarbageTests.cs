@@ -12,9 +12,9 @@ namespace NetProg.Reliability.Tests;
 #pragma warning disable CA5359
 
 /// <summary>
-/// Garbage (issue #8): random bytes, NULs, invalid UTF-8, CR without LF, a TLS ClientHello to a plain port, plain text to a
-/// TLS port, USER/PASS out of order. Each server answers with a protocol reply or a close — never a crash, a hang or a stack
-/// trace in its log — and serves the next client normally.
+/// Garbage (docs/RELIABILITY.md, "Under attack"): random bytes, NULs, invalid UTF-8, CR without LF, a TLS ClientHello
+/// to a plain port, plain text to a TLS port, USER/PASS out of order. Each server answers with a protocol reply or a
+/// close — never a crash, a hang or a stack trace in its log — and serves the next client normally.
 /// </summary>
 public sealed class GarbageTests
 {

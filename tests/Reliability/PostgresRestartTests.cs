@@ -4,9 +4,10 @@ using NetProg.Reliability.Tests.Support;
 namespace NetProg.Reliability.Tests;
 
 /// <summary>
-/// The account store going away under the login server (issue #8): PostgreSQL crashes and restarts (<c>pg_ctl restart -m
-/// immediate</c>) while clients log in. Each client gets a protocol answer — welcome, or 421 "service not available" — never
-/// a silent reset or a hang, and logins work again after the restart without restarting netprog.
+/// The account store going away under the login server (docs/RELIABILITY.md, "Under attack"): PostgreSQL crashes and
+/// restarts (<c>pg_ctl restart -m immediate</c>) while clients log in. Each client gets a protocol answer — welcome, or
+/// 421 "service not available" — never a silent reset or a hang, and logins work again after the restart without
+/// restarting netprog.
 /// </summary>
 public sealed class PostgresRestartTests(PostgresServer postgres) : IClassFixture<PostgresServer>
 {

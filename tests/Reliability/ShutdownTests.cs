@@ -8,9 +8,10 @@ using NetProg.Reliability.Tests.Support;
 namespace NetProg.Reliability.Tests;
 
 /// <summary>
-/// Shutdown under load and restarts (issue #8): SIGTERM while 1,000 clients are echoing. The server stops reading, echoes
-/// every byte it had received, closes each connection and exits 0 within its drain timeout (5 s, docs/RELIABILITY.md).
-/// Then a new server binds the same port at once, while the old connections sit in TIME_WAIT.
+/// Shutdown under load and restarts (docs/RELIABILITY.md, "Under attack"): SIGTERM while 1,000 clients are echoing. The
+/// server stops reading, echoes every byte it had received, closes each connection and exits 0 within its drain timeout
+/// (5 s, docs/RELIABILITY.md). Then a new server binds the same port at once, while the old connections sit in
+/// TIME_WAIT.
 /// </summary>
 public sealed partial class ShutdownTests
 {

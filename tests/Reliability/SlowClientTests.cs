@@ -6,9 +6,10 @@ using NetProg.Reliability.Tests.Support;
 namespace NetProg.Reliability.Tests;
 
 /// <summary>
-/// Slow clients (issue #8): connections that trickle a byte at a time (slowloris) or send and never read. The course's
-/// iterative C server serves one client at a time, so one such client stops everyone; netprog must keep serving the others
-/// at their usual speed, cut the silent ones at the idle timeout, and hold only its configured buffers for them.
+/// Slow clients (docs/RELIABILITY.md, "Under attack"): connections that trickle a byte at a time (slowloris) or send
+/// and never read. The course's iterative C server serves one client at a time, so one such client stops everyone;
+/// netprog must keep serving the others at their usual speed, cut the silent ones at the idle timeout, and hold only
+/// its configured buffers for them.
 /// </summary>
 public sealed partial class SlowClientTests
 {

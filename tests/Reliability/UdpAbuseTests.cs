@@ -8,12 +8,13 @@ using NetProg.Reliability.Tests.Support;
 namespace NetProg.Reliability.Tests;
 
 /// <summary>
-/// UDP abuse (issue #8). An answering UDP service can be made to send to anyone, because the source of a datagram is
-/// whatever the sender wrote: to another echo/chargen service (an endless loop, CVE-1999-0103) or, flooded, at a victim.
-/// netprog's UDP servers answer no source port below 1024 (or 0), break a loop between two services once the same datagram
-/// has come back for 5 s, and answer at most --rate-limit datagrams per second per far address (loopback, private and
-/// on-link addresses are near: never limited; far sources are tested in tests/Integration/Netns/UdpReflectionNetnsTests.cs).
-/// Every loopback address 127.0.0.0/8 reaches this machine on Linux, so each attack gets its own source address.
+/// UDP abuse (docs/RELIABILITY.md, "Under attack"). An answering UDP service can be made to send to anyone, because the
+/// source of a datagram is whatever the sender wrote: to another echo/chargen service (an endless loop, CVE-1999-0103)
+/// or, flooded, at a victim. netprog's UDP servers answer no source port below 1024 (or 0), break a loop between two
+/// services once the same datagram has come back for 5 s, and answer at most --rate-limit datagrams per second per far
+/// address (loopback, private and on-link addresses are near: never limited; far sources are tested in
+/// tests/Integration/Netns/UdpReflectionNetnsTests.cs). Every loopback address 127.0.0.0/8 reaches this machine on
+/// Linux, so each attack gets its own source address.
 /// </summary>
 public sealed partial class UdpAbuseTests
 {

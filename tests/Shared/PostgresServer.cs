@@ -6,7 +6,7 @@ using Npgsql;
 namespace NetProg.Tests.Shared;
 
 /// <summary>
-/// A throwaway PostgreSQL server for the whole test run (shared/TOOLING.md): initdb into a temp folder, started by pg_ctl on a
+/// A throwaway PostgreSQL server for the whole test run: initdb into a temp folder, started by pg_ctl on a
 /// free loopback port with its socket in that folder and fsync off, stopped and deleted at the end. As root it runs as the
 /// <c>postgres</c> user (initdb refuses root); otherwise as the current user. Every test gets a database of its own.
 /// When the server cannot be had, tests that need it fail with one line saying what to install: never a silent pass.

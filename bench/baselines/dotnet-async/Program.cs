@@ -1,4 +1,4 @@
-// The idiomatic .NET async server of bench/run.sh (issue #7): what most tutorials and answers write. One Socket, one Task
+// The idiomatic .NET async server of bench/run.sh: what most tutorials and answers write. One Socket, one Task
 // per connection, a 64 KiB buffer per connection, await ReceiveAsync / SendAsync. No pipes, no pooling, no limits.
 //   dotnet-async echo|daytime [--udp] [--port N]     prints "listening on 127.0.0.1:PORT/tcp|udp"
 using System.Net;

@@ -116,7 +116,8 @@ internal static class BenchCommand
 
             // The load's work per echo is a byte check and a histogram entry: with each completion queued to the thread pool
             // instead, netprog bench measured itself, at 0.54-0.65 of the C load generator against the same C server
-            // (docs/BENCHMARKS.md, step 25). No socket is made before this line; the live line is written by its own timer.
+            // (bench/history/2026-11-steps-1-27.md, step 25). No socket is made before this line; the live line is written
+            // by its own timer.
             InlineSocketCompletions.Enable();
             var asJson = result.GetValue(json);
             var live = !asJson && console.IsOutputInteractive ? new BenchLiveLine(console.Error, options) : null;

@@ -16,7 +16,8 @@ internal static class IpCommand
         {
             if (result.GetValue(json))
             {
-                // Output for scripts is the same in every language (issue #9): the labels in the neutral (English) resources.
+                // Output for scripts is the same in every language (README.md, "Language"): the labels in the neutral
+                // (English) resources.
                 System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
             }
 

@@ -9,11 +9,11 @@ namespace NetProg.Cli.Commands;
 
 /// <summary>
 /// <c>netprog sockets [--listening] [--tcp|--udp] [--port N] [--watch] [--json]</c>: this machine's TCP and UDP
-/// sockets with their owning processes, like <c>netstat -na</c>, <c>ss -tulpn</c> (anchors A.4) and TCPView (A.5).
+/// sockets with their owning processes, like <c>netstat -na</c>, <c>ss -tulpn</c> (ss(8)) and Sysinternals TCPView.
 /// </summary>
 internal static class SocketsCommand
 {
-    // TCPView's default refresh (anchors A.5).
+    // TCPView's default refresh (its page on learn.microsoft.com, Sysinternals).
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(1);
 
     private static Option<bool> ListeningOption() => new("--listening", "-l")

@@ -4,7 +4,7 @@ namespace NetProg.Cli.Infrastructure;
 
 /// <summary>
 /// Time values as ncat and tcpkali take them: <c>500ms</c>, <c>5s</c>, <c>2m</c>, <c>1h</c>, fractions allowed; a bare number is
-/// seconds ("Options taking a time assume seconds", ncat; research/anchors.md A.1).
+/// seconds ("Options taking a time assume seconds", ncat --help; ncat(1)).
 /// </summary>
 internal static class Duration
 {

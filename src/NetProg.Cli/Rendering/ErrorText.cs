@@ -6,7 +6,8 @@ namespace NetProg.Cli.Rendering;
 
 /// <summary>
 /// One line, in plain words, for each way a connection or a bind fails: what happened, what it means, what to check. The
-/// distinctions follow how nmap decides port states from connect() results (research/anchors.md A.7).
+/// distinctions follow how nmap decides port states from connect() results (nmap(1), "Port Scanning Basics"; nmap's
+/// scan_engine_connect.cc).
 /// </summary>
 internal static class ErrorText
 {

@@ -10,11 +10,13 @@ namespace NetProg.Cli.Rendering;
 
 /// <summary>
 /// <c>netprog sockets</c> as a table: the same model for the one-shot table and the <c>--watch</c> live view,
-/// where rows are coloured as TCPView does (anchors A.5): new green, changed yellow, gone red for one refresh.
+/// where rows are coloured as Sysinternals TCPView does: new green, changed yellow, gone red for one refresh.
 /// </summary>
 internal static class SocketTableView
 {
-    /// <summary>What the process column says when the OS hides the owner (anchors B.9: never a failure).</summary>
+    /// <summary>
+    /// What the process column says when the OS hides the owner (never a failure: psutil gives pid None, giampaolo/psutil#1219).
+    /// </summary>
     public const string NeedsAdmin = "needs admin";
 
     public static IRenderable Render(IReadOnlyList<SocketRow> rows, bool colour)

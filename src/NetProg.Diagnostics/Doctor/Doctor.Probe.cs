@@ -22,7 +22,8 @@ public static partial class Doctor
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             socket.Dispose();
-            // Windows takes ~2 s to report a refusal even on loopback: a shorter wait would call it filtered.
+            // Windows takes ~2 s to report a refusal even on loopback (libuv/libuv#2896, nmap/nmap#2113): a shorter wait would
+            // call it filtered.
             var facts = Where(endPoint, TransportProtocol.Tcp, start) with
             {
                 WindowsSlowToRefuse = OperatingSystem.IsWindows() && timeout < TimeSpan.FromSeconds(2.5) ? true : null,

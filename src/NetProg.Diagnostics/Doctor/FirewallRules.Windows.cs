@@ -96,7 +96,7 @@ public static partial class FirewallRules
         Text(rule, "program") is { Length: > 0 } program && !program.Equals("Any", StringComparison.OrdinalIgnoreCase) ? program : null;
 
     // An array as the script means it; Windows PowerShell 5.1's ConvertTo-Json may instead write {"value":[...],"Count":n}
-    // (the ETS Count of System.Array, PowerShell/PowerShell issue 3153) or, for one item, the item itself.
+    // (the ETS Count of System.Array, PowerShell/PowerShell#3153) or, for one item, the item itself.
     private static IEnumerable<JsonElement> Items(JsonElement element, string name)
     {
         if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value))

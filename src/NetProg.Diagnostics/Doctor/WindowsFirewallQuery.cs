@@ -18,7 +18,7 @@ internal static class WindowsFirewallQuery
     // hundred rules. The JSON leaves as Base64 of its UTF-8 bytes: the console code page would mangle a program path in Hangul.
     //
     // Windows PowerShell 5.1 adds an ETS Count property to System.Array, so ConvertTo-Json writes a nested array as
-    // {"value":[...],"Count":n} (PowerShell/PowerShell issues 3153 and 5579); Remove-TypeData is the workaround given
+    // {"value":[...],"Count":n} (PowerShell/PowerShell#3153, PowerShell/PowerShell#5579); Remove-TypeData is the workaround given
     // there, and the parser accepts the wrapped form anyway.
     private const string Script = """
         $ErrorActionPreference = 'Stop'

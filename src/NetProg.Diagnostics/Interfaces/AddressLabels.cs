@@ -43,7 +43,8 @@ public static class AddressLabels
         {
             var kind = vmware == VirtualNetwork.VMwareNat ? Strings.Label_VMnet8 : Strings.Label_VMnet1;
             var note = scope == AddressScope.LinkLocal && IsIPv4(address)
-                // Course NOTES.md, week-4 Q&A: a self-assigned address on VMnet8 means VMware's DHCP/NAT service is broken.
+                // A case from the course's week-4 lab (docs/DOCTOR.md, step 7): a self-assigned address on VMnet8 means
+                // VMware's DHCP/NAT service is broken.
                 ? string.Format(Strings.Label_VMwareBroken, kind)
                 : string.Format(Strings.Label_VMwareHost, kind);
             return (vmware, note);

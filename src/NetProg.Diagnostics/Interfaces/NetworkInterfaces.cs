@@ -81,7 +81,7 @@ public static class NetworkInterfaces
     };
 
     // IPv4 and IPv6 properties each carry the MTU; an interface without IPv4 throws NetworkInformationException
-    // on Windows, and macOS does not implement some IPv4 members (research B.10, dotnet/runtime#31628).
+    // on Windows, and macOS does not implement some IPv4 members (dotnet/runtime#31628).
     private static int? Mtu(NetworkInterface networkInterface)
     {
         var properties = Try(networkInterface.GetIPProperties);
@@ -113,8 +113,8 @@ public static class NetworkInterfaces
         return mask is null ? -1 : mask.GetAddressBytes().Sum(b => System.Numerics.BitOperations.PopCount(b));
     }
 
-    // Several NetworkInformation members throw PlatformNotSupportedException on Linux or macOS (research B.10,
-    // dotnet/corefx#32781), and NetworkInformationException when the interface vanished; each becomes "not reported".
+    // Several NetworkInformation members throw PlatformNotSupportedException on Linux or macOS (dotnet/corefx#32781), and
+    // NetworkInformationException when the interface vanished; each becomes "not reported".
     private static T? Try<T>(Func<T?> read)
         where T : class
     {

@@ -3,7 +3,7 @@ namespace NetProg.Diagnostics.Internal;
 /// <summary>
 /// macOS (and FreeBSD): asks <c>lsof</c>, because the kernel's pcblist sysctls carry no pid and libproc would
 /// need one call per process. As non-root, lsof on macOS sees only the caller's own processes, so an empty
-/// answer means "unknown" (anchors B.9).
+/// answer means "unknown" (lsof(8)).
 /// </summary>
 internal sealed class LsofPortOwnerLookup : IPortOwnerLookup
 {

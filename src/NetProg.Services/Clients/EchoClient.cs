@@ -9,7 +9,7 @@ namespace NetProg.Services.Clients;
 
 /// <summary>
 /// The echo client for redirected input: TCP streams the input both ways and half-closes at its end (as ncat does by default,
-/// research/anchors.md A.1); UDP sends one datagram per line.
+/// ncat(1), --no-shutdown); UDP sends one datagram per line.
 /// </summary>
 public static class EchoClient
 {

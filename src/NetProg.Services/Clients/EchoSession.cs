@@ -80,7 +80,8 @@ public sealed class EchoSession : IAsyncDisposable
         try
         {
             await _tcp.WriteAsync(line, deadline.Token).ConfigureAwait(false);
-            // TCP has no message boundaries: the echo may come in several pieces (research/anchors.md B.7).
+            // TCP has no message boundaries: the echo may come in several pieces (RFC 9293: a byte stream;
+            // chronoxor/NetCoreServer#3).
             while (true)
             {
                 var result = await _tcp.Reader.ReadAsync(deadline.Token).ConfigureAwait(false);

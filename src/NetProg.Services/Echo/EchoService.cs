@@ -24,7 +24,7 @@ public static class EchoService
     /// What was read goes back with one send per read: <see cref="TcpConnection.SendAsync"/> sends from the blocks it was read
     /// into when the socket takes it at once, and copies only the rest. (PipeReader's CopyToAsync flushes after every block,
     /// and a pipe's WriteAsync cuts a 64 KiB block into sixteen 4 KiB ones: sixteen send() calls or one sixteen-part sendmsg()
-    /// per read of a bulk peer, issue #7.)
+    /// per read of a bulk peer.)
     /// </summary>
     private static async ValueTask CopyAsync(TcpConnection connection)
     {

@@ -21,7 +21,8 @@ public static class TcpConnector
             var start = Stopwatch.GetTimestamp();
             try
             {
-                // Our own deadline: the OS gives up after ~21 s on Windows and minutes on Linux (research/anchors.md B.1).
+                // Our own deadline: the OS gives up after ~21 s on Windows and minutes on Linux (dotnet/runtime#57468;
+                // tcp(7), tcp_syn_retries).
                 await socket.ConnectAsync(endPoint, deadline.Token).ConfigureAwait(false);
                 return new TcpClientConnection(socket, endPoint, failures, Stopwatch.GetElapsedTime(start));
             }

@@ -7,7 +7,7 @@ namespace NetProg.Transport.Client;
 /// <summary>
 /// A connected UDP socket for request/reply exchanges. Connected on purpose: then the kernel only delivers datagrams from that
 /// peer, and an ICMP port unreachable comes back as ECONNREFUSED ("nothing listens there") instead of silence
-/// (research/anchors.md B.5; nmap/nmap#1029).
+/// (udp(7), ECONNREFUSED; nmap/nmap#1029).
 /// </summary>
 public sealed class UdpClientSocket : IDisposable
 {

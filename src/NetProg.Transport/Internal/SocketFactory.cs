@@ -7,7 +7,8 @@ namespace NetProg.Transport.Internal;
 internal static class SocketFactory
 {
     // Windows: WSAECONNRESET on the next ReceiveFrom after an ICMP port unreachable for an earlier SendTo; a UDP server must
-    // not die because one client went away (research/anchors.md B.5; dotnet/corefx#33049, closed "by design").
+    // not die because one client went away (SIO_UDP_CONNRESET, Winsock IOCTLs on learn.microsoft.com; dotnet/corefx#33049,
+    // closed "by design").
     private const int SioUdpConnReset = unchecked((int)0x9800000C);
 
     public static Socket Bind(IPEndPoint endPoint, TransportProtocol protocol, int backlog)
@@ -20,14 +21,15 @@ internal static class SocketFactory
             if (endPoint.AddressFamily == AddressFamily.InterNetworkV6)
             {
                 // We bind 0.0.0.0 and [::] as two sockets; without V6ONLY a Linux [::] socket also claims IPv4 and the
-                // 0.0.0.0 bind then fails with EADDRINUSE (research/anchors.md B.3).
+                // 0.0.0.0 bind then fails with EADDRINUSE (ipv6(7): IPV6_V6ONLY defaults to net.ipv6.bindv6only, 0).
                 socket.DualMode = false;
             }
 
             if (OperatingSystem.IsWindows())
             {
                 // On Windows SO_REUSEADDR lets another process bind the same active port (port hijacking);
-                // SO_EXCLUSIVEADDRUSE is the safe default there (research/anchors.md B.4).
+                // SO_EXCLUSIVEADDRUSE is the safe default there ("Using SO_REUSEADDR and SO_EXCLUSIVEADDRUSE",
+                // learn.microsoft.com).
                 socket.ExclusiveAddressUse = true;
                 if (protocol == TransportProtocol.Udp)
                 {

@@ -14,7 +14,7 @@ namespace NetProg.Transport.Linux;
 /// <remarks>
 /// Output readiness is asked for late because a socket is writable almost always: registered from the start (as .NET's own
 /// engine does), every new connection's first epoll_wait() reports "writable" for nothing, one wasted event per
-/// connection of a time server (issue #7). Asking late loses no wake-up: EPOLL_CTL_MOD polls the socket as ADD does.
+/// connection of a time server. Asking late loses no wake-up: EPOLL_CTL_MOD polls the socket as ADD does.
 /// </remarks>
 internal sealed class EpollConnectionIo : ConnectionIo, IEpollTarget
 {

@@ -23,7 +23,7 @@ internal sealed class SocketConnectionIo : ConnectionIo
 
     public override IPEndPoint LocalEndPoint { get; }
 
-    // Returned as is, not awaited in an async wrapper: a wrapper's box would be allocated on every wait (issue #7).
+    // Returned as is, not awaited in an async wrapper: a wrapper's box would be allocated on every wait.
     public override ValueTask<int> WaitForDataAsync(CancellationToken cancellationToken) =>
         _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, cancellationToken);
 

@@ -23,7 +23,7 @@ public sealed partial class TcpConnection
             // Stop taking new input when the server stops: the handler then sees the end of input, answers what it already
             // has, and finishes (the "let in-flight exchanges finish" part of shutdown). An abort needs no token here: it
             // disposes the socket, which fails the pending receive. (A linked token source would cost ~300 bytes per
-            // connection, idle or not: issue #7.)
+            // connection, idle or not.)
             var discarding = false;
             byte[]? discardBuffer = null;
             var maxRead = Math.Clamp(2 * _options.MaxInputBufferSize, MinReceiveBuffer, MaxReceiveBuffer);

@@ -10,7 +10,7 @@ public sealed partial class TcpConnection
     /// buffers when it can: when everything written to Output before has been sent, the socket is offered the data at once
     /// (one send() or gathering sendmsg(), never waiting), and only what it does not take is copied to Output. An echo of
     /// 64 KiB messages thus sends from the blocks it received into, as a C server sends from its one buffer, instead of
-    /// copying each message into the output pipe first (issue #7). The portable engine always copies. The caller may reuse
+    /// copying each message into the output pipe first. The portable engine always copies. The caller may reuse
     /// <paramref name="data"/> once the returned task completes; the result is Output's flush result. The bytes go to the
     /// socket as they are: a handler speaking TLS over this connection (<see cref="Tls.TlsDuplex"/>) writes through its TLS
     /// duplex, never here.
@@ -29,7 +29,7 @@ public sealed partial class TcpConnection
         }
 
         // Block for block into blocks of the same size, not PipeWriter.Write: its GetSpan() takes the pipe's 4 KiB segments,
-        // and a 64 KiB block would then leave in a sixteen-part sendmsg() (docs/BENCHMARKS.md, step 18).
+        // and a 64 KiB block would then leave in a sixteen-part sendmsg() (bench/history/2026-11-steps-1-27.md, step 18).
         foreach (var block in data.Slice(sent))
         {
             if (!block.IsEmpty)
@@ -81,8 +81,8 @@ public sealed partial class TcpConnection
                 try
                 {
                     // A reply the handler wrote with one write goes out in one send(), which the course's time_client (a single
-                    // recv) relies on (research/anchors.md B.7). Several pipe blocks (bulk echo) go out in one gathering
-                    // sendmsg() rather than one send() per 4 KiB block.
+                    // recv, tests/Integration/course-c/time_client.c) relies on: TCP keeps no message boundaries. Several pipe
+                    // blocks (bulk echo) go out in one gathering sendmsg() rather than one send() per 4 KiB block.
                     if (!buffer.IsSingleSegment)
                     {
                         await _io.SendAllAsync(buffer, _aborted.Token).ConfigureAwait(false);
@@ -123,8 +123,8 @@ public sealed partial class TcpConnection
                     // The peer has sent nothing (a time client): close() now sends the FIN and the kernel finishes the close,
                     // as the C server's close() right after its send(). Safe: close() turns into a RST only over unread
                     // input, and there is none. Four system calls per time-server connection instead of six, and no epoll
-                    // registration (docs/BENCHMARKS.md, step 24). nginx's default "lingering_close on" decides alike:
-                    // linger only when the client may be sending more.
+                    // registration (bench/history/2026-11-steps-1-27.md, step 24). nginx's default "lingering_close on"
+                    // decides alike: linger only when the client may be sending more.
                     _life.CloseAtOnce();
                 }
                 else

@@ -9,7 +9,7 @@ namespace NetProg.Transport.Tcp;
 /// One accepted TCP connection: a receive loop feeding <see cref="Input"/> and a send loop draining <see cref="Output"/>, joined to
 /// the handler by two bounded pipes (the shape of Kestrel's SocketConnection). Unlike Kestrel it honours half-close: a FIN from
 /// the peer only completes <see cref="Input"/>, and our FIN is sent only after the handler completed <see cref="Output"/> and
-/// every byte of it was sent (research/anchors.md B.6).
+/// every byte of it was sent (Kestrel cannot half-close: dotnet/aspnetcore#14937).
 /// </summary>
 #pragma warning disable CA1001 // _aborted has no timer: nothing to release, and Abort may race with the end of RunAsync.
 public sealed partial class TcpConnection : IHostedConnection
@@ -179,7 +179,7 @@ public sealed partial class TcpConnection : IHostedConnection
         {
             // Wait (bounded) for the peer's FIN before closing, so that our close does not turn into a RST that destroys data
             // the peer has not read yet. The bound is the server's heartbeat (EndLingerIfDue), not a timer per connection: one
-            // timer per connection cost a time server an allocation and two timer-queue updates per connection (issue #7).
+            // timer per connection cost a time server an allocation and two timer-queue updates per connection.
             _life.BeginLinger(Environment.TickCount64 + (long)_options.LingerTimeout.TotalMilliseconds);
             await receiving.ConfigureAwait(false);
         }

@@ -156,7 +156,7 @@ public sealed class TcpServer : IAsyncDisposable
     /// <summary>
     /// The options of a connection's two pipes, chosen by the engine (whose thread runs the completions) and made once per
     /// server: they are the same for every connection, and at 10,000 idle
-    /// connections each object kept per connection counts (issue #7).
+    /// connections each object kept per connection counts.
     /// </summary>
     /// <param name="handlerOffLoop">
     /// The transport's completions run on an event loop's thread (the epoll engine) but the handler may block: resume the

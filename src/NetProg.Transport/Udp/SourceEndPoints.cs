@@ -6,7 +6,7 @@ namespace NetProg.Transport.Udp;
 /// <summary>
 /// The <see cref="IPEndPoint"/> of a datagram's source, made once per source and reused for its next datagrams: making it from
 /// the received address each time cost two objects per datagram (an <see cref="IPAddress"/> and its end point), the UDP echo
-/// server's only allocation per datagram (issue #7). Bounded: past <see cref="Capacity"/> sources it starts over, so spoofed
+/// server's only allocation per datagram (UdpAllocationTests). Bounded: past <see cref="Capacity"/> sources it starts over, so spoofed
 /// sources cost what they cost before and no memory beyond the bound. A source is kept from its second datagram on: the first
 /// only marks a slot of a fixed array, so a flood from random (spoofed) sources, each seen once, makes only short-lived
 /// objects that the next gen0 collection takes, rather than filling the cache with entries that live long enough to be

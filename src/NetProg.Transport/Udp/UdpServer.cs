@@ -8,7 +8,7 @@ namespace NetProg.Transport.Udp;
 
 /// <summary>
 /// Answers datagrams on one unconnected socket per bound address. One socket serves every peer: connecting it to the first
-/// client, as netcat-style tools do, would shut out the others (research/anchors.md B.12).
+/// client, as netcat-style tools do, would shut out the others (nmap/nmap#1223: ncat's connected UDP listener).
 /// </summary>
 public sealed class UdpServer : IAsyncDisposable
 {
@@ -71,7 +71,9 @@ public sealed class UdpServer : IAsyncDisposable
     /// <remarks>
     /// One thread per socket in a blocking recvfrom(), then sendto(): the loop of the C servers students write, and at one
     /// system call per datagram each way, cheaper than an async receive that waits in epoll and resumes on the thread pool
-    /// (issue #7: 0.52 of the C server that way). The receive timeout bounds how long a stop can go unnoticed.
+    /// (0.52 of the C server that way: the UDP table of 01:04 in bench/history/2026-11-25-runs-before-step-22.md; the
+    /// change is step 16 of bench/history/2026-11-steps-1-27.md). The receive timeout bounds how long a stop can go
+    /// unnoticed.
     /// </remarks>
     public async Task RunAsync(UdpDatagramHandler handler, CancellationToken stopping)
     {

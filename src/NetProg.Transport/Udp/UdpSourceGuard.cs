@@ -6,7 +6,7 @@ namespace NetProg.Transport.Udp;
 
 /// <summary>
 /// Decides, from the source address alone, whether a UDP service may answer a datagram. Two services that answer every datagram
-/// can be made to answer each other forever with one spoofed packet (CVE-1999-0103, CERT CA-1996-01; research/anchors.md A.13).
+/// can be made to answer each other forever with one spoofed packet (CVE-1999-0103, CERT CA-1996-01).
 /// The rules are OpenBSD inetd's <c>dg_badinput</c> (source port 0, below 1024, 2049; broadcast and multicast sources) plus
 /// FreeBSD inetd's <c>check_loop</c> (a port this process serves). Unlike OpenBSD, 127/8 is allowed: the course runs on loopback.
 /// Pure: no sockets, so it is tested with plain addresses.
@@ -55,7 +55,7 @@ public sealed class UdpSourceGuard
         if (address.AddressFamily == AddressFamily.InterNetwork)
         {
             Span<byte> bytes = stackalloc byte[4];
-            address.TryWriteBytes(bytes, out _); // Not GetAddressBytes(): an array per datagram (issue #7).
+            address.TryWriteBytes(bytes, out _); // Not GetAddressBytes(): an array per datagram.
             var first = bytes[0];
             if (first >= 224 && first <= 239)
             {

@@ -8,7 +8,7 @@ namespace NetProg.Integration.Tests.Capture;
 
 /// <summary>
 /// <c>netprog capture</c> on loopback while our own time and echo clients and servers talk over TCP and UDP, IPv4 and
-/// IPv6 (issue 5). Root only (CI runs as root); elsewhere each test says why it did not run.
+/// IPv6 (docs/CAPTURE.md). Root only (CI runs as root); elsewhere each test says why it did not run.
 /// </summary>
 public sealed class LiveCaptureTests(ITestOutputHelper output)
 {

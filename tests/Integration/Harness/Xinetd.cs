@@ -99,7 +99,7 @@ public sealed class Xinetd : IAsyncLifetime
     {
         var text = new StringBuilder();
         // cps: xinetd counts each datagram to a wait=yes internal UDP service as a connection and disables the service
-        // for the given seconds past the rate, so netprog bench udp-echo needs a rate far above its own (issue #7).
+        // for the given seconds past the rate, so netprog bench udp-echo needs a rate far above its own (xinetd.conf(5)).
         text.Append(CultureInfo.InvariantCulture, $$"""
             defaults
             {

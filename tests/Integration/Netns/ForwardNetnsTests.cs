@@ -5,8 +5,9 @@ using Xunit.Abstractions;
 namespace NetProg.Integration.Tests.Netns;
 
 /// <summary>
-/// The lecture's last picture (issue #6): a friend on the Internet side reaches a student's time and echo servers on the inner
-/// network only through the router's port forwarding, here <c>netprog forward</c> on the router namespace. Root only.
+/// The lecture's last picture (docs/FORWARD.md): a friend on the Internet side reaches a student's time and echo
+/// servers on the inner network only through the router's port forwarding, here <c>netprog forward</c> on the router
+/// namespace. Root only.
 /// </summary>
 public sealed partial class ForwardNetnsTests(ITestOutputHelper output)
 {

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace NetProg.Integration.Tests.Netns;
 
 /// <summary>
-/// docs/tutorial (issue #9) shows every command with the output netprog printed when the pages were generated. Each
+/// docs/tutorial shows every command with the output netprog printed when the pages were generated. Each
 /// chapter, in each language, is regenerated here with <c>generate.py --check</c> in its own network namespaces and
 /// compared with the committed page (times, durations, ephemeral ports and PIDs masked): a change to what netprog
 /// prints, or to what the chapter claims works or fails, fails this test until the pages are regenerated. Root only.

@@ -4,7 +4,7 @@ using NetProg.Diagnostics.Doctor;
 
 namespace NetProg.Diagnostics.Tests.Doctor;
 
-/// <summary>The doctor against real servers on loopback (issue #4): open, closed, what answers, loopback-only, UDP.</summary>
+/// <summary>The doctor against real servers on loopback (docs/DOCTOR.md): open, closed, what answers, loopback-only, UDP.</summary>
 public sealed class DoctorTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);

@@ -3,7 +3,7 @@ using NetProg.Transport;
 
 namespace NetProg.Diagnostics.Tests.Doctor;
 
-/// <summary>Firewall rules read as text: what they do to one port (issue #4, step 8).</summary>
+/// <summary>Firewall rules read as text: what they do to one port (docs/DOCTOR.md, step 8 "firewall").</summary>
 public sealed class FirewallRulesTests
 {
     // As `nft list ruleset` prints it (nftables 1.0.6, Debian 12), with a drop, a reject and an accept.

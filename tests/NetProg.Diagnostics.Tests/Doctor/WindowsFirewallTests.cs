@@ -6,8 +6,8 @@ using NetProg.Transport;
 namespace NetProg.Diagnostics.Tests.Doctor;
 
 /// <summary>
-/// Windows Defender Firewall read from the JSON of <see cref="WindowsFirewallQuery"/> (issue #4, step 8): block rules win,
-/// program rules count for the program that holds the port, and the profile follows each network's category.
+/// Windows Defender Firewall read from the JSON of <see cref="WindowsFirewallQuery"/> (docs/DOCTOR.md, step 8): block
+/// rules win, program rules count for the program that holds the port, and the profile follows each network's category.
 /// </summary>
 public sealed class WindowsFirewallTests
 {

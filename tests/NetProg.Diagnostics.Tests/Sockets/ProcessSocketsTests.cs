@@ -4,7 +4,7 @@ using NetProg.Diagnostics.Sockets.Internal;
 
 namespace NetProg.Diagnostics.Tests.Sockets;
 
-/// <summary>Joining table rows to the /proc/[pid]/fd scan, and when an owner counts as hidden (anchors B.9).</summary>
+/// <summary>Joining table rows to the /proc/[pid]/fd scan, and when an owner counts as hidden (as psutil does, giampaolo/psutil#1219).</summary>
 public sealed class ProcessSocketsTests
 {
     private static readonly ProcNetSocket Owned = Row(10);

@@ -2,7 +2,7 @@ using NetProg.Diagnostics.Sockets;
 
 namespace NetProg.Diagnostics.Tests.Sockets;
 
-/// <summary>The <c>--watch</c> diff: new rows green, changed yellow, gone rows shown once more (TCPView, anchors A.5).</summary>
+/// <summary>The <c>--watch</c> diff: new rows green, changed yellow, gone rows shown once more (as Sysinternals TCPView shows it).</summary>
 public sealed class SocketDiffTests
 {
     [Fact]

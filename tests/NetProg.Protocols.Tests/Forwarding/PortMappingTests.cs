@@ -2,7 +2,7 @@ using NetProg.Protocols.Forwarding;
 
 namespace NetProg.Protocols.Tests.Forwarding;
 
-/// <summary>The three forms of a router's rule (issue #6): one to one, a range to the same ports, a range to a range of the same length.</summary>
+/// <summary>The three forms of a router's rule (docs/FORWARD.md): one to one, a range to the same ports, a range to a range of the same length.</summary>
 public sealed class PortMappingTests
 {
     [Fact]

@@ -10,8 +10,8 @@ using NetProg.Transport.Udp;
 namespace NetProg.Services.Tests.Bench;
 
 /// <summary>
-/// <c>netprog bench</c>'s load generator against netprog's own servers on loopback (issue #7): the counts must agree with each
-/// other, every byte must check, and failures must land in the right class.
+/// <c>netprog bench</c>'s load generator against netprog's own servers on loopback (docs/BENCHMARKS.md): the counts
+/// must agree with each other, every byte must check, and failures must land in the right class.
 /// </summary>
 public sealed class BenchRunnerTests
 {

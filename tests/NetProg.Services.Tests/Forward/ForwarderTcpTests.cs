@@ -10,7 +10,7 @@ using NetProg.Transport;
 
 namespace NetProg.Services.Tests.Forward;
 
-/// <summary>TCP through <see cref="Forwarder"/> on loopback, against the real time and echo services (issue #6).</summary>
+/// <summary>TCP through <see cref="Forwarder"/> on loopback, against the real time and echo services (docs/FORWARD.md).</summary>
 public sealed class ForwarderTcpTests
 {
     [Fact]

@@ -10,7 +10,7 @@ using NetProg.Transport;
 
 namespace NetProg.Services.Tests.Forward;
 
-/// <summary>UDP through <see cref="Forwarder"/>: per-client sessions, replies to the right client, expiry, --allow (issue #6).</summary>
+/// <summary>UDP through <see cref="Forwarder"/>: per-client sessions, replies to the right client, expiry, --allow (docs/FORWARD.md).</summary>
 public sealed class ForwarderUdpTests
 {
     [Fact]

@@ -1,10 +1,11 @@
 namespace NetProg.Transport.Tests.Support;
 
 /// <summary>
-/// Issue #7's "no allocation per message in steady state", measured the same way for every transport: the bytes the whole
-/// process allocates (<see cref="GC.GetTotalAllocatedBytes"/>, precise) while a client whose own calls allocate nothing
-/// (blocking sends and receives on spans) does many round trips, on a thread of its own (no tasks, no thread-pool work items
-/// of its own), in the non-parallel collection, so the count is the server's.
+/// The target "no allocation per message in steady state" (docs/BENCHMARKS.md, "Targets"), measured the same way for
+/// every transport: the bytes the whole process allocates (<see cref="GC.GetTotalAllocatedBytes"/>, precise) while a
+/// client whose own calls allocate nothing (blocking sends and receives on spans) does many round trips, on a thread of
+/// its own (no tasks, no thread-pool work items of its own), in the non-parallel collection, so the count is the
+/// server's.
 /// </summary>
 internal static class SteadyStateAllocations
 {

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace NetProg.Transport.Tests.Tcp;
 
-/// <summary>Issue #7: no allocation per echoed message in steady state (measured by <see cref="SteadyStateAllocations"/>).</summary>
+/// <summary>No allocation per echoed message in steady state (measured by <see cref="SteadyStateAllocations"/>).</summary>
 [Collection(TimingCollection.Name)]
 public sealed class AllocationTests
 {

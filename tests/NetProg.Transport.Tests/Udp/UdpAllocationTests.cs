@@ -6,7 +6,7 @@ using Xunit;
 namespace NetProg.Transport.Tests.Udp;
 
 /// <summary>
-/// Issue #7: no allocation per echoed datagram in steady state, with the server's guards on (the loop guard, a per-source rate
+/// No allocation per echoed datagram in steady state, with the server's guards on (the loop guard, a per-source rate
 /// limit) and its per-datagram callback set, as the service host sets it (measured by <see cref="SteadyStateAllocations"/>).
 /// </summary>
 [Collection(TimingCollection.Name)]

@@ -4,9 +4,9 @@ using System.Runtime.CompilerServices;
 namespace NetProg.Tests.Shared;
 
 /// <summary>
-/// The tests read netprog's human messages in English whatever the developer's language (issue #9): the UI culture of
-/// this test process, and NETPROG_LANG=en for every netprog it starts (children inherit the environment). A test that
-/// checks the Korean text overrides NETPROG_LANG for its own child.
+/// The tests read netprog's human messages in English whatever the developer's language (README.md, "Language"): the UI
+/// culture of this test process, and NETPROG_LANG=en for every netprog it starts (children inherit the environment). A
+/// test that checks the Korean text overrides NETPROG_LANG for its own child.
 /// </summary>
 internal static class EnglishMessages
 {
