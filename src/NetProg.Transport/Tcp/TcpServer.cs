@@ -162,7 +162,7 @@ public sealed class TcpServer : IAsyncDisposable
     /// The transport's completions run on an event loop's thread (the epoll engine) but the handler may block: resume the
     /// handler on the thread pool, both when input arrives and when its full output pipe drains.
     /// </param>
-    private static (PipeOptions Input, PipeOptions Output) CreatePipeOptions(TcpServerOptions options, bool handlerOffLoop)
+    internal static (PipeOptions Input, PipeOptions Output) CreatePipeOptions(TcpServerOptions options, bool handlerOffLoop)
     {
         // Thresholds make the pipes bounded: the receive loop stops reading when the handler lags (TCP flow control then slows
         // the peer), and the handler's FlushAsync waits while the send loop lags. Inline schedulers: no thread hop per read.

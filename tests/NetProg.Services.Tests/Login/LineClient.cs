@@ -1,21 +1,30 @@
 using System.Net;
 using System.Net.Sockets;
+using System.IO.Pipelines;
 using System.Text;
+using NetProg.Transport.InMemory;
 using NetProg.Services.Tests.Support;
 
 namespace NetProg.Services.Tests.Login;
 
 /// <summary>
-/// A raw TCP client on loopback that sees the exact bytes: lines are returned with their line ending, and every read is
+/// A raw client that sees the exact bytes, over a TCP socket on loopback or over an <see cref="InMemoryConnection"/> (the
+/// same server code, no socket: for the protocol tests): lines are returned with their line ending, and every read is
 /// bounded by <see cref="Waits.Long"/>.
 /// </summary>
 internal sealed class LineClient : IAsyncDisposable
 {
-    private readonly Socket _socket;
+    private readonly Socket? _socket;
+    private readonly InMemoryConnection? _memory;
     private readonly List<byte> _pending = [];
     private bool _ended;
 
     private LineClient(Socket socket) => _socket = socket;
+
+    private LineClient(InMemoryConnection memory) => _memory = memory;
+
+    /// <summary>The client side of an in-memory connection; disposing the client ends the connection.</summary>
+    public static LineClient Over(InMemoryConnection connection) => new(connection);
 
     public static async Task<LineClient> ConnectAsync(int port)
     {
@@ -37,10 +46,16 @@ internal sealed class LineClient : IAsyncDisposable
     public async Task SendAsync(byte[] bytes)
     {
         using var deadline = new CancellationTokenSource(Waits.Long);
+        if (_memory is not null)
+        {
+            await _memory.Output.WriteAsync(bytes, deadline.Token);
+            return;
+        }
+
         var sent = 0;
         while (sent < bytes.Length)
         {
-            sent += await _socket.SendAsync(bytes.AsMemory(sent), SocketFlags.None, deadline.Token);
+            sent += await _socket!.SendAsync(bytes.AsMemory(sent), SocketFlags.None, deadline.Token);
         }
     }
 
@@ -82,12 +97,26 @@ internal sealed class LineClient : IAsyncDisposable
 
     public async Task<string> ReadToEndTextAsync() => Encoding.UTF8.GetString(await ReadToEndAsync());
 
-    public void HalfClose() => _socket.Shutdown(SocketShutdown.Send);
-
-    public ValueTask DisposeAsync()
+    public void HalfClose()
     {
-        _socket.Dispose();
-        return ValueTask.CompletedTask;
+        if (_memory is not null)
+        {
+            _memory.Output.Complete();
+        }
+        else
+        {
+            _socket!.Shutdown(SocketShutdown.Send);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_memory is not null)
+        {
+            await _memory.DisposeAsync();
+        }
+
+        _socket?.Dispose();
     }
 
     private async Task<bool> ReceiveAsync(CancellationToken cancellationToken)
@@ -97,11 +126,16 @@ internal sealed class LineClient : IAsyncDisposable
             return false;
         }
 
+        if (_memory is not null)
+        {
+            return await ReceiveInMemoryAsync(_memory, cancellationToken);
+        }
+
         var buffer = new byte[64 * 1024];
         int read;
         try
         {
-            read = await _socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
+            read = await _socket!.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
         }
         catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
         {
@@ -115,6 +149,35 @@ internal sealed class LineClient : IAsyncDisposable
         }
 
         _pending.AddRange(buffer.AsSpan(0, read));
+        return true;
+    }
+
+    private async Task<bool> ReceiveInMemoryAsync(InMemoryConnection memory, CancellationToken cancellationToken)
+    {
+        ReadResult result;
+        try
+        {
+            result = await memory.Input.ReadAsync(cancellationToken);
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
+        {
+            _ended = true;
+            return false;
+        }
+
+        foreach (var block in result.Buffer)
+        {
+            _pending.AddRange(block.Span);
+        }
+
+        var any = !result.Buffer.IsEmpty;
+        memory.Input.AdvanceTo(result.Buffer.End);
+        if (!any && result.IsCompleted)
+        {
+            _ended = true;
+            return false;
+        }
+
         return true;
     }
 }

@@ -4,14 +4,17 @@ using NetProg.Services.Login;
 
 namespace NetProg.Services.Tests.Login;
 
-/// <summary>The login echo's conversation over real loopback sockets, byte for byte (docs/PROTOCOL.md, the issue).</summary>
+/// <summary>
+/// The login echo's conversation, byte for byte (docs/PROTOCOL.md), over in-memory connections: the protocol is the point
+/// here, not the socket (the security, TLS, timing and load tests keep real sockets).
+/// </summary>
 public sealed class LoginEchoProtocolTests
 {
     [Fact]
     public async Task Should_greet_log_in_and_echo_each_line_with_its_own_ending_When_the_password_is_right()
     {
         // Given a login echo with the account alice
-        await using var server = await LoginHost.StartAsync();
+        await using var server = await LoginHost.StartAsync(inMemory: true);
         await server.AddUserAsync("alice", "correct horse");
 
         // When alice logs in and sends a CRLF line, an LF line and a command-like line
@@ -41,7 +44,7 @@ public sealed class LoginEchoProtocolTests
     public async Task Should_answer_every_line_in_order_When_the_whole_session_arrives_in_one_send()
     {
         // Given a login echo with the account alice
-        await using var server = await LoginHost.StartAsync();
+        await using var server = await LoginHost.StartAsync(inMemory: true);
         await server.AddUserAsync("alice", "pw");
 
         // When the client pipelines the login, three lines and QUIT in a single send
@@ -59,7 +62,7 @@ public sealed class LoginEchoProtocolTests
     public async Task Should_say_please_log_in_When_anything_but_USER_comes_before_the_login()
     {
         // Given a login echo with the account alice
-        await using var server = await LoginHost.StartAsync();
+        await using var server = await LoginHost.StartAsync(inMemory: true);
         await server.AddUserAsync("alice", "pw");
 
         // When a client sends data, and PASS without USER, before logging in
@@ -81,7 +84,7 @@ public sealed class LoginEchoProtocolTests
     public async Task Should_say_login_incorrect_When_PASS_comes_without_a_password()
     {
         // Found by tests/Reliability: "PASS" alone reached Argon2 with an empty password, which threw and reset the connection.
-        await using var server = await LoginHost.StartAsync();
+        await using var server = await LoginHost.StartAsync(inMemory: true);
         await server.AddUserAsync("alice", "pw");
 
         await using var client = await server.ConnectPastBannerAsync();
@@ -97,7 +100,7 @@ public sealed class LoginEchoProtocolTests
     public async Task Should_say_bye_and_close_When_the_client_sends_QUIT()
     {
         // Given a logged-in session
-        await using var server = await LoginHost.StartAsync();
+        await using var server = await LoginHost.StartAsync(inMemory: true);
         await server.AddUserAsync("alice", "pw");
         await using var client = await server.LogInAsync("alice", "pw");
 
@@ -112,7 +115,7 @@ public sealed class LoginEchoProtocolTests
     public async Task Should_say_line_too_long_and_close_When_a_line_has_4097_bytes()
     {
         // Given a logged-in session, which echoes a line of exactly 4,096 bytes
-        await using var server = await LoginHost.StartAsync();
+        await using var server = await LoginHost.StartAsync(inMemory: true);
         await server.AddUserAsync("alice", "pw");
         await using var client = await server.LogInAsync("alice", "pw");
         var longest = Encoding.ASCII.GetBytes(new string('a', 4096) + "\r\n");
@@ -130,7 +133,7 @@ public sealed class LoginEchoProtocolTests
     public async Task Should_close_with_too_many_failed_logins_When_the_third_password_on_a_connection_is_wrong()
     {
         // Given the account alice
-        await using var server = await LoginHost.StartAsync();
+        await using var server = await LoginHost.StartAsync(inMemory: true);
         await server.AddUserAsync("alice", "pw");
 
         // When one connection tries three wrong passwords
@@ -154,7 +157,7 @@ public sealed class LoginEchoProtocolTests
     public async Task Should_close_with_idle_timeout_When_no_line_arrives_for_the_idle_timeout()
     {
         // Given a login echo whose sessions may be idle for 300 ms
-        await using var server = await LoginHost.StartAsync(new LoginEchoOptions { IdleTimeout = TimeSpan.FromMilliseconds(300) });
+        await using var server = await LoginHost.StartAsync(new LoginEchoOptions { IdleTimeout = TimeSpan.FromMilliseconds(300) }, inMemory: true);
         await server.AddUserAsync("alice", "pw");
         // The clock starts before the login: the server's idle time starts after its 230, which a loaded machine may hand
         // to this test well after it was sent, so a clock started on reading it would run short.
@@ -173,7 +176,7 @@ public sealed class LoginEchoProtocolTests
     public async Task Should_record_the_last_login_and_reset_failures_When_a_login_succeeds()
     {
         // Given alice with one failed attempt on record
-        await using var server = await LoginHost.StartAsync();
+        await using var server = await LoginHost.StartAsync(inMemory: true);
         await server.AddUserAsync("alice", "pw");
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
         await using (var failing = await server.ConnectPastBannerAsync())

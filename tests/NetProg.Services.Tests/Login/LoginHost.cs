@@ -3,12 +3,14 @@ using NetProg.Accounts;
 using NetProg.Services.Hosting;
 using NetProg.Services.Login;
 using NetProg.Services.Tests.Support;
+using NetProg.Transport.InMemory;
 
 namespace NetProg.Services.Tests.Login;
 
 /// <summary>
 /// The login echo as the server runs it, minus the CLI: a real SQLite store in a temp folder, a real hasher (cheap
-/// parameters unless a test asks otherwise), a throttle, hosted by <see cref="ServiceHost"/> on 127.0.0.1, port 0.
+/// parameters unless a test asks otherwise), a throttle, hosted by <see cref="ServiceHost"/> on 127.0.0.1, port 0 — or,
+/// <c>inMemory</c>, each client served over an <see cref="InMemoryConnection"/> (the protocol tests: no socket).
 /// </summary>
 internal sealed class LoginHost : IAsyncDisposable
 {
@@ -18,10 +20,13 @@ internal sealed class LoginHost : IAsyncDisposable
     /// <summary>No throttling in tests that are not about it: every failure is free.</summary>
     public static readonly LoginThrottleOptions Lenient = new() { FreeFailuresPerAccount = 100_000, FreeFailuresPerAddress = 100_000 };
 
-    private readonly RunningHost _host;
+    private readonly RunningHost? _host;
+    private readonly LoginEchoService _service;
 
-    private LoginHost(LoginTempFolder folder, string databasePath, IAccountStore store, PasswordHasher hasher, RecordingLogger log, RunningHost host)
+    private LoginHost(
+        LoginTempFolder folder, string databasePath, IAccountStore store, PasswordHasher hasher, RecordingLogger log, LoginEchoService service, RunningHost? host)
     {
+        _service = service;
         Folder = folder;
         DatabasePath = databasePath;
         Store = store;
@@ -40,13 +45,14 @@ internal sealed class LoginHost : IAsyncDisposable
 
     public RecordingLogger Log { get; }
 
-    public int Port => _host.Port;
+    public int Port => _host?.Port ?? throw new InvalidOperationException("an in-memory login host has no port");
 
     public static async Task<LoginHost> StartAsync(
         LoginEchoOptions? options = null,
         LoginThrottleOptions? throttle = null,
         PasswordHasherOptions? hashing = null,
-        Func<LoginTempFolder, X509Certificate2>? certificate = null)
+        Func<LoginTempFolder, X509Certificate2>? certificate = null,
+        bool inMemory = false)
     {
         var folder = new LoginTempFolder();
         var path = folder.File("accounts.db");
@@ -61,14 +67,16 @@ internal sealed class LoginHost : IAsyncDisposable
             certificate?.Invoke(folder),
             TimeProvider.System,
             log);
-        var host = RunningHost.Start(new ServiceDefinition("login", service.HandleConnectionAsync, null), ProtocolSelection.Tcp);
-        return new LoginHost(folder, path, store, hasher, log, host);
+        var host = inMemory ? null : RunningHost.Start(new ServiceDefinition("login", service.HandleConnectionAsync, null), ProtocolSelection.Tcp);
+        return new LoginHost(folder, path, store, hasher, log, service, host);
     }
 
     public async Task AddUserAsync(string name, string password) =>
         await Store.AddAsync(name, await Hasher.HashAsync(password)).WaitAsync(Waits.Long);
 
-    public Task<LineClient> ConnectAsync() => LineClient.ConnectAsync(Port);
+    public Task<LineClient> ConnectAsync() => _host is null
+        ? Task.FromResult(LineClient.Over(InMemoryConnection.Start(_service.HandleConnectionAsync)))
+        : LineClient.ConnectAsync(Port);
 
     /// <summary>Connects and reads the banner; returns the client ready for <c>USER</c>.</summary>
     public async Task<LineClient> ConnectPastBannerAsync()
@@ -93,7 +101,10 @@ internal sealed class LoginHost : IAsyncDisposable
     {
         try
         {
-            await _host.DisposeAsync();
+            if (_host is not null)
+            {
+                await _host.DisposeAsync();
+            }
         }
         finally
         {

@@ -4,6 +4,7 @@ using System.Text;
 using NetProg.Protocols.Time;
 using NetProg.Services.Hosting;
 using NetProg.Services.Tests.Support;
+using NetProg.Transport.InMemory;
 
 namespace NetProg.Services.Tests.Time;
 
@@ -19,11 +20,11 @@ public sealed class TimeServiceTests
     [InlineData(TimeFormat.Iso8601, true, "2026-11-24T19:52:49.000000+09:00\r\n\0")]
     public async Task Should_send_the_time_text_over_TCP_and_then_close(TimeFormat format, bool appendNul, string expected)
     {
-        // Given a TCP time server on a stopped clock in +09:00
-        await using var server = RunningHost.Start(ServiceCatalog.Time(format, appendNul, Clock), ProtocolSelection.Tcp);
+        // Given a TCP time server on a stopped clock in +09:00 (over an in-memory connection: the reply is the point)
+        await using var connection = InMemoryConnection.Start(ServiceCatalog.Time(format, appendNul, Clock).TcpHandler);
 
         // When a client connects and reads until the server closes, sending nothing
-        var reply = await ReadAllAsync(server.Port);
+        var reply = await ReadAllAsync(connection);
 
         // Then it got exactly the server's local time text (ctime: 25 bytes; +NUL as the course's C server: 26), then FIN
         Assert.Equal(expected, Encoding.ASCII.GetString(reply));
@@ -33,10 +34,10 @@ public sealed class TimeServiceTests
     public async Task Should_send_the_four_RFC_868_bytes_over_TCP_and_never_a_NUL()
     {
         // Given an RFC 868 server on the stopped clock, asked to append a NUL (which only applies to text)
-        await using var server = RunningHost.Start(ServiceCatalog.Time(TimeFormat.Rfc868, appendNul: true, Clock), ProtocolSelection.Tcp);
+        await using var connection = InMemoryConnection.Start(ServiceCatalog.Time(TimeFormat.Rfc868, appendNul: true, Clock).TcpHandler);
 
         // When a client reads the reply
-        var reply = await ReadAllAsync(server.Port);
+        var reply = await ReadAllAsync(connection);
 
         // Then it is 4 bytes, big-endian seconds since 1900: 1,795,517,569 + 2,208,988,800 = 4,004,506,369 = 0xEEAFEB01
         Assert.Equal([0xEE, 0xAF, 0xEB, 0x01], reply);
@@ -62,18 +63,10 @@ public sealed class TimeServiceTests
         Assert.Equal(expected, Encoding.ASCII.GetString(buffer, 0, n));
     }
 
-    private static async Task<byte[]> ReadAllAsync(int port)
+    private static async Task<byte[]> ReadAllAsync(InMemoryConnection connection)
     {
-        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await client.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port)).WaitAsync(Waits.Long);
-        using var data = new MemoryStream();
-        var buffer = new byte[1024];
-        int n;
-        while ((n = await client.ReceiveAsync(buffer, SocketFlags.None).WaitAsync(Waits.Long)) > 0)
-        {
-            data.Write(buffer, 0, n);
-        }
-
-        return data.ToArray();
+        var (data, reset) = await InMemoryClient.ReadToEndAsync(connection);
+        Assert.False(reset);
+        return data;
     }
 }
