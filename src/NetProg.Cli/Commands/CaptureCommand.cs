@@ -285,8 +285,7 @@ internal static class CaptureCommand
         {
             try
             {
-                sockets.AddRange(SocketTables.ForCurrentOs().Snapshot()
-                    .Where(s => s.Local.Port == p || s.Remote?.Port == p)
+                sockets.AddRange(SocketTables.ForCurrentOs().Snapshot(new SocketFilter(Port: p))
                     .Select(s => (s.Local.Address, s.Remote?.Address)));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
