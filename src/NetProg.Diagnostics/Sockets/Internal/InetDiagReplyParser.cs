@@ -60,9 +60,9 @@ internal static class InetDiagReplyParser
                         error = payload.Length >= 4 ? -(int)ReadUInt32(payload, littleEndianHost) : 0;
                         return InetDiagProgress.Failed;
                     case InetDiagRequest.SockDiagByFamily when payload.Length >= MessageSize:
-                        if (TryRead(payload, protocol) is { } row)
+                        if (TryRead(payload, protocol, littleEndianHost) is { } row)
                         {
-                            rows.Add(row with { Inode = ReadUInt32(payload[InodeOffset..], littleEndianHost) });
+                            rows.Add(row);
                             if (rows.Count >= maxRows)
                             {
                                 return InetDiagProgress.Full;
@@ -81,7 +81,7 @@ internal static class InetDiagReplyParser
         return InetDiagProgress.More;
     }
 
-    private static KernelSocket? TryRead(ReadOnlySpan<byte> message, PortProtocol protocol)
+    private static KernelSocket? TryRead(ReadOnlySpan<byte> message, PortProtocol protocol, bool littleEndianHost)
     {
         var addressLength = message[0] switch
         {
@@ -101,7 +101,7 @@ internal static class InetDiagReplyParser
         // (idiag_if) is left out as /proc leaves it out, so both sources print a link-local address alike.
         var peer = remote.Port == 0 && (remote.Address.Equals(IPAddress.Any) || remote.Address.Equals(IPAddress.IPv6Any)) ? null : remote;
         var entry = new SocketEntry(protocol, local, peer, LinuxSocketStates.Name(protocol, message[StateOffset]), null, null, OwnerHidden: false);
-        return new KernelSocket(entry, 0);
+        return new KernelSocket(entry, ReadUInt32(message[InodeOffset..], littleEndianHost));
     }
 
     private static uint ReadUInt32(ReadOnlySpan<byte> source, bool littleEndian) =>

@@ -59,13 +59,4 @@ internal static unsafe partial class LinuxNative
 
     [LibraryImport(Library, SetLastError = true)]
     public static partial nint readlinkat(int dirfd, byte* pathname, byte* buf, nuint bufsiz);
-
-    /// <summary><c>struct pollfd</c> (poll(2)).</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    public struct PollFd
-    {
-        public int Fd;
-        public short Events;
-        public short Revents;
-    }
 }

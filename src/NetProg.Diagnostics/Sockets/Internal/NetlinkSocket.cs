@@ -37,7 +37,7 @@ internal sealed class NetlinkSocket : SafeHandle
     public unsafe int Receive(Span<byte> buffer, TimeSpan timeout)
     {
         var fd = Fd();
-        var pollFd = new LinuxNative.PollFd { Fd = fd, Events = LinuxNative.POLLIN };
+        var pollFd = new PollFd { Fd = fd, Events = LinuxNative.POLLIN };
         var ready = LinuxNative.poll(&pollFd, 1, (int)Math.Clamp(timeout.TotalMilliseconds, 0, int.MaxValue));
         if (ready <= 0)
         {

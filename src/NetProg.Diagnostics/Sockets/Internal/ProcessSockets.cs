@@ -12,13 +12,6 @@ internal sealed record ProcessSockets(IReadOnlyDictionary<ulong, PortOwner> Owne
     /// <summary>The other holders of a socket shared across fork() or passed over a Unix socket, by inode.</summary>
     public IReadOnlyDictionary<ulong, IReadOnlyList<PortOwner>> SharedWith { get; init; } = new Dictionary<ulong, IReadOnlyList<PortOwner>>();
 
-    /// <summary>A scan's findings: every holder of each inode, first holder first.</summary>
-    public static ProcessSockets From(IReadOnlyDictionary<ulong, List<PortOwner>> holders, bool complete) =>
-        new(holders.ToDictionary(pair => pair.Key, pair => pair.Value[0]), complete)
-        {
-            SharedWith = holders.Where(pair => pair.Value.Count > 1).ToDictionary(pair => pair.Key, pair => (IReadOnlyList<PortOwner>)pair.Value[1..]),
-        };
-
     /// <summary>Fills in the owner of each row: a pure join, tested on hand-made scans.</summary>
     public IReadOnlyList<SocketEntry> Join(IEnumerable<KernelSocket> rows) =>
         [.. rows.Select(row =>
