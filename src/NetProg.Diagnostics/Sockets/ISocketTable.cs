@@ -11,7 +11,7 @@ public interface ISocketTable
     /// </summary>
     /// <remarks>
     /// Never throws and never fails for lack of permission: a socket whose owner the OS hides is returned with
-    /// <see cref="SocketEntry.OwnerHidden"/> set (anchors B.9). Returns within about 2 s; sockets of other network
+    /// <see cref="SocketEntry.OwnerHidden"/> set (as psutil reports pid = None, giampaolo/psutil#1219). Returns within about 2 s; sockets of other network
     /// namespaces (containers) are not seen, as in ss(8). At most <see cref="SocketTables.MaxRows"/> rows are read, so a
     /// flood of sockets cannot exhaust memory.
     /// </remarks>

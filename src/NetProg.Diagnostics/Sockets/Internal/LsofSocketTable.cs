@@ -4,7 +4,7 @@ namespace NetProg.Diagnostics.Sockets.Internal;
 
 /// <summary>
 /// macOS and FreeBSD, best effort: <c>lsof</c>, because the pcblist sysctls carry no pid and libproc would need one call
-/// per process. As non-root lsof sees only this user's processes and leaves the rest out entirely (anchors B.9), so
+/// per process. As non-root lsof sees only this user's processes and leaves the rest out entirely (lsof(8) on macOS), so
 /// nothing is marked hidden here; sockets with no process (TIME_WAIT) are not listed either.
 /// </summary>
 internal sealed class LsofSocketTable : ISocketTable

@@ -37,18 +37,32 @@ internal sealed class NetlinkSocket : SafeHandle
     public unsafe int Receive(Span<byte> buffer, TimeSpan timeout)
     {
         var fd = Fd();
-        var pollFd = new PollFd { Fd = fd, Events = LinuxNative.POLLIN };
-        var ready = LinuxNative.poll(&pollFd, 1, (int)Math.Clamp(timeout.TotalMilliseconds, 0, int.MaxValue));
-        if (ready <= 0)
+        var deadline = Environment.TickCount64 + (long)Math.Clamp(timeout.TotalMilliseconds, 0, int.MaxValue);
+        while (true)
         {
-            return -1;
-        }
+            var pollFd = new PollFd { Fd = fd, Events = LinuxNative.POLLIN };
+            var ready = LinuxNative.poll(&pollFd, 1, (int)Math.Max(0, deadline - Environment.TickCount64));
+            if (ready == 0 || (ready < 0 && Marshal.GetLastPInvokeError() != LinuxNative.EINTR))
+            {
+                return -1;
+            }
 
-        fixed (byte* bytes = buffer)
-        {
-            // A datagram longer than the buffer would be cut short (MSG_TRUNC); the kernel keeps dump messages under
-            // 32 KiB (net/netlink/af_netlink.c caps max_recvmsg_len there), and callers pass more.
-            return (int)LinuxNative.recv(fd, bytes, (nuint)buffer.Length, LinuxNative.MSG_DONTWAIT);
+            if (ready < 0)
+            {
+                // A signal (the runtime's own, for one) interrupted the wait (poll(2), EINTR): wait out the rest.
+                continue;
+            }
+
+            fixed (byte* bytes = buffer)
+            {
+                // A datagram longer than the buffer would be cut short (MSG_TRUNC); the kernel keeps dump messages under
+                // 32 KiB (net/netlink/af_netlink.c caps max_recvmsg_len there), and callers pass more.
+                var received = (int)LinuxNative.recv(fd, bytes, (nuint)buffer.Length, LinuxNative.MSG_DONTWAIT);
+                if (received >= 0 || Marshal.GetLastPInvokeError() != LinuxNative.EINTR)
+                {
+                    return received;
+                }
+            }
         }
     }
 
