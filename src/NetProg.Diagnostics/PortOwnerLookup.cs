@@ -1,31 +1,18 @@
 using NetProg.Diagnostics.Internal;
+using NetProg.Diagnostics.Sockets;
 
 namespace NetProg.Diagnostics;
 
-/// <summary>Chooses the owning-process lookup for this OS; .NET has no API for it (dotnet/runtime#63099).</summary>
+/// <summary>The port-owner lookup of this OS: a query over its socket table (<see cref="SocketTables.ForCurrentOs"/>).</summary>
 public static class PortOwnerLookup
 {
     /// <summary>
-    /// Linux: /proc/net/{tcp,tcp6,udp,udp6} plus a scan of /proc/[pid]/fd. macOS and FreeBSD: <c>lsof</c>.
-    /// Windows: <c>netstat -ano</c>. Anything else: a lookup that always answers "unknown" (empty).
+    /// <see cref="PortOwners.FindOwners"/> over <see cref="SocketTables.ForCurrentOs"/>: on Linux netlink <c>sock_diag</c>
+    /// for the listeners, then one scan of /proc/[pid]/fd for their inodes; Windows the IP Helper tables; macOS and
+    /// FreeBSD <c>lsof</c> for the one port; anything else "unknown" (empty).
     /// </summary>
-    public static IPortOwnerLookup ForCurrentOs()
-    {
-        if (OperatingSystem.IsLinux())
-        {
-            return new LinuxPortOwnerLookup();
-        }
+    public static IPortOwnerLookup ForCurrentOs() => Over(SocketTables.ForCurrentOs());
 
-        if (OperatingSystem.IsWindows())
-        {
-            return new WindowsPortOwnerLookup();
-        }
-
-        if (OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD())
-        {
-            return new LsofPortOwnerLookup();
-        }
-
-        return new UnknownPortOwnerLookup();
-    }
+    /// <summary>The lookup over another table (tests, a table read from elsewhere).</summary>
+    public static IPortOwnerLookup Over(ISocketTable table) => new SocketTableOwnerLookup(table);
 }

@@ -168,8 +168,7 @@ internal static class CaptureCommand
     {
         try
         {
-            return [.. SocketTables.ForCurrentOs().Snapshot()
-                .Where(s => s.Local.Port == port || s.Remote?.Port == port)
+            return [.. SocketTables.ForCurrentOs().Snapshot(new SocketFilter(Port: port))
                 .Select(s => (s.Local.Address, s.Remote?.Address))];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)

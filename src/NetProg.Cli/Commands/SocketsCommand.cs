@@ -128,6 +128,7 @@ internal static class SocketsCommand
         return ExitCode.Success;
     }
 
+    // The table is asked for the filter's sockets (Linux asks the kernel for listeners only with --listening --tcp).
     private static async Task<IReadOnlyList<SocketEntry>> SnapshotAsync(ISocketTable table, SocketFilter filter, CancellationToken token) =>
-        filter.Apply(await Task.Run(table.Snapshot, token).ConfigureAwait(false));
+        await Task.Run(() => table.Snapshot(filter), token).ConfigureAwait(false);
 }

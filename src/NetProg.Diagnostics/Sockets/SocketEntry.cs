@@ -23,6 +23,13 @@ public sealed record SocketEntry(
     string? ProcessName,
     bool OwnerHidden)
 {
+    /// <summary>
+    /// The other processes holding this same socket, lowest pid first: a listener inherited across fork() by a
+    /// pre-forking server, or passed over a Unix socket. <see cref="ProcessId"/> is the first holder; this list is empty
+    /// for almost every socket, and where the OS lists a shared socket once per process (lsof).
+    /// </summary>
+    public IReadOnlyList<PortOwner> SharedWith { get; init; } = [];
+
     /// <summary>IPv4 or IPv6 (an IPv4-mapped ::ffff:a.b.c.d socket is IPv6, as in /proc/net/tcp6).</summary>
     public AddressFamily Family => Local.AddressFamily;
 }

@@ -6,9 +6,15 @@ namespace NetProg.Diagnostics.Sockets;
 public static class SocketTables
 {
     /// <summary>
-    /// Linux: /proc/net/{tcp,tcp6,udp,udp6} plus one scan of /proc/[pid]/fd. Windows: GetExtendedTcpTable and
-    /// GetExtendedUdpTable. macOS and FreeBSD: <c>lsof -nP -i</c>, best effort (as non-root it sees only this user's
-    /// processes). Anything else: an empty table.
+    /// The most rows a table reads (default 200,000): past it the rest is left out, so a flood of sockets costs bounded
+    /// memory (a row is about 200 bytes) and time.
+    /// </summary>
+    public const int MaxRows = 200_000;
+
+    /// <summary>
+    /// Linux: netlink <c>sock_diag</c> (/proc/net/{tcp,tcp6,udp,udp6} where netlink is refused) plus one scan of
+    /// /proc/[pid]/fd. Windows: GetExtendedTcpTable and GetExtendedUdpTable. macOS and FreeBSD: <c>lsof -nP -i</c>, best
+    /// effort (as non-root it sees only this user's processes). Anything else: an empty table.
     /// </summary>
     public static ISocketTable ForCurrentOs()
     {

@@ -57,10 +57,13 @@ public sealed class ServerCheckContext
         Program is not null ? Program.ProcessIds() : OwnerProcessId is { } pid && IsRunning(pid) ? [pid] : [];
 
     /// <summary>The sockets of the server's processes, from one snapshot of the table.</summary>
-    public IReadOnlyList<SocketEntry> ServerSockets()
+    public IReadOnlyList<SocketEntry> ServerSockets() => ServerSockets(SocketFilter.All);
+
+    /// <summary>The server's sockets that <paramref name="filter"/> matches (the table is asked for those only).</summary>
+    public IReadOnlyList<SocketEntry> ServerSockets(SocketFilter filter)
     {
         var ids = ProcessIds().ToHashSet();
-        return ids.Count == 0 ? [] : Sockets.Snapshot().Where(s => s.ProcessId is { } pid && ids.Contains(pid)).ToList();
+        return ids.Count == 0 ? [] : Sockets.Snapshot(filter).Where(s => s.ProcessId is { } pid && ids.Contains(pid)).ToList();
     }
 
     /// <summary>True while the server is alive as far as this machine can tell (always true for a remote one).</summary>

@@ -22,7 +22,7 @@ public static class ServerDiscovery
         var deadline = DateTime.UtcNow + context.Timeout;
         while (!program.HasExited && DateTime.UtcNow < deadline)
         {
-            var listening = Listeners(context, context.ServerSockets());
+            var listening = Listeners(context, context.ServerSockets(ListenerFilter(context)));
             if (listening.Count > 0)
             {
                 var swapped = PortBytes.Forgotten(context.ExpectedPort);
@@ -45,7 +45,7 @@ public static class ServerDiscovery
     /// </summary>
     public static void FindRunning(ServerCheckContext context)
     {
-        var table = Listeners(context, context.Sockets.Snapshot());
+        var table = Listeners(context, context.Sockets.Snapshot(ListenerFilter(context)));
         if (table.Any(s => s.Local.Port == context.ExpectedPort))
         {
             context.OwnerProcessId = table.FirstOrDefault(s => s.Local.Port == context.ExpectedPort && s.ProcessId is not null)?.ProcessId;
@@ -66,7 +66,15 @@ public static class ServerDiscovery
 
     /// <summary>The process that owns the listening (TCP) or bound (UDP) socket on <paramref name="port"/>, when the OS tells.</summary>
     public static int? OwnerOf(ServerCheckContext context, int port) =>
-        Listeners(context, context.Sockets.Snapshot()).FirstOrDefault(s => s.Local.Port == port && s.ProcessId is not null)?.ProcessId;
+        Listeners(context, context.Sockets.Snapshot(ListenerFilter(context))).FirstOrDefault(s => s.Local.Port == port && s.ProcessId is not null)?.ProcessId;
+
+    /// <summary>
+    /// What to ask the socket table for: the listeners of the context's protocol (the same sockets <see cref="Listeners"/>
+    /// keeps), so on a machine with thousands of connections the table reads and owns only those (Linux asks the kernel
+    /// for TCP listeners alone).
+    /// </summary>
+    public static SocketFilter ListenerFilter(ServerCheckContext context) =>
+        new(ListeningOnly: true, Protocol: CheckKinds.IsUdp(context.Kind) ? PortProtocol.Udp : PortProtocol.Tcp);
 
     /// <summary>The sockets among <paramref name="sockets"/> that a server of the context's kind listens on.</summary>
     public static IReadOnlyList<SocketEntry> Listeners(ServerCheckContext context, IEnumerable<SocketEntry> sockets)

@@ -7,7 +7,7 @@ namespace NetProg.Diagnostics.Tests.Sockets;
 /// <summary>Every row of /proc/net/{tcp,tcp6,udp,udp6}, captured on x86-64 (Sockets/TestData/README.md).</summary>
 public sealed class ProcNetSocketParserTests
 {
-    private static IReadOnlyList<ProcNetSocket> Parse(string file, PortProtocol protocol) =>
+    private static IReadOnlyList<KernelSocket> Parse(string file, PortProtocol protocol) =>
         ProcNetSocketParser.Parse(SocketTestData.Read(file), protocol, littleEndianHost: true);
 
     [Fact]

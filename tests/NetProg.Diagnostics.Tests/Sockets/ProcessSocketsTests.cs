@@ -7,9 +7,9 @@ namespace NetProg.Diagnostics.Tests.Sockets;
 /// <summary>Joining table rows to the /proc/[pid]/fd scan, and when an owner counts as hidden (as psutil does, giampaolo/psutil#1219).</summary>
 public sealed class ProcessSocketsTests
 {
-    private static readonly ProcNetSocket Owned = Row(10);
-    private static readonly ProcNetSocket Unmatched = Row(11);
-    private static readonly ProcNetSocket TimeWait = Row(0);
+    private static readonly KernelSocket Owned = Row(10);
+    private static readonly KernelSocket Unmatched = Row(11);
+    private static readonly KernelSocket TimeWait = Row(0);
 
     [Fact]
     public void Should_fill_in_the_owner_of_a_matched_inode()
@@ -53,9 +53,12 @@ public sealed class ProcessSocketsTests
         var missing = Path.Combine(Path.GetTempPath(), "netprog-no-proc-" + Guid.NewGuid().ToString("N"));
 
         Assert.Empty(ProcFdScanner.Scan(missing, TimeSpan.FromSeconds(1)).OwnerByInode);
-        Assert.Empty(new LinuxSocketTable(missing).Snapshot());
+        Assert.Empty(new LinuxSocketTable(missing, LinuxSocketSource.ProcNet).Snapshot());
+
+        // Through netlink the kernel still lists its sockets, but no process can be seen holding them
+        Assert.All(new LinuxSocketTable(missing).Snapshot(), e => Assert.Null(e.ProcessId));
     }
 
-    private static ProcNetSocket Row(ulong inode) =>
+    private static KernelSocket Row(ulong inode) =>
         new(new SocketEntry(PortProtocol.Tcp, new IPEndPoint(IPAddress.Loopback, 30000), null, SocketStates.Listen, null, null, false), inode);
 }

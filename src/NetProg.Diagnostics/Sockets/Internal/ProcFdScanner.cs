@@ -3,16 +3,19 @@ using System.Diagnostics;
 namespace NetProg.Diagnostics.Sockets.Internal;
 
 /// <summary>
-/// One pass over every /proc/[pid]/fd/* link reading <c>socket:[inode]</c> (proc(5)), as <c>ss -p</c> does: the
-/// kernel has no inode-to-process index. <see cref="Diagnostics.Internal.LinuxPortOwnerLookup"/> does the same
-/// for a few inodes of one port; this one maps all of them at once for a whole table.
+/// One pass over every /proc/[pid]/fd/* link reading <c>socket:[inode]</c> (proc(5)), as <c>ss -p</c> does: the kernel
+/// has no inode-to-process index, so the pass is O(processes x descriptors). It runs once per table read, only when the
+/// table has rows to own, reads the name of a process only when it holds one of them, and walks each fd directory with
+/// readdir(3) and readlinkat(2) (no string or FileInfo per descriptor): with 20,000 descriptors open it takes tens of
+/// milliseconds, not a second.
 /// </summary>
 internal static class ProcFdScanner
 {
     /// <summary>Scans at most <paramref name="budget"/>; past it, returns what it found, marked incomplete.</summary>
-    public static ProcessSockets Scan(string procRoot, TimeSpan budget)
+    /// <param name="wanted">The inodes to look for, or null for every socket inode.</param>
+    public static ProcessSockets Scan(string procRoot, TimeSpan budget, IReadOnlySet<ulong>? wanted = null)
     {
-        var owners = new Dictionary<ulong, PortOwner>();
+        var found = new Holders();
         var complete = true;
         var clock = Stopwatch.StartNew();
         IEnumerable<string> processDirectories;
@@ -25,6 +28,7 @@ internal static class ProcFdScanner
             return ProcessSockets.None;
         }
 
+        var native = Environment.Is64BitProcess && OperatingSystem.IsLinux();
         foreach (var processDirectory in processDirectories)
         {
             if (clock.Elapsed > budget)
@@ -38,47 +42,36 @@ internal static class ProcFdScanner
                 continue;
             }
 
-            if (!TryAddSockets(processDirectory, pid, owners))
+            var process = new ProcessFdWalk(processDirectory, pid, wanted, found);
+            if (!(native ? process.ScanNative() : process.ScanManaged()))
             {
                 complete = false;
             }
         }
 
-        return new ProcessSockets(owners, complete);
+        return new ProcessSockets(found.First, complete) { SharedWith = found.Others() };
     }
 
-    private static bool TryAddSockets(string processDirectory, int pid, Dictionary<ulong, PortOwner> owners)
+    /// <summary>The inode in a "socket:[12345]" link target (proc(5)), or null for any other file.</summary>
+    public static ulong? SocketInode(ReadOnlySpan<byte> target)
     {
-        PortOwner? owner = null;
-        try
+        ReadOnlySpan<byte> prefix = "socket:["u8;
+        if (target.Length <= prefix.Length + 1 || !target.StartsWith(prefix) || target[^1] != (byte)']')
         {
-            foreach (var fd in Directory.EnumerateFileSystemEntries(Path.Combine(processDirectory, "fd")))
-            {
-                var target = new FileInfo(fd).LinkTarget;
-                if (target is not null
-                    && target.StartsWith("socket:[", StringComparison.Ordinal)
-                    && target.EndsWith(']')
-                    && ulong.TryParse(target.AsSpan(8, target.Length - 9), out var inode))
-                {
-                    owner ??= new PortOwner(pid, ProcessNames.Read(processDirectory));
+            return null;
+        }
 
-                    // A socket shared across fork() has several holders; show the first (lowest pid in /proc order), as ss
-                    // would list users=(...) but one column has room for one.
-                    owners.TryAdd(inode, owner);
-                }
+        ulong inode = 0;
+        foreach (var digit in target[prefix.Length..^1])
+        {
+            if (digit is < (byte)'0' or > (byte)'9' || inode > (ulong.MaxValue - 9) / 10)
+            {
+                return null;
             }
 
-            return true;
+            inode = (inode * 10) + (ulong)(digit - '0');
         }
-        catch (DirectoryNotFoundException)
-        {
-            // It exited during the scan: nothing hidden, it simply has no sockets any more.
-            return true;
-        }
-        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
-        {
-            // As non-root, other users' fd directories give EACCES (and hidepid=2 hides them): owner unknown, not an error.
-            return false;
-        }
+
+        return inode;
     }
 }

@@ -6,9 +6,9 @@ namespace NetProg.Diagnostics.Sockets.Internal;
 
 /// <summary>
 /// Reads every row of /proc/net/tcp, tcp6, udp and udp6 (format: net/ipv4/tcp_ipv4.c get_tcp4_sock,
-/// net/ipv6/tcp_ipv6.c get_tcp6_sock, net/ipv4/udp.c udp4_format_sock). Beside
-/// <see cref="Diagnostics.Internal.ProcNetParser"/>, which keeps only the inodes of one port, this one needs the
-/// addresses and states too. Pure text in, rows out, tested on captured samples.
+/// net/ipv6/tcp_ipv6.c get_tcp6_sock, net/ipv4/udp.c udp4_format_sock): the Linux table's fallback when a netlink
+/// <c>sock_diag</c> socket cannot be opened (<see cref="InetDiagReplyParser"/> reads the same rows from the kernel's
+/// replies). Pure text in, rows out, tested on captured samples.
 /// </summary>
 internal static class ProcNetSocketParser
 {
@@ -18,25 +18,6 @@ internal static class ProcNetSocketParser
     private const int StateColumn = 3;
     private const int InodeColumn = 9;
 
-    // include/net/tcp_states.h. UDP reuses the numbers: an unconnected socket is TCP_CLOSE (7), a connect()ed one
-    // TCP_ESTABLISHED (1) (net/ipv4/datagram.c __ip4_datagram_connect).
-    private static readonly string[] TcpStateNames =
-    [
-        SocketStates.Unknown(0),
-        SocketStates.Established, // 0x01 TCP_ESTABLISHED
-        SocketStates.SynSent, // 0x02 TCP_SYN_SENT
-        SocketStates.SynReceived, // 0x03 TCP_SYN_RECV
-        SocketStates.FinWait1, // 0x04 TCP_FIN_WAIT1
-        SocketStates.FinWait2, // 0x05 TCP_FIN_WAIT2
-        SocketStates.TimeWait, // 0x06 TCP_TIME_WAIT
-        SocketStates.Close, // 0x07 TCP_CLOSE
-        SocketStates.CloseWait, // 0x08 TCP_CLOSE_WAIT
-        SocketStates.LastAck, // 0x09 TCP_LAST_ACK
-        SocketStates.Listen, // 0x0A TCP_LISTEN
-        SocketStates.Closing, // 0x0B TCP_CLOSING
-        SocketStates.SynReceived, // 0x0C TCP_NEW_SYN_RECV: a request socket, shown as SYN_RECV like ss does
-    ];
-
     /// <param name="procNetText">The whole text of one file, header included.</param>
     /// <param name="protocol">TCP for tcp/tcp6, UDP for udp/udp6.</param>
     /// <param name="littleEndianHost">
@@ -44,9 +25,9 @@ internal static class ProcNetSocketParser
     /// %08X as the CPU holds it, so "0100007F" is 127.0.0.1 on x86 (little-endian). Tests pin it; the live table
     /// passes <see cref="BitConverter.IsLittleEndian"/>.
     /// </param>
-    public static IReadOnlyList<ProcNetSocket> Parse(string procNetText, PortProtocol protocol, bool littleEndianHost)
+    public static IReadOnlyList<KernelSocket> Parse(string procNetText, PortProtocol protocol, bool littleEndianHost)
     {
-        var rows = new List<ProcNetSocket>();
+        var rows = new List<KernelSocket>();
         foreach (var rawLine in procNetText.Split('\n'))
         {
             var columns = rawLine.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -67,27 +48,17 @@ internal static class ProcNetSocketParser
 
             // A listener's or unconnected UDP socket's peer is all zeros, port 0: no peer.
             var peer = remote.Port == 0 && IsAny(remote.Address) ? null : remote;
-            var entry = new SocketEntry(protocol, local, peer, StateName(protocol, state), null, null, OwnerHidden: false);
-            rows.Add(new ProcNetSocket(entry, inode));
+            var entry = new SocketEntry(protocol, local, peer, LinuxSocketStates.Name(protocol, state), null, null, OwnerHidden: false);
+            rows.Add(new KernelSocket(entry, inode));
         }
 
         return rows;
     }
 
-    private static string StateName(PortProtocol protocol, int state)
-    {
-        if (protocol == PortProtocol.Udp)
-        {
-            return state == 0x01 ? SocketStates.Established : SocketStates.Unconnected;
-        }
-
-        return state > 0 && state < TcpStateNames.Length ? TcpStateNames[state] : SocketStates.Unknown(state);
-    }
-
     private static bool IsAny(IPAddress address) => address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any);
 
     // "0100007F:7530" (IPv4) or "00000000000000000000000001000000:7531" (IPv6): 1 or 4 host-order 32-bit words,
-    // then the port, printed after ntohs() and so plain big-endian hex (same reading as ProcNetParser).
+    // then the port, printed after ntohs() and so plain big-endian hex.
     internal static bool TryParseEndPoint(string text, bool littleEndianHost, out IPEndPoint endPoint)
     {
         endPoint = new IPEndPoint(IPAddress.Any, 0);

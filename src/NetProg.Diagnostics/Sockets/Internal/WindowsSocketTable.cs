@@ -30,7 +30,7 @@ internal sealed class WindowsSocketTable : ISocketTable
             }
 
             var names = new Dictionary<int, string?>();
-            return SocketOrder.Sort(entries.Select(e => e.ProcessId is { } pid ? e with { ProcessName = Name(pid, names) } : e));
+            return SocketOrder.Sort(entries.Take(SocketTables.MaxRows).Select(e => e.ProcessId is { } pid ? e with { ProcessName = Name(pid, names) } : e));
         }
         catch (Exception)
         {

@@ -30,14 +30,17 @@ internal static class LocalServer
     }
 
     /// <summary>The sockets of <see cref="Processes"/>, from one snapshot of the socket table.</summary>
-    public static IReadOnlyList<SocketEntry> Sockets(ServerCheckContext context)
-    {
-        var ids = Processes(context).ToHashSet();
-        return ids.Count == 0 ? [] : context.Sockets.Snapshot().Where(s => s.ProcessId is { } pid && ids.Contains(pid)).ToList();
-    }
+    public static IReadOnlyList<SocketEntry> Sockets(ServerCheckContext context) => Sockets(context, SocketFilter.All);
 
     /// <summary>The sockets the server listens on (TCP) or is bound to (UDP).</summary>
-    public static IReadOnlyList<SocketEntry> Listeners(ServerCheckContext context) => ServerDiscovery.Listeners(context, Sockets(context));
+    public static IReadOnlyList<SocketEntry> Listeners(ServerCheckContext context) =>
+        ServerDiscovery.Listeners(context, Sockets(context, ServerDiscovery.ListenerFilter(context)));
+
+    private static IReadOnlyList<SocketEntry> Sockets(ServerCheckContext context, SocketFilter filter)
+    {
+        var ids = Processes(context).ToHashSet();
+        return ids.Count == 0 ? [] : context.Sockets.Snapshot(filter).Where(s => s.ProcessId is { } pid && ids.Contains(pid)).ToList();
+    }
 
     /// <summary>
     /// Why a local check cannot run, or null: the server is not on this machine (or nobody here owns its port), or it is no
