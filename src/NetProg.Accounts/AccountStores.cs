@@ -37,8 +37,13 @@ public static class AccountStores
         return OpenAsync(location, options, cancellationToken);
     }
 
-    internal static Task<IAccountStore> OpenAsync(AccountStoreLocation location, AccountStoreOptions options, CancellationToken cancellationToken) =>
-        location.Kind == StoreKind.PostgreSql
-            ? PostgresAccountStore.OpenAsync(location, options, cancellationToken)
-            : SqliteAccountStore.OpenAsync(location, options, cancellationToken);
+    internal static Task<IAccountStore> OpenAsync(AccountStoreLocation location, AccountStoreOptions options, CancellationToken cancellationToken)
+    {
+        if (location.Kind == StoreKind.PostgreSql)
+        {
+            return PostgresAccountStore.OpenAsync(location, options, cancellationToken);
+        }
+
+        return SqliteAccountStore.OpenAsync(location, options, cancellationToken);
+    }
 }
