@@ -39,6 +39,7 @@ public static class AccountStores
 
     internal static Task<IAccountStore> OpenAsync(AccountStoreLocation location, AccountStoreOptions options, CancellationToken cancellationToken)
     {
+        // An if, not a ternary: CA2000 follows a disposable returned from either branch of one as lost.
         if (location.Kind == StoreKind.PostgreSql)
         {
             return PostgresAccountStore.OpenAsync(location, options, cancellationToken);
