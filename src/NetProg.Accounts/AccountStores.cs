@@ -39,7 +39,7 @@ public static class AccountStores
 
     internal static Task<IAccountStore> OpenAsync(AccountStoreLocation location, AccountStoreOptions options, CancellationToken cancellationToken)
     {
-        // An if, not a ternary: CA2000 follows a disposable returned from either branch of one as lost.
+        // An if, not a ternary: CA2000 reads a disposable returned from a branch of one as lost (as in dotnet/roslyn-analyzers#3873).
         if (location.Kind == StoreKind.PostgreSql)
         {
             return PostgresAccountStore.OpenAsync(location, options, cancellationToken);

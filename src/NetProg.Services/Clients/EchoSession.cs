@@ -42,7 +42,7 @@ public sealed class EchoSession : IAsyncDisposable
 
     public static Task<EchoSession> OpenAsync(string host, int port, bool udp, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        // An if, not a ternary: CA2000 follows a disposable returned from either branch of one as lost.
+        // An if, not a ternary: CA2000 reads a disposable returned from a branch of one as lost (as in dotnet/roslyn-analyzers#3873).
         if (udp)
         {
             return Task.FromResult(new EchoSession(host, port, timeout, null, null));
