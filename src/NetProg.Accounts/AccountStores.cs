@@ -37,8 +37,14 @@ public static class AccountStores
         return OpenAsync(location, options, cancellationToken);
     }
 
-    internal static Task<IAccountStore> OpenAsync(AccountStoreLocation location, AccountStoreOptions options, CancellationToken cancellationToken) =>
-        location.Kind == StoreKind.PostgreSql
-            ? PostgresAccountStore.OpenAsync(location, options, cancellationToken)
-            : SqliteAccountStore.OpenAsync(location, options, cancellationToken);
+    internal static Task<IAccountStore> OpenAsync(AccountStoreLocation location, AccountStoreOptions options, CancellationToken cancellationToken)
+    {
+        // An if, not a ternary: CA2000 reads a disposable returned from a branch of one as lost (as in dotnet/roslyn-analyzers#3873).
+        if (location.Kind == StoreKind.PostgreSql)
+        {
+            return PostgresAccountStore.OpenAsync(location, options, cancellationToken);
+        }
+
+        return SqliteAccountStore.OpenAsync(location, options, cancellationToken);
+    }
 }

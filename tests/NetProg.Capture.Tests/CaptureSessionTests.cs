@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using NetProg.Capture.Flows;
 using NetProg.Capture.Live;
 using NetProg.Capture.Pcap;
@@ -139,7 +140,7 @@ public sealed class CaptureSessionTests : IDisposable
 
             // When the live loop captures until the count or a bound (the replay then reads as an interface gone quiet)
             var shown = new List<string>();
-            using var live = CaptureSession.OverDevice(PcapDevices.OpenFile(TestData.PathOf(file), CaptureSession.LiveFilter(options)), options with { Count = expected.Count }, isLoopback: true);
+            using var live = Replay(file, CaptureSession.LiveFilter(options), options with { Count = expected.Count }, isLoopback: true);
             using var bound = new CancellationTokenSource(Bound);
             var summary = await live.RunAsync(e => shown.Add(PacketText.Line(e)), bound.Token);
 
@@ -164,12 +165,13 @@ public sealed class CaptureSessionTests : IDisposable
         // Given a replay of 8 frames, a pcap being written and --duration 0.5s
         var pcap = Path.Combine(_folder, "live.pcap");
         var options = new CaptureSessionOptions(Duration: TimeSpan.FromMilliseconds(500), Write: pcap);
-        using var session = CaptureSession.OverDevice(PcapDevices.OpenFile(TestData.PathOf("tcp-time-v4.pcap"), null), options, isLoopback: false);
+        using var session = Replay("tcp-time-v4.pcap", null, options, isLoopback: false);
         var shown = 0;
 
         // When
         var started = DateTime.UtcNow;
-        var summary = await session.RunAsync(_ => shown++, new CancellationTokenSource(Bound).Token);
+        using var bound = new CancellationTokenSource(Bound);
+        var summary = await session.RunAsync(_ => shown++, bound.Token);
 
         // Then it ended by itself after the duration, with all 8 shown, and the file held them while still open (a Wireshark
         // watching it sees every packet shown so far)
@@ -188,7 +190,7 @@ public sealed class CaptureSessionTests : IDisposable
         }
 
         // Given a live capture with no count and no duration: only Ctrl+C ends it
-        using var session = CaptureSession.OverDevice(PcapDevices.OpenFile(TestData.PathOf("tcp-echo-v6.pcapng"), null), new CaptureSessionOptions(Follow: true), isLoopback: true);
+        using var session = Replay("tcp-echo-v6.pcapng", null, new CaptureSessionOptions(Follow: true), isLoopback: true);
         using var ctrlC = new CancellationTokenSource();
         using var bound = new CancellationTokenSource(Bound);
         using var registration = bound.Token.Register(ctrlC.Cancel);
@@ -220,4 +222,9 @@ public sealed class CaptureSessionTests : IDisposable
         Assert.Equal(PortFilter.Bpf(30000), CaptureSession.LiveFilter(new CaptureSessionOptions(Port: 30000)));
         Assert.Equal($"({PortFilter.Bpf(30000)}) and (udp)", CaptureSession.LiveFilter(new CaptureSessionOptions(Port: 30000, Filter: "udp")));
     }
+
+    /// <summary>A live session over a capture file replayed through libpcap as an interface, with <paramref name="filter"/> applied.</summary>
+    [SuppressMessage("Reliability", "CA2000", Justification = "OverDevice owns the device: the session disposes it, and OverDevice does when it throws.")]
+    private static CaptureSession Replay(string file, string? filter, CaptureSessionOptions options, bool isLoopback) =>
+        CaptureSession.OverDevice(PcapDevices.OpenFile(TestData.PathOf(file), filter), options, isLoopback);
 }

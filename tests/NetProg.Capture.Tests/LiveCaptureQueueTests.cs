@@ -20,7 +20,8 @@ public sealed class LiveCaptureQueueTests
 
         // Then the first 3 are queued in order, the other 5 counted as dropped, and the queue ends
         var queued = new List<CapturedFrame>();
-        await foreach (var frame in capture.Frames.ReadAllAsync().WithCancellation(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token))
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await foreach (var frame in capture.Frames.ReadAllAsync().WithCancellation(bound.Token))
         {
             queued.Add(frame);
         }

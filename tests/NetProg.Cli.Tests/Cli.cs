@@ -19,15 +19,23 @@ internal static partial class Cli
     {
         var console = new TestConsole();
         var stop = new CancellationTokenSource();
-        var run = CliApp.RunAsync(args, console, stop.Token);
-        var text = await console.OutWriter.WaitForAsync(t => ListeningRegex().Count(t) >= expectedSockets || run.IsCompleted, Timeout);
-        if (run.IsCompleted)
+        try
         {
-            throw new InvalidOperationException($"server exited with {await run}: {console.ErrorWriter.Text}");
-        }
+            var run = CliApp.RunAsync(args, console, stop.Token);
+            var text = await console.OutWriter.WaitForAsync(t => ListeningRegex().Count(t) >= expectedSockets || run.IsCompleted, Timeout);
+            if (run.IsCompleted)
+            {
+                throw new InvalidOperationException($"server exited with {await run}: {console.ErrorWriter.Text}");
+            }
 
-        var ports = ListeningRegex().Matches(text).Select(m => int.Parse(m.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        return new RunningServer(console, stop, run, ports);
+            var ports = ListeningRegex().Matches(text).Select(m => int.Parse(m.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            return new RunningServer(console, stop, run, ports);
+        }
+        catch
+        {
+            stop.Dispose();
+            throw;
+        }
     }
 
     [GeneratedRegex(@"^listening on (?<addr>\S+):(?<port>\d+)/(?<proto>tcp|udp)$", RegexOptions.Multiline)]

@@ -149,7 +149,7 @@ public sealed partial class HelpPageTests
     public void Should_wrap_descriptions_at_the_terminal_s_width_under_their_column(int width)
     {
         var forward = CliApp.Build(new TestConsole()).Subcommands.Single(c => c.Name == "forward");
-        var output = new StringWriter();
+        using var output = new StringWriter();
 
         HelpPage.Write(forward, output, width);
 

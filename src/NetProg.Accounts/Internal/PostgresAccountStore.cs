@@ -49,7 +49,11 @@ internal sealed class PostgresAccountStore : DbAccountStore
             builder.ApplicationName = "netprog";
         }
 
+        // The catch below disposes the store on every failure and the caller owns it on success: the pattern CA2000 asks for,
+        // which its flow analysis loses once the try goes through DbAccountStore.Command (found by bisecting the try body).
+#pragma warning disable CA2000 // why: disposed by the catch on failure, the caller disposes it on success.
         var store = new PostgresAccountStore(NpgsqlDataSource.Create(builder), builder, location.Description, options.Clock);
+#pragma warning restore CA2000
         try
         {
             await using var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -111,42 +111,50 @@ public static class PcapDevices
         var device = new CaptureFileReaderDevice(path);
         try
         {
-            device.Open();
-        }
-        catch (Exception e) when (IsLibraryMissing(e))
-        {
-            device.Dispose();
-            throw LibraryMissing(e);
-        }
-        catch (PcapException e)
-        {
-            device.Dispose();
-            throw new CaptureException(CaptureErrorKind.BadFile, string.Format(Strings.Error_CannotRead, path, e.Message), e);
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter))
-        {
             try
             {
-                device.Filter = filter;
+                device.Open();
+            }
+            catch (Exception e) when (IsLibraryMissing(e))
+            {
+                throw LibraryMissing(e);
             }
             catch (PcapException e)
             {
-                device.Dispose();
-                throw BadFilter(filter, e);
+                throw new CaptureException(CaptureErrorKind.BadFile, string.Format(Strings.Error_CannotRead, path, e.Message), e);
             }
-        }
 
-        return new PcapLiveDevice(device, ReadTimeout);
+            if (!string.IsNullOrWhiteSpace(filter))
+            {
+                try
+                {
+                    device.Filter = filter;
+                }
+                catch (PcapException e)
+                {
+                    throw BadFilter(filter, e);
+                }
+            }
+
+            return new PcapLiveDevice(device, ReadTimeout);
+        }
+        catch
+        {
+            // Whatever failed, the file is closed: the caller gets either a device that owns it or an exception.
+            device.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>Compiles <paramref name="filter"/> for frames of <paramref name="linkType"/> (used on files, where no device is open).</summary>
-    public static Func<CapturedFrame, bool> CompileFilter(string filter, LinkLayers linkType)
+    /// <summary>
+    /// Compiles <paramref name="filter"/> for frames of <paramref name="linkType"/> (used on files, where no device is open).
+    /// The caller owns the program (a libpcap <c>bpf_program</c>, freed by <c>pcap_freecode</c> when disposed).
+    /// </summary>
+    internal static BpfProgram CompileFilter(string filter, LinkLayers linkType)
     {
-        BpfProgram program;
         try
         {
-            program = BpfProgram.Create(linkType, filter, 1, 0);
+            return BpfProgram.Create(linkType, filter, 1, 0);
         }
         catch (Exception e) when (IsLibraryMissing(e))
         {
@@ -156,8 +164,6 @@ public static class PcapDevices
         {
             throw BadFilter(filter, e);
         }
-
-        return frame => program.Matches(frame.Data);
     }
 
     private static CaptureException BadFilter(string filter, Exception e) =>

@@ -8,11 +8,22 @@ namespace NetProg.Capture.Live;
 /// A SharpPcap device read in a loop with <c>pcap_next_ex</c> (GetNextPacket): no callback thread of SharpPcap's own. An
 /// interface (<see cref="LibPcapLiveDevice"/>), or a capture file replayed through libpcap (<see cref="CaptureFileReaderDevice"/>).
 /// </summary>
-internal sealed class PcapLiveDevice(PcapDevice device, TimeSpan readTimeout) : ILiveDevice
+internal sealed class PcapLiveDevice : ILiveDevice
 {
-    public string Name => device.Name;
+    // Fields, not primary-constructor parameters: CA2000 sees a device stored in a field as handed over to this object
+    // (which closes it in Dispose), and a captured parameter as lost.
+    private readonly PcapDevice _device;
+    private readonly TimeSpan _readTimeout;
 
-    public LinkLayers LinkType => device.LinkType;
+    public PcapLiveDevice(PcapDevice device, TimeSpan readTimeout)
+    {
+        _device = device;
+        _readTimeout = readTimeout;
+    }
+
+    public string Name => _device.Name;
+
+    public LinkLayers LinkType => _device.LinkType;
 
     public long? KernelDropped
     {
@@ -20,7 +31,7 @@ internal sealed class PcapLiveDevice(PcapDevice device, TimeSpan readTimeout) : 
         {
             try
             {
-                return device.Statistics is { } s ? s.DroppedPackets : null;
+                return _device.Statistics is { } s ? s.DroppedPackets : null;
             }
             catch (PcapException)
             {
@@ -31,7 +42,7 @@ internal sealed class PcapLiveDevice(PcapDevice device, TimeSpan readTimeout) : 
 
     public CapturedFrame? Next()
     {
-        var status = device.GetNextPacket(out var capture);
+        var status = _device.GetNextPacket(out var capture);
         switch (status)
         {
             case GetPacketStatus.PacketRead:
@@ -43,16 +54,16 @@ internal sealed class PcapLiveDevice(PcapDevice device, TimeSpan readTimeout) : 
                 // The end of a replayed file (pcap_next_ex(3PCAP) returns PCAP_ERROR_BREAK there; an interface never does): it
                 // reads as an interface gone quiet, one read timeout per call, so the capture thread waits for its stop
                 // instead of spinning.
-                Thread.Sleep(readTimeout);
+                Thread.Sleep(_readTimeout);
                 return null;
             default:
-                throw new CaptureException(CaptureErrorKind.DeviceFailed, string.Format(Strings.Error_CaptureFailed, device.Name, device.LastError));
+                throw new CaptureException(CaptureErrorKind.DeviceFailed, string.Format(Strings.Error_CaptureFailed, _device.Name, _device.LastError));
         }
     }
 
     public void Dispose()
     {
-        device.Close();
-        device.Dispose();
+        _device.Close();
+        _device.Dispose();
     }
 }

@@ -3,6 +3,7 @@ using NetProg.Capture.Flows;
 using NetProg.Capture.Follow;
 using NetProg.Capture.Live;
 using NetProg.Capture.Pcap;
+using SharpPcap.LibPcap;
 
 namespace NetProg.Capture.Session;
 
@@ -23,6 +24,7 @@ public sealed class CaptureSession : IDisposable
     private readonly ILiveDevice? _device;
     private readonly int _queueCapacity;
     private PcapFileWriter? _writer;
+    private BpfProgram? _fileFilter;
     private PacketPipeline? _pipeline;
     private bool _ran;
 
@@ -112,11 +114,12 @@ public sealed class CaptureSession : IDisposable
         return Summarise(dropped, kernelDropped);
     }
 
-    /// <summary>Closes the device and the pcap file (which flushes it).</summary>
+    /// <summary>Closes the device and the pcap file (which flushes it), and frees the filter compiled for a file.</summary>
     public void Dispose()
     {
         _writer?.Dispose();
         _device?.Dispose();
+        _fileFilter?.Dispose();
     }
 
     private (long Dropped, long? KernelDropped) RunFile(Action<PacketEvent> onPacket, CancellationToken cancellation)
@@ -126,9 +129,9 @@ public sealed class CaptureSession : IDisposable
             if (_pipeline is null)
             {
                 // The filter is compiled for the file's link type, known from its first frame, and so is the pcap written.
-                var compiled = _options.Filter is { } bpf ? PcapDevices.CompileFilter(bpf, frame.LinkType) : null;
+                var program = _fileFilter = _options.Filter is { } bpf ? PcapDevices.CompileFilter(bpf, frame.LinkType) : null;
                 _writer = _options.Write is { } path ? PcapFileWriter.Create(path, frame.LinkType) : null;
-                _pipeline = NewPipeline(_options.Port, compiled);
+                _pipeline = NewPipeline(_options.Port, program is null ? null : f => program.Matches(f.Data));
             }
 
             if (cancellation.IsCancellationRequested)

@@ -41,7 +41,8 @@ internal static class EchoServerCommand
 
     private static async Task<ExitCode> ServeLoginAsync(ICliConsole console, ServerSettings settings, LoginOptionSet login, ParseResult result, CancellationToken stopping)
     {
-        using var loggers = Logging.Create(new LineLoggerProvider(console.Error), settings.Quiet);
+        using var provider = new LineLoggerProvider(console.Error);
+        using var loggers = Logging.Create(provider, settings.Quiet);
         var tls = result.GetValue(login.Tls);
         var throttle = login.ReadThrottle(result);
         await using var server = await LoginServer.OpenAsync(

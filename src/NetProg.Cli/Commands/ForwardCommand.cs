@@ -87,7 +87,8 @@ internal static class ForwardCommand
         // A relay's work per read is one non-blocking send (bench/forward). This process makes no socket before this line; the
         // forwarder keeps log writes off the socket engine's thread.
         InlineSocketCompletions.Enable();
-        using var loggers = Logging.Create(new LineLoggerProvider(console.Error), quiet);
+        using var provider = new LineLoggerProvider(console.Error);
+        using var loggers = Logging.Create(provider, quiet);
         var addresses = plan.Listen.Address is null
             ? ListenAddresses.Any()
             : await ListenAddresses.ResolveAsync([plan.Listen.Address], ResolveTimeout, stopping).ConfigureAwait(false);

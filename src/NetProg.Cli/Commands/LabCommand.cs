@@ -51,7 +51,7 @@ internal static class LabCommand
         var live = console.IsOutputInteractive;
         var recent = new RecentLines(8);
         // In the live view the per-client lines go into the view: written to the same terminal they would tear it apart.
-        ILoggerProvider provider = live
+        using ILoggerProvider provider = live
             ? new LineLoggerProvider((level, line) =>
             {
                 if (level >= LogLevel.Warning)

@@ -10,7 +10,8 @@ internal static class ServeCommand
     public static async Task<ExitCode> ServeAsync(
         ICliConsole console, IReadOnlyList<(ServiceDefinition Service, ServerSettings Settings)> services, bool quiet, CancellationToken stopping)
     {
-        using var loggers = Logging.Create(new LineLoggerProvider(console.Error), quiet);
+        using var provider = new LineLoggerProvider(console.Error);
+        using var loggers = Logging.Create(provider, quiet);
         return await ServeAsync(console, services, loggers, stopping).ConfigureAwait(false);
     }
 

@@ -17,13 +17,11 @@ public sealed class ClientChannel : IAsyncDisposable
 {
     private readonly TcpClientConnection _connection;
     private readonly Stream _stream;
-    private readonly SslStream? _ssl;
 
-    private ClientChannel(TcpClientConnection connection, Stream stream, SslStream? ssl)
+    private ClientChannel(TcpClientConnection connection, Stream stream)
     {
         _connection = connection;
         _stream = stream;
-        _ssl = ssl;
         Reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: true));
     }
 
@@ -33,7 +31,10 @@ public sealed class ClientChannel : IAsyncDisposable
 
     public IReadOnlyList<ConnectAttempt> FailedAttempts => _connection.FailedAttempts;
 
-    public bool IsTls => _ssl is not null;
+    public bool IsTls => Ssl is not null;
+
+    /// <summary>The stream itself when it is TLS: one object, disposed once, as the stream.</summary>
+    private SslStream? Ssl => _stream as SslStream;
 
     /// <summary>Connects (trying every address of <paramref name="host"/>) and, with <paramref name="tls"/>, sets up TLS.</summary>
     public static async Task<ClientChannel> ConnectAsync(string host, int port, ClientTls? tls, TimeSpan timeout, CancellationToken cancellationToken)
@@ -43,11 +44,11 @@ public sealed class ClientChannel : IAsyncDisposable
         {
             if (tls is null)
             {
-                return new ClientChannel(connection, new NetworkStream(connection.Socket, ownsSocket: false), null);
+                return new ClientChannel(connection, new NetworkStream(connection.Socket, ownsSocket: false));
             }
 
             var ssl = await TlsClient.AuthenticateAsync(connection.Socket, host, tls.Pin, timeout, cancellationToken).ConfigureAwait(false);
-            return new ClientChannel(connection, ssl, ssl);
+            return new ClientChannel(connection, ssl);
         }
         catch
         {
@@ -72,9 +73,9 @@ public sealed class ClientChannel : IAsyncDisposable
     /// <summary>The end of our input: TLS close_notify (RFC 8446 §6.1) when there is TLS, then FIN.</summary>
     public async ValueTask HalfCloseAsync()
     {
-        if (_ssl is not null)
+        if (Ssl is { } ssl)
         {
-            await _ssl.ShutdownAsync().ConfigureAwait(false);
+            await ssl.ShutdownAsync().ConfigureAwait(false);
         }
 
         _connection.Socket.Shutdown(SocketShutdown.Send);

@@ -42,7 +42,9 @@ public sealed class UdpClientSocket : IDisposable
         {
             var endPoint = new IPEndPoint(address, port);
             var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+#pragma warning disable CA2000 // why: every catch below disposes it; on success it is returned and the caller owns it.
             var client = new UdpClientSocket(socket, endPoint, failures);
+#pragma warning restore CA2000
             try
             {
                 await socket.ConnectAsync(endPoint, cancellationToken).ConfigureAwait(false);

@@ -89,7 +89,9 @@ internal static class SocketFactory
                     Socket socket;
                     try
                     {
+#pragma warning disable CA2000 // why: kept in sockets, which both catches below dispose; on success the caller owns them.
                         socket = Bind(endPoint, protocol, backlog);
+#pragma warning restore CA2000
                     }
                     catch (SocketException e)
                     {

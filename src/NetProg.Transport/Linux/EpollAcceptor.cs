@@ -101,7 +101,9 @@ internal sealed unsafe class EpollAcceptor : IEpollTarget
                 }
             }
 
+#pragma warning disable CA2000 // why: handed to _accepted (TcpServer.Accepted), whose connection io owns and closes it.
             var descriptor = new FileDescriptor(fd);
+#pragma warning restore CA2000
             IPEndPoint local;
             if (_wildcard)
             {

@@ -490,7 +490,9 @@ public sealed class TcpServer : IAsyncDisposable
         try
         {
             socket.NoDelay = true;
+#pragma warning disable CA2000 // why: StartConnection hands it to a TcpConnection, which disposes it when the connection ends.
             io = new SocketConnectionIo(socket);
+#pragma warning restore CA2000
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {

@@ -35,12 +35,12 @@ public sealed class LiveCaptureTests(ITestOutputHelper output)
         using var capture = await CaptureLab.StartCaptureAsync(
             "--interface", "lo", "--filter", $"port {timePort} or port {echoPort} or port {closed} or icmp or icmp6",
             "--write", pcap, "--flow", html, "--follow");
-        await RunAsync(NetProgApp.Start("time-client", "127.0.0.1", timePort), 0);
-        await RunAsync(NetProgApp.Start(["echo-client", "::1", echoPort], input), 0);
-        await RunAsync(NetProgApp.Start("time-client", "::1", timePort, "--udp"), 0);
-        await RunAsync(NetProgApp.Start(["echo-client", "127.0.0.1", echoPort, "--udp"], input), 0);
-        await RunAsync(NetProgApp.Start("time-client", "127.0.0.1", closed), 1);
-        await RunAsync(NetProgApp.Start("time-client", "::1", closed, "--udp"), 1);
+        await RunAsync(["time-client", "127.0.0.1", timePort], 0);
+        await RunAsync(["echo-client", "::1", echoPort], 0, input);
+        await RunAsync(["time-client", "::1", timePort, "--udp"], 0);
+        await RunAsync(["echo-client", "127.0.0.1", echoPort, "--udp"], 0, input);
+        await RunAsync(["time-client", "127.0.0.1", closed], 1);
+        await RunAsync(["time-client", "::1", closed, "--udp"], 1);
         await capture.WaitForStdoutLineAsync(new Regex("ICMP port unreachable"), Timeouts.Line);
         await capture.SendSignalAsync(UnixSignal.Int);
         Assert.Equal(0, await capture.WaitForExitAsync(Timeouts.Exit));
@@ -123,7 +123,7 @@ public sealed class LiveCaptureTests(ITestOutputHelper output)
         using var capture = await CaptureLab.StartCaptureAsync("--interface", "lo", "--port", port, "--write", pcap);
 
         // When a client gets the time, and the capture has shown the exchange's last packet
-        await RunAsync(NetProgApp.Start("time-client", "127.0.0.1", port), 0);
+        await RunAsync(["time-client", "127.0.0.1", port], 0);
         await capture.WaitForStdoutLineAsync(new Regex("connection closed$"), Timeouts.Line);
         var shown = CaptureLab.PacketLines(capture).Count;
 
@@ -165,7 +165,7 @@ public sealed class LiveCaptureTests(ITestOutputHelper output)
 
         // When a capture of 3 packets runs while a client connects
         using var counted = await CaptureLab.StartCaptureAsync("--port", port, "--count", "3");
-        await RunAsync(NetProgApp.Start("time-client", "127.0.0.1", port), 0);
+        await RunAsync(["time-client", "127.0.0.1", port], 0);
 
         // Then it stops after the handshake, on its own, with exit code 0; and chose loopback by itself
         Assert.Equal(0, await counted.WaitForExitAsync(Timeouts.Exit));
@@ -192,8 +192,8 @@ public sealed class LiveCaptureTests(ITestOutputHelper output)
         using var capture = await CaptureLab.StartCaptureAsync("--port", closed, "--count", "4");
 
         // When UDP time clients send there over IPv4 and IPv6
-        await RunAsync(NetProgApp.Start("time-client", "127.0.0.1", closed, "--udp"), 1);
-        await RunAsync(NetProgApp.Start("time-client", "::1", closed, "--udp"), 1);
+        await RunAsync(["time-client", "127.0.0.1", closed, "--udp"], 1);
+        await RunAsync(["time-client", "::1", closed, "--udp"], 1);
 
         // Then each datagram is followed by the error about it
         Assert.Equal(0, await capture.WaitForExitAsync(Timeouts.Exit));
@@ -236,13 +236,11 @@ public sealed class LiveCaptureTests(ITestOutputHelper output)
     private static void AssertLine(List<string> lines, string pattern) =>
         Assert.True(lines.Any(l => Regex.IsMatch(l, pattern)), $"no packet line matches /{pattern}/ in:\n{string.Join('\n', lines)}");
 
-    private static async Task RunAsync(ChildProcess client, int expectedExit)
+    private static async Task RunAsync(IEnumerable<string> arguments, int expectedExit, string? stdinFile = null)
     {
-        using (client)
-        {
-            var exit = await client.WaitForExitAsync(Timeouts.Exit);
-            Assert.True(exit == expectedExit, client.Describe());
-        }
+        using var client = NetProgApp.Start(arguments, stdinFile);
+        var exit = await client.WaitForExitAsync(Timeouts.Exit);
+        Assert.True(exit == expectedExit, client.Describe());
     }
 
     private static int Nonzero(int count)

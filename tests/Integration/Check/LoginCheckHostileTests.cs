@@ -97,7 +97,7 @@ public sealed class LoginCheckHostileTests
         public async ValueTask DisposeAsync()
         {
             await _stop.CancelAsync();
-            _listener.Stop();
+            _listener.Dispose();
             await Task.WhenAll([.. _clients, _accepting]).WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
             _stop.Dispose();
         }

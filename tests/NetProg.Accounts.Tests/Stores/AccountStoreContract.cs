@@ -354,7 +354,7 @@ public abstract class AccountStoreContract : IAsyncLifetime
     {
         // Given a password no other test uses
         var password = $"Plaintext-{Guid.NewGuid():N}";
-        var hasher = new PasswordHasher(CheapHashes.Options);
+        using var hasher = new PasswordHasher(CheapHashes.Options);
 
         // When it goes through add, change and login bookkeeping
         await Store.AddAsync("mallory", await hasher.HashAsync(password));

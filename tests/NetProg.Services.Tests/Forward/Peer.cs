@@ -60,19 +60,15 @@ internal static class Peer
     /// </summary>
     public static async Task<bool> IsResetAsync(int port)
     {
-        Socket socket;
         try
         {
-            socket = await ConnectAsync(port);
+            using var socket = await ConnectAsync(port);
+            return await EndsWithResetAsync(socket);
         }
         catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
         {
+            // From the connect: EndsWithResetAsync answers a reset while reading itself.
             return true;
-        }
-
-        using (socket)
-        {
-            return await EndsWithResetAsync(socket);
         }
     }
 

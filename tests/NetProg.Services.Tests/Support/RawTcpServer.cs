@@ -25,7 +25,7 @@ internal sealed class RawTcpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
+        _listener.Dispose();
         await _accepting.WaitAsync(Waits.Long);
     }
 

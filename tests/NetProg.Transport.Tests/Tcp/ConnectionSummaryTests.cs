@@ -69,7 +69,7 @@ public abstract class ConnectionSummaryTests(TransportMode mode)
         // Given an echo server
         var closed = new TaskCompletionSource<ConnectionSummary>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = RunningTcpServer.Start(mode, Handlers.Echo, configure: s => s.ConnectionClosed = summary => closed.TrySetResult(summary));
-        var client = await Loopback.ConnectAsync(server.EndPoint);
+        using var client = await Loopback.ConnectAsync(server.EndPoint);
 
         // When a client exchanges 5 bytes and then aborts (SO_LINGER 0: close sends RST)
         BytesAssert.Equal("hello"u8.ToArray(), await Loopback.RoundTripAsync(client, "hello"u8.ToArray()));

@@ -22,7 +22,7 @@ public abstract class TcpAllowClientTests(TransportMode mode)
     public async Task Should_reset_a_refused_client_without_serving_it_and_say_first_only_once_per_address()
     {
         // Given an echo server on 127.0.0.1 that allows 127.0.0.2 only
-        var refusals = new BlockingCollection<(IPEndPoint Remote, bool First)>();
+        using var refusals = new BlockingCollection<(IPEndPoint Remote, bool First)>();
         var served = 0;
         await using var server = RunningTcpServer.Start(
             mode,

@@ -52,7 +52,8 @@ public abstract class TcpNoDelayTests(TransportMode mode)
             try
             {
                 // Not owned: disposing this view leaves the server's descriptor open.
-                using var socket = new Socket(new SafeSocketHandle(fd, ownsHandle: false));
+                using var handle = new SafeSocketHandle(fd, ownsHandle: false);
+                using var socket = new Socket(handle);
                 if (socket.SocketType == SocketType.Stream && local.Equals(socket.LocalEndPoint) && remote.Equals(socket.RemoteEndPoint))
                 {
                     return socket.NoDelay;

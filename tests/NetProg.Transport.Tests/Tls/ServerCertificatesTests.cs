@@ -74,7 +74,8 @@ public sealed class ServerCertificatesTests : IDisposable
 
         Assert.True(CertificatePin.TryParse(text, out var pin));
         Assert.True(pin!.Matches(certificate));
-        Assert.False(pin.Matches(TestCertificate.Create()));
+        using var other = TestCertificate.Create();
+        Assert.False(pin.Matches(other));
     }
 
     [Theory]

@@ -41,7 +41,8 @@ public sealed class TlsClientTests
     {
         await using var server = RunningTcpServer.Start(TlsEcho);
         using var socket = await Loopback.ConnectAsync(server.EndPoint);
-        Assert.True(CertificatePin.TryParse(ServerCertificates.Fingerprint(TestCertificate.Create()), out var wrong));
+        using var other = TestCertificate.Create();
+        Assert.True(CertificatePin.TryParse(ServerCertificates.Fingerprint(other), out var wrong));
 
         var error = await Assert.ThrowsAsync<TlsRefusedException>(() => TlsClient.AuthenticateAsync(socket, "127.0.0.1", wrong, Waits.Deadline, CancellationToken.None));
 

@@ -28,38 +28,52 @@ internal static class LocalClient
         }
 
         var endPoint = context.EndPoint;
-        var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(context.Timeout);
-        string? problem;
-        IPEndPoint? local = null;
+
+        // Disposed by the finally unless handed to the exchange: after an answer (Close has ended it, a second Dispose is a
+        // no-op), on cancellation by the caller, or on any failure that is no answer about the server.
+        Socket? owned = null;
         try
         {
-            await socket.ConnectAsync(endPoint, deadline.Token).ConfigureAwait(false);
-            local = socket.LocalEndPoint as IPEndPoint;
-            problem = context.Kind switch
+            owned = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            var socket = owned;
+            socket.NoDelay = true;
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(context.Timeout);
+            string? problem;
+            IPEndPoint? local = null;
+            try
             {
-                CheckKind.EchoServer => await EchoAsync(socket, message, deadline.Token).ConfigureAwait(false),
-                CheckKind.TimeServer => await DrainAsync(socket, waitForFirst: true, deadline.Token).ConfigureAwait(false),
-                _ => await LeaveAsync(socket, keepOpen, deadline.Token).ConfigureAwait(false),
-            };
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            problem = string.Format(CultureInfo.CurrentCulture, CheckText.Check_TimedOut, ServerChecker.Seconds(context.Timeout));
-        }
-        catch (SocketException e)
-        {
-            problem = e.Message;
-        }
+                await socket.ConnectAsync(endPoint, deadline.Token).ConfigureAwait(false);
+                local = socket.LocalEndPoint as IPEndPoint;
+                problem = context.Kind switch
+                {
+                    CheckKind.EchoServer => await EchoAsync(socket, message, deadline.Token).ConfigureAwait(false),
+                    CheckKind.TimeServer => await DrainAsync(socket, waitForFirst: true, deadline.Token).ConfigureAwait(false),
+                    _ => await LeaveAsync(socket, keepOpen, deadline.Token).ConfigureAwait(false),
+                };
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                problem = string.Format(CultureInfo.CurrentCulture, CheckText.Check_TimedOut, ServerChecker.Seconds(context.Timeout));
+            }
+            catch (SocketException e)
+            {
+                problem = e.Message;
+            }
 
-        if (keepOpen && problem is null)
-        {
-            return new LocalExchange(socket, local, null);
-        }
+            if (keepOpen && problem is null)
+            {
+                owned = null;
+                return new LocalExchange(socket, local, null);
+            }
 
-        Close(socket);
-        return new LocalExchange(null, local, problem);
+            Close(socket);
+            return new LocalExchange(null, local, problem);
+        }
+        finally
+        {
+            owned?.Dispose();
+        }
     }
 
     /// <summary>Ends a connection with a FIN (shutdown(2) SHUT_WR, then close(2) with nothing left unread).</summary>

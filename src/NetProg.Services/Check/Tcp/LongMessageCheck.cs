@@ -19,8 +19,7 @@ internal sealed class LongMessageCheck : TcpCheck
         foreach (var length in Lengths)
         {
             var line = EchoPayloads.Line(length);
-            using var probe = await ConnectAsync(context, length + EchoExchange.Slack, cancellationToken).ConfigureAwait(false);
-            var (echo, stop) = await EchoExchange.RoundTripAsync(probe, line, context.Timeout, cancellationToken).ConfigureAwait(false);
+            var (echo, stop) = await RoundTripAsync(context, line, cancellationToken).ConfigureAwait(false);
             var shape = EchoComparison.Of(line, echo).Shape;
             if (shape == EchoShape.Exact)
             {
@@ -49,5 +48,15 @@ internal sealed class LongMessageCheck : TcpCheck
         }
 
         return Pass(Text(TcpServerText.Long_Pass, Bytes(Lengths[0]), Bytes(Lengths[1]), Bytes(Lengths[2])));
+    }
+
+    /// <summary>
+    /// One line over a connection of its own, closed before the next line's. A method of its own: CA2000 reports a <c>using</c>
+    /// declaration in a loop body that passes the object on as undisposed (dotnet/roslyn-analyzers#7510).
+    /// </summary>
+    private static async Task<(byte[] Echo, ReadStop Stop)> RoundTripAsync(ServerCheckContext context, byte[] line, CancellationToken cancellationToken)
+    {
+        using var probe = await ConnectAsync(context, line.Length + EchoExchange.Slack, cancellationToken).ConfigureAwait(false);
+        return await EchoExchange.RoundTripAsync(probe, line, context.Timeout, cancellationToken).ConfigureAwait(false);
     }
 }
