@@ -74,9 +74,15 @@ internal sealed class LoginHost : IAsyncDisposable
     public async Task AddUserAsync(string name, string password) =>
         await Store.AddAsync(name, await Hasher.HashAsync(password)).WaitAsync(Waits.Long);
 
-    public Task<LineClient> ConnectAsync() => _host is null
-        ? Task.FromResult(LineClient.Over(InMemoryConnection.Start(_service.HandleConnectionAsync)))
-        : LineClient.ConnectAsync(Port);
+    public Task<LineClient> ConnectAsync()
+    {
+        if (_host is null)
+        {
+            return Task.FromResult(LineClient.Over(InMemoryConnection.Start(_service.HandleConnectionAsync)));
+        }
+
+        return LineClient.ConnectAsync(Port);
+    }
 
     /// <summary>Connects and reads the banner; returns the client ready for <c>USER</c>.</summary>
     public async Task<LineClient> ConnectPastBannerAsync()
