@@ -104,7 +104,7 @@ public sealed partial class BenchPeerTests(Xinetd xinetd) : IClassFixture<Xinetd
     /// <summary>socat -d -d logs <c>N listening on AF=2 127.0.0.1:PORT</c> once it listens on the port it was given (0: any).</summary>
     private static async Task<int> ListeningPortAsync(ChildProcess socat)
     {
-        Match line = await socat.WaitForStderrLineAsync(SocatListening(), Timeouts.Line);
+        Match line = await socat.WaitForStderrLineAsync(SocatListening(), Waits.Line);
         return int.Parse(line.Groups[1].Value, CultureInfo.InvariantCulture);
     }
 

@@ -49,8 +49,8 @@ public sealed class CliProcessTests
         using ChildProcess second = NetProgApp.Start([command, "--port", Text(first.Port), .. udp]);
 
         // Whichever comes first: the exit we expect, or the second server announcing the port as its own.
-        Task<int> exit = second.WaitForExitAsync(Timeouts.Exit);
-        Task<IReadOnlyList<Match>> bound = second.WaitForStdoutLinesAsync(NetProgApp.ListeningLine(), first.Sockets.Count, Timeouts.Exit);
+        Task<int> exit = second.WaitForExitAsync(Waits.Exit);
+        Task<IReadOnlyList<Match>> bound = second.WaitForStdoutLinesAsync(NetProgApp.ListeningLine(), first.Sockets.Count, Waits.Exit);
         if (await Task.WhenAny(exit, bound) == bound && bound.IsCompletedSuccessfully)
         {
             Assert.Fail($"a second server bound {protocol} port {first.Port} while pid {first.Process.Id} listens on it " +
@@ -96,7 +96,7 @@ public sealed class CliProcessTests
         // RFC 6761 reserves .invalid; the lookup is kept off the network (see OfflineResolver).
         using ChildProcess client = OfflineResolver.Start(folder, "dotnet", [NetProgApp.DllPath, "time-client", "nonexistent.invalid"]);
 
-        int code = await client.WaitForExitAsync(Timeouts.Exit);
+        int code = await client.WaitForExitAsync(Waits.Exit);
         OfflineResolver.EnsureNamespaceWorked(client);
         Assert.True(code == 1, $"expected exit code 1, got {code}\n{client.Describe()}");
         Assert.Contains("unknown host", OutputAssert.SingleErrorLine(client), StringComparison.OrdinalIgnoreCase);
@@ -221,7 +221,7 @@ public sealed class CliProcessTests
         using ChildProcess client = NetProgApp.Start("time-client", "127.0.0.1", Text(server.Port));
         await OutputAssert.ExitsWithAsync(client, 0);
 
-        await server.Process.WaitForStderrLineAsync(new Regex(@"127\.0\.0\.1"), Timeouts.Line);
+        await server.Process.WaitForStderrLineAsync(new Regex(@"127\.0\.0\.1"), Waits.Line);
         Assert.All(server.Process.StdoutLines, line => Assert.Matches(NetProgApp.ListeningLine(), line));
         OutputAssert.NoStackTrace(server.Process);
     }
@@ -257,7 +257,7 @@ public sealed class CliProcessTests
 
     private static async Task AssertEchoesAsync(Socket socket, byte[] payload)
     {
-        using var timeout = new CancellationTokenSource(Timeouts.Line);
+        using var timeout = new CancellationTokenSource(Waits.Line);
         await socket.SendAsync(payload, SocketFlags.None, timeout.Token);
         byte[] received = new byte[payload.Length];
         int total = 0;
@@ -273,7 +273,7 @@ public sealed class CliProcessTests
 
     private static async Task AssertUdpEchoesAsync(Socket socket, IPEndPoint server, byte[] payload)
     {
-        using var timeout = new CancellationTokenSource(Timeouts.Line);
+        using var timeout = new CancellationTokenSource(Waits.Line);
         await socket.SendToAsync(payload, server, timeout.Token);
         byte[] buffer = new byte[1024];
         SocketReceiveFromResult result = await socket.ReceiveFromAsync(buffer, new IPEndPoint(server.AddressFamily == AddressFamily.InterNetwork ? IPAddress.Any : IPAddress.IPv6Any, 0), timeout.Token);

@@ -71,7 +71,7 @@ public sealed partial class CoursePeersInteropTests(CourseC course) : IClassFixt
         foreach (string line in new[] { "hello, netprog", "안녕하세요 30000", "x" })
         {
             await client.WriteStdinAsync(line + "\n");
-            await client.WaitForStdoutLineAsync(new Regex("Echo : " + Regex.Escape(line) + "$"), Timeouts.Line);
+            await client.WaitForStdoutLineAsync(new Regex("Echo : " + Regex.Escape(line) + "$"), Waits.Line);
         }
 
         await client.WriteStdinAsync("quit\n");
@@ -85,15 +85,15 @@ public sealed partial class CoursePeersInteropTests(CourseC course) : IClassFixt
         using NetProgServer server = await NetProgApp.StartServerAsync("echo-server", "--port", "0");
         using ChildProcess first = course.Start("echo_client", "127.0.0.1", Text(server.Port));
         await first.WriteStdinAsync("first\n");
-        await first.WaitForStdoutLineAsync(EchoLine("first"), Timeouts.Line);
+        await first.WaitForStdoutLineAsync(EchoLine("first"), Waits.Line);
 
         // The course's echo_server is iterative and would make this client wait; netprog's is not.
         using ChildProcess second = course.Start("echo_client", "127.0.0.1", Text(server.Port));
         await second.WriteStdinAsync("second\n");
-        await second.WaitForStdoutLineAsync(EchoLine("second"), Timeouts.Line);
+        await second.WaitForStdoutLineAsync(EchoLine("second"), Waits.Line);
 
         await first.WriteStdinAsync("first again\n");
-        await first.WaitForStdoutLineAsync(EchoLine("first again"), Timeouts.Line);
+        await first.WaitForStdoutLineAsync(EchoLine("first again"), Waits.Line);
         second.CloseStdin();
         first.CloseStdin();
         await OutputAssert.ExitsWithAsync(second, 0);
@@ -127,7 +127,7 @@ public sealed partial class CoursePeersInteropTests(CourseC course) : IClassFixt
         foreach (string line in new[] { "hello, udp", "second datagram" })
         {
             await client.WriteStdinAsync(line + "\n");
-            await client.WaitForStdoutLineAsync(EchoLine(line), Timeouts.Line);
+            await client.WaitForStdoutLineAsync(EchoLine(line), Waits.Line);
         }
 
         await client.WriteStdinAsync("quit\n");

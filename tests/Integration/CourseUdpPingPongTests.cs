@@ -34,7 +34,7 @@ public sealed partial class CourseUdpPingPongTests(CourseC course) : IClassFixtu
         await AssertAllEchoedAsync(int.Parse(listening.Groups["port"].Value, CultureInfo.InvariantCulture));
 
         // The session was logged when it opened, not only when it expires two minutes later
-        await forwarder.WaitForStderrLineAsync(SessionOpenedLine(), Timeouts.Line);
+        await forwarder.WaitForStderrLineAsync(SessionOpenedLine(), Waits.Line);
     }
 
     [Fact]

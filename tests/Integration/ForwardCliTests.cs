@@ -51,7 +51,7 @@ public sealed partial class ForwardCliTests
         using NetProgServer echo = await NetProgApp.StartServerAsync("echo-server", "--both", "--bind", "127.0.0.1", "--port", "0");
         using ChildProcess forwarder = NetProgApp.Start("forward", "--listen", "127.0.0.1:0", "--to", $"127.0.0.1:{Text(echo.Port)}", "--both");
         IReadOnlyList<Match> listening = await forwarder.WaitForStdoutLinesAsync(NetProgApp.ListeningLine(), 2, NetProgApp.StartTimeout);
-        await forwarder.WaitForStdoutLineAsync(ForwardingLine(), Timeouts.Line);
+        await forwarder.WaitForStdoutLineAsync(ForwardingLine(), Waits.Line);
         var forward = (Process: forwarder, Port: int.Parse(listening[0].Groups["port"].Value, CultureInfo.InvariantCulture));
         Assert.Equal(["tcp", "udp"], listening.Select(m => m.Groups["protocol"].Value));
         Assert.All(listening, m => Assert.Equal(Text(forward.Port), m.Groups["port"].Value));
@@ -73,7 +73,7 @@ public sealed partial class ForwardCliTests
         // closing the UDP session with its own line
         await forward.Process.WaitForStderrLineAsync(
             new Regex($@"forward/tcp 127\.0\.0\.1:\d+ -> 127\.0\.0\.1:{forward.Port} -> 127\.0\.0\.1:{echo.Port}: 262144 B to target, 262144 B to client, [\d.]+ ms, closed by both sides$"),
-            Timeouts.Line);
+            Waits.Line);
         await forward.Process.SendSignalAsync(UnixSignal.Term);
         await OutputAssert.ExitsWithAsync(forward.Process, 0);
         Assert.Contains(forward.Process.StderrLines, l => l.Contains("forward/udp", StringComparison.Ordinal) && l.Contains("2 datagrams to target", StringComparison.Ordinal));
@@ -113,12 +113,12 @@ public sealed partial class ForwardCliTests
             int middle = first + 5000;
             using NetProgServer echo = await NetProgApp.StartServerAsync("echo-server", "--bind", "127.0.0.2", "--port", Text(middle));
             using var client = new TcpClient();
-            await client.ConnectAsync(IPAddress.Loopback, middle).WaitAsync(Timeouts.Line);
+            await client.ConnectAsync(IPAddress.Loopback, middle).WaitAsync(Waits.Line);
             NetworkStream stream = client.GetStream();
-            await stream.WriteAsync("through port 5000 of 10,001\n"u8.ToArray()).AsTask().WaitAsync(Timeouts.Line);
+            await stream.WriteAsync("through port 5000 of 10,001\n"u8.ToArray()).AsTask().WaitAsync(Waits.Line);
             client.Client.Shutdown(SocketShutdown.Send);
             using var reader = new StreamReader(stream);
-            Assert.Equal("through port 5000 of 10,001\n", await reader.ReadToEndAsync().WaitAsync(Timeouts.Line));
+            Assert.Equal("through port 5000 of 10,001\n", await reader.ReadToEndAsync().WaitAsync(Waits.Line));
 
             // and the first and last ports accept too: the forwarder then resets them, as nothing listens behind them, but
             // does not refuse them (a port it did not bind would)
@@ -127,7 +127,7 @@ public sealed partial class ForwardCliTests
                 using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
                 try
                 {
-                    await probe.ConnectAsync(IPAddress.Loopback, port).WaitAsync(Timeouts.Line);
+                    await probe.ConnectAsync(IPAddress.Loopback, port).WaitAsync(Waits.Line);
                 }
                 catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
                 {

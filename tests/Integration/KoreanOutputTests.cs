@@ -156,7 +156,7 @@ public sealed partial class KoreanOutputTests
         // time and echo on TCP and UDP, the login echo on TCP: five sockets, each announced exactly as in English.
         IReadOnlyList<Match> listening = await lab.WaitForStdoutLinesAsync(NetProgApp.ListeningLine(), 5, NetProgApp.StartTimeout);
         Assert.All(listening, m => Assert.Equal("127.0.0.1", m.Groups["address"].Value));
-        await lab.WaitForStdoutLineAsync(Hangul(), Timeouts.Line);
+        await lab.WaitForStdoutLineAsync(Hangul(), Waits.Line);
 
         await lab.SendSignalAsync(UnixSignal.Term);
         await OutputAssert.ExitsWithAsync(lab, 0, TimeSpan.FromSeconds(10));

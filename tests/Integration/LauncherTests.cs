@@ -29,11 +29,11 @@ public sealed class LauncherTests(ITestOutputHelper output)
         var root = CloneLike(folder.Path);
         var launcher = Path.Combine(root, "netprog");
         using var otherBuild = ChildProcess.Start("flock", [Path.Combine(root, ".build", "netprog.lock"), "sh", "-c", "echo locked; exec cat"]);
-        await otherBuild.WaitForStdoutLineAsync(new System.Text.RegularExpressions.Regex("^locked$"), Timeouts.Line);
+        await otherBuild.WaitForStdoutLineAsync(new System.Text.RegularExpressions.Regex("^locked$"), Waits.Line);
 
         // When the launcher starts, then the other build ends
         using var first = ChildProcess.Start(launcher, ["time-client", "a b"], null, Unset);
-        await first.WaitForStderrLineAsync(new System.Text.RegularExpressions.Regex(@"^netprog: waiting for another build of netprog to finish\.\.\.$"), Timeouts.Line);
+        await first.WaitForStderrLineAsync(new System.Text.RegularExpressions.Regex(@"^netprog: waiting for another build of netprog to finish\.\.\.$"), Waits.Line);
         otherBuild.CloseStdin();
         var exit = await first.WaitForExitAsync(BuildTimeout);
         output.WriteLine(first.Describe());
@@ -48,7 +48,7 @@ public sealed class LauncherTests(ITestOutputHelper output)
 
         // And a second run, with nothing to build, says nothing of its own
         using var second = ChildProcess.Start(launcher, ["x"], null, Unset);
-        Assert.Equal(0, await second.WaitForExitAsync(Timeouts.Exit));
+        Assert.Equal(0, await second.WaitForExitAsync(Waits.Exit));
         Assert.Empty(second.StderrText);
         Assert.Equal($"args=x;as={launcher}\n", second.StdoutText);
     }

@@ -31,7 +31,7 @@ public sealed class PrivilegedPortTests(ITestOutputHelper output)
 
         // When
         using ChildProcess server = ChildProcess.Start("runuser", ["-u", "nobody", "--", "dotnet", NetProgApp.DllPath, "time-server", "--port", "80"]);
-        int code = await server.WaitForExitAsync(Timeouts.Exit);
+        int code = await server.WaitForExitAsync(Waits.Exit);
 
         // Then
         Assert.True(code == 1, $"expected exit code 1, got {code}\n{server.Describe()}");

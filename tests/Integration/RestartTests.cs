@@ -18,9 +18,9 @@ public sealed class RestartTests
         {
             port = first.Sockets[0].Port;
             using ChildProcess client = NetProgApp.Start("time-client", "127.0.0.1", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            Assert.Equal(0, await client.WaitForExitAsync(Timeouts.Exit));
+            Assert.Equal(0, await client.WaitForExitAsync(Waits.Exit));
             await first.Process.SendSignalAsync(UnixSignal.Term);
-            Assert.Equal(0, await first.Process.WaitForExitAsync(Timeouts.Exit));
+            Assert.Equal(0, await first.Process.WaitForExitAsync(Waits.Exit));
         }
 
         // When it starts again on that port

@@ -102,7 +102,7 @@ public sealed class XinetdInteropTests(Xinetd xinetd) : IClassFixture<Xinetd>
 
     private static async Task<byte[]> ReadAllTcpAsync(int port)
     {
-        using var timeout = new CancellationTokenSource(Timeouts.Line);
+        using var timeout = new CancellationTokenSource(Waits.Line);
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), timeout.Token);
         using var received = new MemoryStream();

@@ -122,7 +122,7 @@ public sealed class CaptureSessionTests : IDisposable
     [Fact]
     public async Task Should_run_a_replayed_capture_through_the_live_loop_as_the_file_reads_it()
     {
-        if (!TestData.LibpcapPresent)
+        if (!Libpcap.Present)
         {
             Console.WriteLine("skipped: libpcap (libpcap0.8) is not installed");
             return;
@@ -156,7 +156,7 @@ public sealed class CaptureSessionTests : IDisposable
     [Fact]
     public async Task Should_end_at_the_duration_with_every_frame_shown_and_in_the_pcap_before_it_closes()
     {
-        if (!TestData.LibpcapPresent)
+        if (!Libpcap.Present)
         {
             Console.WriteLine("skipped: libpcap (libpcap0.8) is not installed");
             return;
@@ -183,7 +183,7 @@ public sealed class CaptureSessionTests : IDisposable
     [Fact]
     public async Task Should_end_normally_on_ctrl_c_with_what_was_captured_before_it()
     {
-        if (!TestData.LibpcapPresent)
+        if (!Libpcap.Present)
         {
             Console.WriteLine("skipped: libpcap (libpcap0.8) is not installed");
             return;

@@ -74,7 +74,7 @@ public sealed class CheckCommandTests
     public async Task Should_write_the_report_as_JSON_with_stable_ids_and_exit_1_When_the_server_is_not_reachable()
     {
         // Given a port nothing listens on
-        var port = FreeTcpPort();
+        var port = FreePort.Tcp();
 
         // When check runs its reachability check with --json
         var (exit, console) = await Cli.RunAsync("--lang", "en", "check", "echo-server", "127.0.0.1", Text(port), "--only", "reachable,bulk", "--json", "--timeout", "2s");
@@ -116,7 +116,7 @@ public sealed class CheckCommandTests
     public async Task Should_find_the_port_among_the_program_s_arguments_When_a_program_is_started_after_the_dashes()
     {
         // Given a program that never listens, started with a free port among its arguments
-        var port = FreeTcpPort();
+        var port = FreePort.Tcp();
 
         // When it is checked
         var (exit, console) = await Cli.RunAsync("--lang", "en", "check", "echo-server", "--only", "reachable", "--timeout", "1s", "--", "/bin/sleep", Text(port));
@@ -132,7 +132,7 @@ public sealed class CheckCommandTests
     public async Task Should_check_every_listed_server_and_print_one_table_When_given_a_targets_file()
     {
         // Given a file with a comment, two closed ports with labels and a blank line
-        var (first, second) = (FreeTcpPort(), FreeTcpPort());
+        var (first, second) = (FreePort.Tcp(), FreePort.Tcp());
         var file = Path.Combine(Path.GetTempPath(), $"netprog-targets-{Guid.NewGuid():N}.txt");
         await File.WriteAllTextAsync(file, $"# class of 2026\n127.0.0.1:{first} kim\n\n127.0.0.1:{second}   lee team\n");
         try
@@ -183,11 +183,4 @@ public sealed class CheckCommandTests
     }
 
     private static string Text(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -45,7 +45,7 @@ public sealed partial class CommandTests
     [Fact]
     public async Task Should_say_refused_when_nothing_listens()
     {
-        var port = FreeTcpPort();
+        var port = FreePort.Tcp();
 
         var (exit, console) = await Cli.RunAsync("time-client", "127.0.0.1", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
@@ -144,13 +144,6 @@ public sealed partial class CommandTests
         Assert.Contains("clients served", output);
         Assert.Matches(@"time\s*│\s*" + timePort + @"\s*│\s*0\s*│\s*0\s*│\s*1\s*│", output);
         Assert.Matches(@"echo\s*│\s*" + echoPort + @"\s*│\s*1\s*│\s*0\s*│\s*0\s*│", output);
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
     [GeneratedRegex(@"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ 1-3]\d \d\d:\d\d:\d\d \d{4}$")]

@@ -91,7 +91,7 @@ public sealed class DiagnosticsTests(WindowsBuild windows, ITestOutputHelper out
         using ChildProcess route = windows.Start("route");
         using ChildProcess linux = NetProgApp.Start("route");
         await OutputAssert.ExitsWithAsync(linux, 0);
-        int code = await route.WaitForExitAsync(Timeouts.Exit);
+        int code = await route.WaitForExitAsync(Waits.Exit);
 
         Assert.True(
             code == 0,

@@ -97,7 +97,7 @@ public sealed class EchoMatrixTests(WindowsBuild windows, CourseC course, ITestO
         foreach (string line in new[] { "hello from windows", "안녕하세요 30000" })
         {
             await client.WriteStdinAsync(line + "\n");
-            await client.WaitForStdoutLineAsync(new Regex("^" + Regex.Escape(line) + "$"), Timeouts.Line);
+            await client.WaitForStdoutLineAsync(new Regex("^" + Regex.Escape(line) + "$"), Waits.Line);
         }
 
         client.CloseStdin();
@@ -169,7 +169,7 @@ public sealed class EchoMatrixTests(WindowsBuild windows, CourseC course, ITestO
         client.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         byte[] probe = Encoding.ASCII.GetBytes("still there?\n");
         byte[] buffer = new byte[1024];
-        using var deadline = new CancellationTokenSource(Timeouts.Line);
+        using var deadline = new CancellationTokenSource(Waits.Line);
 
         // The three datagrams above may still be in flight when this one is sent; the first reply to it is the answer.
         await client.SendToAsync(probe, target, deadline.Token);
@@ -191,7 +191,7 @@ public sealed class EchoMatrixTests(WindowsBuild windows, CourseC course, ITestO
         foreach (string line in new[] { "hello, windows", "안녕하세요 30000" })
         {
             await client.WriteStdinAsync(line + "\n");
-            await client.WaitForStdoutLineAsync(CourseEchoLine(line), Timeouts.Line);
+            await client.WaitForStdoutLineAsync(CourseEchoLine(line), Waits.Line);
         }
 
         await client.WriteStdinAsync("quit\n");

@@ -58,7 +58,7 @@ public sealed partial class LoginAndLanguageTests(WindowsBuild windows, ITestOut
             Assert.Contains("530", OutputAssert.SingleErrorLine(client), StringComparison.Ordinal);
         }
 
-        await server.Process.WaitForStderrLineAsync(new("alice logged in"), Timeouts.Line);
+        await server.Process.WaitForStderrLineAsync(new("alice logged in"), Waits.Line);
         OutputAssert.NoStackTrace(server.Process);
     }
 
@@ -101,7 +101,7 @@ public sealed partial class LoginAndLanguageTests(WindowsBuild windows, ITestOut
 
         // When (on Windows, or a Wine with the keys) the Linux echo client logs in pinned to the printed fingerprint
         int port = int.Parse(listening.Result.Groups["port"].Value, CultureInfo.InvariantCulture);
-        string fingerprint = (await server.WaitForStdoutLineAsync(FingerprintLine(), Timeouts.Line)).Groups["fingerprint"].Value;
+        string fingerprint = (await server.WaitForStdoutLineAsync(FingerprintLine(), Waits.Line)).Groups["fingerprint"].Value;
         string session = folder.WriteText("session.txt", "tls pass\nover tls\n");
         using ChildProcess client = NetProgApp.Start(
             ["echo-client", "127.0.0.1", Text(port), "--user", "bob", "--password-stdin", "--tls", "--tls-fingerprint", fingerprint], session);
@@ -137,7 +137,7 @@ public sealed partial class LoginAndLanguageTests(WindowsBuild windows, ITestOut
         int port = int.Parse(
             (await server.WaitForStdoutLineAsync(NetProgApp.ListeningLine(), NetProgApp.StartTimeout)).Groups["port"].Value,
             CultureInfo.InvariantCulture);
-        string fingerprint = (await server.WaitForStdoutLineAsync(FingerprintLine(), Timeouts.Line)).Groups["fingerprint"].Value;
+        string fingerprint = (await server.WaitForStdoutLineAsync(FingerprintLine(), Waits.Line)).Groups["fingerprint"].Value;
 
         // When the Windows echo client logs in with --tls pinning that fingerprint, and with another pin
         string session = folder.WriteText("session.txt", "tls pass\nover tls\n");
@@ -160,7 +160,7 @@ public sealed partial class LoginAndLanguageTests(WindowsBuild windows, ITestOut
         Assert.Contains("not the pinned one", refused, StringComparison.Ordinal);
         Assert.DoesNotContain("internal error", refused, StringComparison.Ordinal);
         Assert.Empty(wrong.StdoutBytes);
-        await server.WaitForStderrLineAsync(new("bob logged in"), Timeouts.Line);
+        await server.WaitForStderrLineAsync(new("bob logged in"), Waits.Line);
         OutputAssert.NoStackTrace(pinned);
         OutputAssert.NoStackTrace(wrong);
         OutputAssert.NoStackTrace(server);

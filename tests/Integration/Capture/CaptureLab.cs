@@ -20,12 +20,8 @@ internal static partial class CaptureLab
             return "capturing packets needs root (CI runs as root)";
         }
 
-        return LibpcapInstalled() ? null : "libpcap0.8 is not installed (apt-get install libpcap0.8)";
+        return Libpcap.Present ? null : Libpcap.Missing;
     }
-
-    public static bool LibpcapInstalled() =>
-        new[] { "/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib", "/usr/lib64" }
-            .Any(d => File.Exists(Path.Combine(d, "libpcap.so.0.8")) || File.Exists(Path.Combine(d, "libpcap.so.1")));
 
     /// <summary>Starts <c>netprog capture ARGS</c> and waits until libpcap is capturing (its <c>capturing on</c> line).</summary>
     public static async Task<ChildProcess> StartCaptureAsync(params string[] arguments)

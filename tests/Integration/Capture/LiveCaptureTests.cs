@@ -41,9 +41,9 @@ public sealed class LiveCaptureTests(ITestOutputHelper output)
         await RunAsync(["echo-client", "127.0.0.1", echoPort, "--udp"], 0, input);
         await RunAsync(["time-client", "127.0.0.1", closed], 1);
         await RunAsync(["time-client", "::1", closed, "--udp"], 1);
-        await capture.WaitForStdoutLineAsync(new Regex("ICMP port unreachable"), Timeouts.Line);
+        await capture.WaitForStdoutLineAsync(new Regex("ICMP port unreachable"), Waits.Line);
         await capture.SendSignalAsync(UnixSignal.Int);
-        Assert.Equal(0, await capture.WaitForExitAsync(Timeouts.Exit));
+        Assert.Equal(0, await capture.WaitForExitAsync(Waits.Exit));
         output.WriteLine(capture.Describe());
         var lines = CaptureLab.PacketLines(capture);
 
@@ -81,7 +81,7 @@ public sealed class LiveCaptureTests(ITestOutputHelper output)
         Assert.Contains($"{lines.Count} packets shown, {lines.Count} written to {pcap}", capture.StderrText, StringComparison.Ordinal);
 
         // And tshark reads the pcap we wrote: the same number of packets, the same TCP flags on each
-        var (tsharkExit, tshark) = await ProcessRunner.RunAsync("tshark", ["-r", pcap, "-T", "fields", "-e", "frame.number", "-e", "tcp.flags"], Timeouts.Exit);
+        var (tsharkExit, tshark) = await ProcessRunner.RunAsync("tshark", ["-r", pcap, "-T", "fields", "-e", "frame.number", "-e", "tcp.flags"], Waits.Exit);
         Assert.True(tsharkExit == 0, tshark);
         var theirs = tshark.Split('\n')
             .Select(l => l.Trim('\r').Split('\t'))
@@ -124,7 +124,7 @@ public sealed class LiveCaptureTests(ITestOutputHelper output)
 
         // When a client gets the time, and the capture has shown the exchange's last packet
         await RunAsync(["time-client", "127.0.0.1", port], 0);
-        await capture.WaitForStdoutLineAsync(new Regex("connection closed$"), Timeouts.Line);
+        await capture.WaitForStdoutLineAsync(new Regex("connection closed$"), Waits.Line);
         var shown = CaptureLab.PacketLines(capture).Count;
 
         // Then, while the capture still runs, the file holds every packet shown, for netprog's reader and for tshark
@@ -136,14 +136,14 @@ public sealed class LiveCaptureTests(ITestOutputHelper output)
         }
         else
         {
-            var (tsharkExit, tshark) = await ProcessRunner.RunAsync("tshark", ["-r", pcap, "-T", "fields", "-e", "frame.number"], Timeouts.Exit);
+            var (tsharkExit, tshark) = await ProcessRunner.RunAsync("tshark", ["-r", pcap, "-T", "fields", "-e", "frame.number"], Waits.Exit);
             Assert.True(tsharkExit == 0, tshark);
             Assert.Equal(shown, tshark.Split('\n').Count(l => int.TryParse(l.Trim(), CultureInfo.InvariantCulture, out _)));
         }
 
         // And after SIGKILL (no chance to flush or close) every one of them is still there, in a file only its owner reads
         await capture.SendSignalAsync(UnixSignal.Kill);
-        await capture.WaitForExitAsync(Timeouts.Exit);
+        await capture.WaitForExitAsync(Waits.Exit);
         Assert.Equal(shown, PcapFileReader.Read(pcap).Count());
         if (OperatingSystem.IsLinux())
         {
@@ -168,14 +168,14 @@ public sealed class LiveCaptureTests(ITestOutputHelper output)
         await RunAsync(["time-client", "127.0.0.1", port], 0);
 
         // Then it stops after the handshake, on its own, with exit code 0; and chose loopback by itself
-        Assert.Equal(0, await counted.WaitForExitAsync(Timeouts.Exit));
+        Assert.Equal(0, await counted.WaitForExitAsync(Waits.Exit));
         Assert.Equal(3, CaptureLab.PacketLines(counted).Count);
         Assert.Contains("handshake 3/3", CaptureLab.PacketLines(counted)[2], StringComparison.Ordinal);
         Assert.StartsWith("capturing on lo ", counted.StderrLines[0], StringComparison.Ordinal);
 
         // And a capture with --duration and no traffic ends by itself too
         using var timed = await CaptureLab.StartCaptureAsync("--port", port, "--duration", "500ms");
-        Assert.Equal(0, await timed.WaitForExitAsync(Timeouts.Exit));
+        Assert.Equal(0, await timed.WaitForExitAsync(Waits.Exit));
         Assert.Contains("0 packets shown", timed.StderrText, StringComparison.Ordinal);
     }
 
@@ -196,7 +196,7 @@ public sealed class LiveCaptureTests(ITestOutputHelper output)
         await RunAsync(["time-client", "::1", closed, "--udp"], 1);
 
         // Then each datagram is followed by the error about it
-        Assert.Equal(0, await capture.WaitForExitAsync(Timeouts.Exit));
+        Assert.Equal(0, await capture.WaitForExitAsync(Waits.Exit));
         var lines = CaptureLab.PacketLines(capture);
         Assert.Equal(4, lines.Count);
         AssertLine(lines, $@"127\.0\.0\.1 -> 127\.0\.0\.1 ICMP type=3 code=3 \(about UDP 127\.0\.0\.1:\d+ -> 127\.0\.0\.1:{closed}\)  ICMP port unreachable: nothing listens on that UDP port$");
@@ -213,7 +213,7 @@ public sealed class LiveCaptureTests(ITestOutputHelper output)
 
         // When the interface does not exist
         using var unknown = NetProgApp.Start("capture", "--interface", "nosuch0");
-        Assert.Equal(1, await unknown.WaitForExitAsync(Timeouts.Exit));
+        Assert.Equal(1, await unknown.WaitForExitAsync(Waits.Exit));
 
         // Then one line names the real ones
         var line = Assert.Single(unknown.StderrLines);
@@ -223,7 +223,7 @@ public sealed class LiveCaptureTests(ITestOutputHelper output)
         using var nobody = ChildProcess.Start(
             "runuser",
             ["-u", "nobody", "--", "env", "HOME=/tmp", "DOTNET_CLI_HOME=/tmp", "DOTNET_NOLOGO=1", "dotnet", NetProgApp.DllPath, "capture", "--interface", "lo"]);
-        var exit = await nobody.WaitForExitAsync(Timeouts.Exit);
+        var exit = await nobody.WaitForExitAsync(Waits.Exit);
         output.WriteLine(nobody.Describe());
 
         // Then it is told how to get the right, not shown a stack trace
@@ -239,7 +239,7 @@ public sealed class LiveCaptureTests(ITestOutputHelper output)
     private static async Task RunAsync(IEnumerable<string> arguments, int expectedExit, string? stdinFile = null)
     {
         using var client = NetProgApp.Start(arguments, stdinFile);
-        var exit = await client.WaitForExitAsync(Timeouts.Exit);
+        var exit = await client.WaitForExitAsync(Waits.Exit);
         Assert.True(exit == expectedExit, client.Describe());
     }
 

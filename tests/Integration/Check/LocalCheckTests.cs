@@ -49,7 +49,7 @@ public sealed partial class LocalCheckTests(CheckC programs) : IClassFixture<Che
         // Given a server that forgot htons(), already running (the user gives HOST PORT, no --)
         int port = FreePort(swapped: true);
         using ChildProcess server = programs.Start("local_echo_nohtons", Text(port));
-        await server.WaitForStdoutLineAsync(PortLine(), Timeouts.Line);
+        await server.WaitForStdoutLineAsync(PortLine(), Waits.Line);
 
         // When it is checked on the port the user meant, with a network check selected too
         string[] ids = [.. Ids, CheckIds.ConcurrentClients];
@@ -72,7 +72,7 @@ public sealed partial class LocalCheckTests(CheckC programs) : IClassFixture<Che
         // Given a running server that segfaults at its first line
         int port = FreePort();
         using ChildProcess server = programs.Start("local_echo_segv", Text(port));
-        await server.WaitForStdoutLineAsync(PortLine(), Timeouts.Line);
+        await server.WaitForStdoutLineAsync(PortLine(), Waits.Line);
 
         // When closes-socket sends it a line
         CheckReport report = await RunningAsync(CheckKind.EchoServer, port, [CheckIds.Reachable, CheckIds.ClosesSocket, CheckIds.Crash]);

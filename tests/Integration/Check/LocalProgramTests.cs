@@ -48,7 +48,7 @@ public sealed partial class LocalProgramTests(CheckC programs) : IClassFixture<C
     {
         // Given a shell that ignores SIGTERM and two children that inherit that (signal(7): ignored dispositions survive execve)
         await using TargetProgram program = TargetProgram.Start("/bin/sh", ["-c", "trap '' TERM; sleep 60 & sleep 60 & echo started; wait"]);
-        Assert.True(await program.Stdout.WaitForAsync(b => Encoding.ASCII.GetString(b.Span).Contains("started", StringComparison.Ordinal), Timeouts.Line, CancellationToken.None));
+        Assert.True(await program.Stdout.WaitForAsync(b => Encoding.ASCII.GetString(b.Span).Contains("started", StringComparison.Ordinal), Waits.Line, CancellationToken.None));
         Assert.True(program.ProcessIds().Count >= 3);
 
         // When it is stopped with a short grace
@@ -71,7 +71,7 @@ public sealed partial class LocalProgramTests(CheckC programs) : IClassFixture<C
         {
             await client.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port));
             await client.SendAsync("boom\n"u8.ToArray());
-            Assert.True(await program.WaitForExitAsync(Timeouts.Exit, CancellationToken.None));
+            Assert.True(await program.WaitForExitAsync(Waits.Exit, CancellationToken.None));
         }
 
         // Then it ended by signal 11 on its own, and what it wrote on stderr is kept
@@ -135,7 +135,7 @@ public sealed partial class LocalProgramTests(CheckC programs) : IClassFixture<C
     private static async Task<int> PortOfAsync(TargetProgram program)
     {
         Match? match = null;
-        Assert.True(await program.Stdout.WaitForAsync(b => (match = PortLine().Match(Encoding.ASCII.GetString(b.Span))).Success, Timeouts.Line, CancellationToken.None), "no port line");
+        Assert.True(await program.Stdout.WaitForAsync(b => (match = PortLine().Match(Encoding.ASCII.GetString(b.Span))).Success, Waits.Line, CancellationToken.None), "no port line");
         return int.Parse(match!.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -146,7 +146,7 @@ public sealed partial class LocalProgramTests(CheckC programs) : IClassFixture<C
         await client.SendAsync("hi\n"u8.ToArray());
         var buffer = new byte[3];
         int got = 0;
-        using var deadline = new CancellationTokenSource(Timeouts.Line);
+        using var deadline = new CancellationTokenSource(Waits.Line);
         while (got < buffer.Length)
         {
             got += await client.ReceiveAsync(buffer.AsMemory(got), deadline.Token);

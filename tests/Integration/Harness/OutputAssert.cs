@@ -23,7 +23,7 @@ public static partial class OutputAssert
     /// <summary>Exit code with the whole output in the failure message.</summary>
     public static async Task ExitsWithAsync(ChildProcess process, int expected, TimeSpan? timeout = null)
     {
-        int code = await process.WaitForExitAsync(timeout ?? Timeouts.Exit);
+        int code = await process.WaitForExitAsync(timeout ?? Waits.Exit);
         Assert.True(code == expected, $"expected exit code {expected}, got {code}\n{process.Describe()}");
     }
 

@@ -42,7 +42,7 @@ public sealed class EchoLoginCliTests
 
         // Then with the right password stdout is exactly the rest of stdin, byte for byte
         Assert.True(good.StdoutText == "line one\nline two\r\n", good.Describe());
-        Assert.Equal(0, await good.WaitForExitAsync(Timeouts.Exit));
+        Assert.Equal(0, await good.WaitForExitAsync(Waits.Exit));
 
         // And with a wrong one it exits 1 with one error line quoting the 530, and echoes nothing
         await OutputAssert.ExitsWithAsync(bad, 1);
@@ -78,8 +78,8 @@ public sealed class EchoLoginCliTests
         }
 
         // (the server's log lines for these attempts are out: waiting on them, not on a clock)
-        await server.Process.WaitForStderrLineAsync(new("login failed for ghost"), Timeouts.Line);
-        await server.Process.WaitForStderrLineAsync(new("alice logged in"), Timeouts.Line);
+        await server.Process.WaitForStderrLineAsync(new("login failed for ghost"), Waits.Line);
+        await server.Process.WaitForStderrLineAsync(new("alice logged in"), Waits.Line);
 
         // Then neither password is in the SQLite file, its WAL, or anything the server printed
         var files = new[] { db, db + "-wal" }.Where(File.Exists).ToList();

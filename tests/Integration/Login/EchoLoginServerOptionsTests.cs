@@ -41,7 +41,7 @@ public sealed class EchoLoginServerOptionsTests
             "220 netprog echo with login ready\r\n331 password required\r\n530 login incorrect\r\n" +
             "331 password required\r\n530 login incorrect\r\n331 password required\r\n421 too many attempts, try later\r\n",
             nc.StdoutText);
-        await server.Process.WaitForStderrLineAsync(new("throttled \\(alice\\)"), Timeouts.Line);
+        await server.Process.WaitForStderrLineAsync(new("throttled \\(alice\\)"), Waits.Line);
     }
 
     [Theory]
@@ -79,7 +79,7 @@ public sealed class EchoLoginServerOptionsTests
             ["echo-server", "--login", "--db", db, "--port", "0", "--bind", "127.0.0.1", "--throttle-max-delay", maxDelay], null, LoginCli.Environment(folder));
 
         // Then the dependent delays follow it, and the server listens
-        await server.WaitForStdoutLineAsync(NetProgApp.ListeningLine(), Timeouts.Line);
+        await server.WaitForStdoutLineAsync(NetProgApp.ListeningLine(), Waits.Line);
         OutputAssert.NoStackTrace(server);
     }
 }

@@ -13,7 +13,7 @@ public sealed class EchoLoginTlsCliTests
         var db = Path.Combine(folder.Path, "a.db");
         await LoginCli.AddUserAsync(folder, db, "alice", "pw");
         using var server = await LoginCli.StartServerAsync(folder, db, "--tls");
-        var fingerprint = (await server.Process.WaitForStdoutLineAsync(LoginCli.FingerprintLine(), Timeouts.Line)).Groups["fingerprint"].Value;
+        var fingerprint = (await server.Process.WaitForStdoutLineAsync(LoginCli.FingerprintLine(), Waits.Line)).Groups["fingerprint"].Value;
 
         // When echo-client pins the printed fingerprint, and when it pins another one
         using var pinned = await LoginCli.RunEchoClientAsync(folder, server.Port, "alice", "pw\nover tls\n", "--tls-fingerprint", fingerprint);

@@ -34,7 +34,7 @@ public sealed partial class LabLoginTests
         // And the lab said which store it uses (the default one) and how to add a user to it, with ./netprog, never a bare
         // netprog; and its first lines are not the store's schema migration
         await lab.SendSignalAsync(UnixSignal.Int);
-        await lab.WaitForExitAsync(Timeouts.Exit);
+        await lab.WaitForExitAsync(Waits.Exit);
         var store = Path.Combine(environment["XDG_DATA_HOME"], "netprog", "accounts.db");
         Assert.Contains(lab.StdoutLines, l => l.Contains($"accounts are in SQLite {store}", StringComparison.Ordinal));
         Assert.Contains("  ./netprog users add alice", lab.StdoutLines);

@@ -56,7 +56,7 @@ internal static partial class LoginCli
         var input = folder.WriteText($"client-{Guid.NewGuid():N}.txt", stdin);
         var client = NetProgApp.Start(
             ["echo-client", "127.0.0.1", Text(port), "--user", name, "--password-stdin", .. extra], input, Environment(folder));
-        await client.WaitForExitAsync(Timeouts.Exit);
+        await client.WaitForExitAsync(Waits.Exit);
         return client;
     }
 

@@ -57,8 +57,8 @@ public sealed partial class ForwardNetnsTests(ITestOutputHelper output)
         }
 
         // and the inner server saw the router's inner address, not the client's: the forwarder relays, it does not route
-        await time.WaitForStderrLineAsync(new Regex(@"time/tcp 10\.77\.3\.1:\d+: "), Timeouts.Line);
-        await forward.WaitForStderrLineAsync(new Regex(@"forward/tcp 10\.77\.2\.2:\d+ -> 10\.77\.2\.1:30001 -> 10\.77\.3\.2:30001: 131072 B to target, 131072 B to client"), Timeouts.Line);
+        await time.WaitForStderrLineAsync(new Regex(@"time/tcp 10\.77\.3\.1:\d+: "), Waits.Line);
+        await forward.WaitForStderrLineAsync(new Regex(@"forward/tcp 10\.77\.2\.2:\d+ -> 10\.77\.2\.1:30001 -> 10\.77\.3\.2:30001: 131072 B to target, 131072 B to client"), Waits.Line);
 
         // and the client still has no route to the inner network itself
         (int code, string text) after = await RunAsync(lab, "time-client", NetworkLab.PrivateServerAddress, "30000", "--timeout", "2s");

@@ -99,7 +99,7 @@ public sealed partial class UdpReflectionNetnsTests(ITestOutputHelper output)
             Assert.Equal(1000, lanAnswered);
 
             // and the log named the flood, without a line per datagram
-            await server.WaitForStderrLineAsync(FarBudgetLine(), Timeouts.Line);
+            await server.WaitForStderrLineAsync(FarBudgetLine(), Waits.Line);
             Assert.InRange(server.StderrLines.Count, 1, 1100);
         }
         finally

@@ -281,7 +281,7 @@ public abstract class AccountStoreContract : IAsyncLifetime
         var names = Enumerable.Range(0, 20).Select(i => $"user{i:00}").ToArray();
 
         // When
-        await Task.WhenAll(names.Select(name => Task.Run(() => Store.AddAsync(name, hash)))).WaitAsync(Waits.Long);
+        await Task.WhenAll(names.Select(name => Task.Run(() => Store.AddAsync(name, hash)))).WaitAsync(Waits.Slow);
 
         // Then
         Assert.Equal(names, (await Store.ListAsync()).Select(a => a.Name));
@@ -295,7 +295,7 @@ public abstract class AccountStoreContract : IAsyncLifetime
         var adds = Enumerable.Range(0, 20).Select(_ => Task.Run(() => Store.AddAsync("race", hash))).ToArray();
 
         // When
-        await Task.WhenAll(adds).ContinueWith(_ => { }, TaskScheduler.Default).WaitAsync(Waits.Long);
+        await Task.WhenAll(adds).ContinueWith(_ => { }, TaskScheduler.Default).WaitAsync(Waits.Slow);
 
         // Then one succeeded and the rest were told it is a duplicate
         Assert.Equal(1, adds.Count(t => t.IsCompletedSuccessfully));
@@ -326,7 +326,7 @@ public abstract class AccountStoreContract : IAsyncLifetime
         Db = await CreateDatabaseAsync();
 
         // When five instances open it at the same moment
-        var stores = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => OpenAsync()))).WaitAsync(Waits.Long);
+        var stores = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => OpenAsync()))).WaitAsync(Waits.Slow);
 
         // Then all of them work, and the schema was created exactly once
         await stores[0].AddAsync("judy", await CheapHashes.HashAsync("pw"));

@@ -22,7 +22,7 @@ public sealed class PostgresConnectionTests(PostgresServer server)
 
         // When
         var error = await Assert.ThrowsAsync<AccountException>(
-            () => AccountStores.OpenAsync($"Host=127.0.0.1;Port={port};Username=netprog;Password=s3cret").WaitAsync(Waits.Long));
+            () => AccountStores.OpenAsync($"Host=127.0.0.1;Port={port};Username=netprog;Password=s3cret").WaitAsync(Waits.Slow));
 
         // Then
         Assert.Equal(AccountErrorKind.StoreUnavailable, error.Kind);
@@ -44,7 +44,7 @@ public sealed class PostgresConnectionTests(PostgresServer server)
         // When, with a connection string that asks for far longer than the store allows
         var error = await Assert.ThrowsAsync<AccountException>(
             () => AccountStores.OpenAsync($"Host=127.0.0.1;Port={port};Username=netprog;Timeout=60", new AccountStoreOptions { ConnectTimeout = TimeSpan.FromSeconds(1) })
-                .WaitAsync(Waits.Long));
+                .WaitAsync(Waits.Slow));
 
         // Then the store's limit won, and the message says what happened
         Assert.Equal(AccountErrorKind.StoreUnavailable, error.Kind);

@@ -77,7 +77,7 @@ public sealed class SqliteAccountStoreTests : AccountStoreContract
         var hash = await CheapHashes.HashAsync("pw");
 
         // When
-        var error = await Assert.ThrowsAsync<AccountException>(() => store.AddAsync("zoe", hash).WaitAsync(Waits.Long));
+        var error = await Assert.ThrowsAsync<AccountException>(() => store.AddAsync("zoe", hash).WaitAsync(Waits.Slow));
 
         // Then it gave up with a clear reason, and succeeds once the lock is released
         Assert.Equal(AccountErrorKind.StoreUnavailable, error.Kind);

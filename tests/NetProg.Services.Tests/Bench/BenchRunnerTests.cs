@@ -100,7 +100,7 @@ public sealed class BenchRunnerTests
     public async Task Should_end_at_once_with_refused_errors_When_nothing_listens(BenchKind kind)
     {
         // Given a port nothing listens on (bound, read back, closed)
-        var port = ClosedPort(kind == BenchKind.UdpEcho ? SocketType.Dgram : SocketType.Stream);
+        var port = FreePort.Of(kind == BenchKind.UdpEcho ? SocketType.Dgram : SocketType.Stream);
 
         // When the load runs with a long duration
         var run = BenchRunner.RunAsync(Options(kind, port) with { Connections = 3, Duration = TimeSpan.FromMinutes(1) }, null, CancellationToken.None);
@@ -166,11 +166,4 @@ public sealed class BenchRunnerTests
         Duration = Short,
         Warmup = TimeSpan.FromMilliseconds(200),
     };
-
-    private static int ClosedPort(SocketType type)
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, type, type == SocketType.Stream ? ProtocolType.Tcp : ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
-    }
 }

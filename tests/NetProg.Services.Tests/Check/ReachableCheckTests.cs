@@ -15,7 +15,7 @@ public sealed class ReachableCheckTests
     public async Task Should_quote_the_doctor_in_the_callers_words_When_nothing_listens()
     {
         // Given a port nothing listens on, and words that name the finding and the fix code
-        var port = ClosedPort();
+        var port = FreePort.Tcp();
         var options = new CheckOptions
         {
             Timeout = TimeSpan.FromSeconds(2),
@@ -36,7 +36,7 @@ public sealed class ReachableCheckTests
     [Fact]
     public async Task Should_name_the_port_state_and_the_finding_When_no_words_are_given()
     {
-        var port = ClosedPort();
+        var port = FreePort.Tcp();
         var options = new CheckOptions { Timeout = TimeSpan.FromSeconds(2), Only = new HashSet<string> { CheckIds.Reachable } };
 
         var report = await ServerChecker.RunAsync(new ServerCheckRequest(CheckKind.EchoServer, "127.0.0.1", port) { Options = options }, CancellationToken.None);
@@ -44,12 +44,5 @@ public sealed class ReachableCheckTests
         var reachable = Assert.Single(report.Checks);
         Assert.Equal($"127.0.0.1:{port}/tcp: closed (tcpClosed)", reachable.Observed);
         Assert.False(string.IsNullOrEmpty(reachable.Fix));
-    }
-
-    private static int ClosedPort()
-    {
-        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)probe.LocalEndPoint!).Port;
     }
 }

@@ -19,12 +19,12 @@ public sealed class ForwarderTcpTests
         // Given an echo server and a forwarder in front of it
         await using var echo = RunningHost.Start(ServiceCatalog.Echo(), ProtocolSelection.Tcp);
         await using var forward = RunningForwarder.Start(echo.Port, ProtocolSelection.Tcp);
-        var payload = Peer.RandomBytes(1024 * 1024, seed: 6);
+        var payload = Payloads.Random(6, 1024 * 1024);
 
         // When a client sends 1 MiB through the forwarder and half-closes
-        using var client = await Peer.ConnectAsync(forward.Port);
+        using var client = await Loopback.ConnectAsync(forward.Port);
         var reading = Peer.ReadToEndAsync(client);
-        await Peer.SendAllAsync(client, payload);
+        await Loopback.SendAllAsync(client, payload).WaitAsync(Waits.Long);
         client.Shutdown(SocketShutdown.Send);
         var echoed = await reading;
 
@@ -66,10 +66,10 @@ public sealed class ForwarderTcpTests
         // When 100 clients connect at once and each sends its own 20 KB
         var clients = Enumerable.Range(0, 100).Select(async i =>
         {
-            var payload = Peer.RandomBytes(20_000, seed: i);
-            using var client = await Peer.ConnectAsync(forward.Port);
+            var payload = Payloads.Random(i, 20_000);
+            using var client = await Loopback.ConnectAsync(forward.Port);
             var reading = Peer.ReadToEndAsync(client);
-            await Peer.SendAllAsync(client, payload);
+            await Loopback.SendAllAsync(client, payload).WaitAsync(Waits.Long);
             client.Shutdown(SocketShutdown.Send);
             return (payload, echoed: await reading);
         }).ToList();
@@ -90,16 +90,16 @@ public sealed class ForwarderTcpTests
         var targetSide = Task.Run(async () =>
         {
             using var socket = await target.AcceptSocketAsync();
-            await Peer.SendAllAsync(socket, "hello\n"u8.ToArray());
+            await Loopback.SendAllAsync(socket, "hello\n"u8.ToArray()).WaitAsync(Waits.Long);
             socket.Shutdown(SocketShutdown.Send);
             return await Peer.ReadToEndAsync(socket);
         });
         await using var forward = RunningForwarder.Start(((IPEndPoint)target.LocalEndpoint).Port, ProtocolSelection.Tcp);
 
         // When the client reads to the target's FIN, then sends its own bytes and closes
-        using var client = await Peer.ConnectAsync(forward.Port);
+        using var client = await Loopback.ConnectAsync(forward.Port);
         var greeting = await Peer.ReadToEndAsync(client);
-        await Peer.SendAllAsync(client, "sent after your FIN\n"u8.ToArray());
+        await Loopback.SendAllAsync(client, "sent after your FIN\n"u8.ToArray()).WaitAsync(Waits.Long);
         client.Shutdown(SocketShutdown.Send);
 
         // Then the client saw the greeting then end-of-stream, and the target still received everything sent after it
@@ -119,14 +119,14 @@ public sealed class ForwarderTcpTests
         {
             using var socket = await target.AcceptSocketAsync();
             var request = await Peer.ReadToEndAsync(socket);
-            await Peer.SendAllAsync(socket, Encoding.ASCII.GetBytes($"got {request.Length} bytes\n"));
+            await Loopback.SendAllAsync(socket, Encoding.ASCII.GetBytes($"got {request.Length} bytes\n")).WaitAsync(Waits.Long);
             socket.Shutdown(SocketShutdown.Send);
         });
         await using var forward = RunningForwarder.Start(((IPEndPoint)target.LocalEndpoint).Port, ProtocolSelection.Tcp);
 
         // When the client sends, half-closes, and only then reads
-        using var client = await Peer.ConnectAsync(forward.Port);
-        await Peer.SendAllAsync(client, new byte[3000]);
+        using var client = await Loopback.ConnectAsync(forward.Port);
+        await Loopback.SendAllAsync(client, new byte[3000]).WaitAsync(Waits.Long);
         client.Shutdown(SocketShutdown.Send);
         var reply = await Peer.ReadToEndAsync(client);
 
@@ -139,7 +139,7 @@ public sealed class ForwarderTcpTests
     public async Task Should_reset_the_client_and_say_the_target_refused_when_nothing_listens_there()
     {
         // Given a forwarder to a port where nothing listens
-        var closedPort = ClosedPort();
+        var closedPort = FreePort.Tcp();
         await using var forward = RunningForwarder.Start(closedPort, ProtocolSelection.Tcp);
 
         // When a client connects, then it is reset (not a clean, empty close that would look like success)
@@ -181,8 +181,8 @@ public sealed class ForwarderTcpTests
         await using var forward = RunningForwarder.Start(echo.Port, ProtocolSelection.Tcp, o => o with { IdleTimeout = TimeSpan.FromSeconds(1) });
 
         // When a client connects, exchanges a line and then says nothing
-        using var client = await Peer.ConnectAsync(forward.Port);
-        await Peer.SendAllAsync(client, "hi\n"u8.ToArray());
+        using var client = await Loopback.ConnectAsync(forward.Port);
+        await Loopback.SendAllAsync(client, "hi\n"u8.ToArray()).WaitAsync(Waits.Long);
 
         // Then the forwarder resets it and says why
         Assert.True(await Peer.EndsWithResetAsync(client));
@@ -197,21 +197,14 @@ public sealed class ForwarderTcpTests
         // Given an echo server behind a forwarder that relays one connection at a time
         await using var echo = RunningHost.Start(ServiceCatalog.Echo(), ProtocolSelection.Tcp);
         await using var forward = RunningForwarder.Start(echo.Port, ProtocolSelection.Tcp, o => o with { MaxConnections = 1 });
-        using var first = await Peer.ConnectAsync(forward.Port);
-        await Peer.SendAllAsync(first, "a"u8.ToArray());
+        using var first = await Loopback.ConnectAsync(forward.Port);
+        await Loopback.SendAllAsync(first, "a"u8.ToArray()).WaitAsync(Waits.Long);
         Assert.Equal(1, await first.ReceiveAsync(new byte[1], SocketFlags.None).WaitAsync(Waits.Long));
 
         // When a second client connects while the first is open, then it is reset and logged, and the first carries on
         Assert.True(await Peer.IsResetAsync(forward.Port));
         await forward.WaitUntilAsync(() => forward.Log.Messages.Any(m => m.StartsWith("603 ", StringComparison.Ordinal)));
-        await Peer.SendAllAsync(first, "b"u8.ToArray());
+        await Loopback.SendAllAsync(first, "b"u8.ToArray()).WaitAsync(Waits.Long);
         Assert.Equal(1, await first.ReceiveAsync(new byte[1], SocketFlags.None).WaitAsync(Waits.Long));
-    }
-
-    private static int ClosedPort()
-    {
-        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)probe.LocalEndPoint!).Port;
     }
 }

@@ -93,7 +93,7 @@ public sealed class ForwarderUdpTests
         // When it sends an empty datagram, then the largest IPv4 allows
         await socket.SendAsync(Array.Empty<byte>(), SocketFlags.None);
         var empty = await socket.ReceiveAsync(buffer, SocketFlags.None).WaitAsync(Waits.Long);
-        var large = Peer.RandomBytes(65_507, seed: 7);
+        var large = Payloads.Random(7, 65_507);
         await socket.SendAsync(large, SocketFlags.None);
         var count = await socket.ReceiveAsync(buffer, SocketFlags.None).WaitAsync(Waits.Long);
 

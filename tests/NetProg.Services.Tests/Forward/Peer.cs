@@ -1,43 +1,15 @@
-using System.Net;
 using System.Net.Sockets;
-using NetProg.Services.Tests.Support;
 
 namespace NetProg.Services.Tests.Forward;
 
-/// <summary>Plain sockets for the tests, every wait bounded.</summary>
+/// <summary>How a forwarded connection ends, seen from a plain socket; every wait bounded.</summary>
 internal static class Peer
 {
-    public static async Task<Socket> ConnectAsync(int port)
-    {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port)).WaitAsync(Waits.Long);
-        return socket;
-    }
-
-    public static async Task SendAllAsync(Socket socket, ReadOnlyMemory<byte> bytes)
-    {
-        while (!bytes.IsEmpty)
-        {
-            var sent = await socket.SendAsync(bytes, SocketFlags.None).AsTask().WaitAsync(Waits.Long);
-            bytes = bytes[sent..];
-        }
-    }
-
-    /// <summary>Everything until the peer's FIN.</summary>
+    /// <summary>Everything until the peer's FIN; a reset throws, as the socket does.</summary>
     public static async Task<byte[]> ReadToEndAsync(Socket socket)
     {
-        using var output = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        while (true)
-        {
-            var count = await socket.ReceiveAsync(buffer, SocketFlags.None).WaitAsync(Waits.Long);
-            if (count == 0)
-            {
-                return output.ToArray();
-            }
-
-            output.Write(buffer, 0, count);
-        }
+        var received = await Loopback.ReadToEndAsync(socket, Waits.Long);
+        return received.WasReset ? throw new SocketException((int)SocketError.ConnectionReset) : received.Data;
     }
 
     /// <summary>Reads until the connection ends; true if it ended with a reset rather than a FIN.</summary>
@@ -62,7 +34,7 @@ internal static class Peer
     {
         try
         {
-            using var socket = await ConnectAsync(port);
+            using var socket = await Loopback.ConnectAsync(port);
             return await EndsWithResetAsync(socket);
         }
         catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
@@ -70,12 +42,5 @@ internal static class Peer
             // From the connect: EndsWithResetAsync answers a reset while reading itself.
             return true;
         }
-    }
-
-    public static byte[] RandomBytes(int count, int seed)
-    {
-        var bytes = new byte[count];
-        new Random(seed).NextBytes(bytes);
-        return bytes;
     }
 }

@@ -24,7 +24,7 @@ internal sealed class LoginHost : IAsyncDisposable
     private readonly LoginEchoService _service;
 
     private LoginHost(
-        LoginTempFolder folder, string databasePath, IAccountStore store, PasswordHasher hasher, RecordingLogger log, LoginEchoService service, RunningHost? host)
+        TempFolder folder, string databasePath, IAccountStore store, PasswordHasher hasher, RecordingLogger log, LoginEchoService service, RunningHost? host)
     {
         _service = service;
         Folder = folder;
@@ -35,7 +35,7 @@ internal sealed class LoginHost : IAsyncDisposable
         _host = host;
     }
 
-    public LoginTempFolder Folder { get; }
+    public TempFolder Folder { get; }
 
     public string DatabasePath { get; }
 
@@ -51,10 +51,10 @@ internal sealed class LoginHost : IAsyncDisposable
         LoginEchoOptions? options = null,
         LoginThrottleOptions? throttle = null,
         PasswordHasherOptions? hashing = null,
-        Func<LoginTempFolder, X509Certificate2>? certificate = null,
+        Func<TempFolder, X509Certificate2>? certificate = null,
         bool inMemory = false)
     {
-        var folder = new LoginTempFolder();
+        var folder = new TempFolder("netprog-login-");
         var path = folder.File("accounts.db");
         var store = await AccountStores.OpenAsync(path).WaitAsync(Waits.Long);
         var hasher = new PasswordHasher(hashing ?? new PasswordHasherOptions { Parameters = Cheap });

@@ -14,7 +14,7 @@ public sealed class TcpConnectorTests(ITestOutputHelper output)
     public async Task Should_report_ConnectionRefused_for_a_port_nobody_listens_on()
     {
         // Given a loopback port held by a bound socket that does not listen (so nothing else can take it meanwhile)
-        using var reserved = Loopback.ReserveTcpPort();
+        using var reserved = FreePort.ReserveTcp();
         var port = ((IPEndPoint)reserved.LocalEndPoint!).Port;
 
         // When we connect to it

@@ -34,7 +34,7 @@ public sealed class UdpClientSocketTests
     public async Task Should_report_ConnectionRefused_when_nothing_listens_on_the_UDP_port()
     {
         // Given a loopback UDP port nothing is bound to
-        var port = Loopback.FreeUdpPort();
+        var port = FreePort.Udp();
 
         // When a connected UDP socket sends a request there
         var error = await Assert.ThrowsAsync<NetworkException>(

@@ -1,7 +1,7 @@
-namespace NetProg.Transport.Tests.Support;
+namespace NetProg.Tests.Shared;
 
 /// <summary>Seeded random data and random ways to cut it, so that a failure can be replayed exactly.</summary>
-internal static class Payloads
+public static class Payloads
 {
     public static byte[] Random(int seed, int size)
     {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace NetProg.Integration.Tests.Harness;
+namespace NetProg.Tests.Shared;
 
 /// <summary>
 /// Ports for programs that cannot bind port 0 and report it (xinetd) or for "nobody listens here" tests:
@@ -13,6 +13,20 @@ public static class FreePort
     public static int Tcp(IPAddress? address = null) => Pick(SocketType.Stream, ProtocolType.Tcp, address);
 
     public static int Udp(IPAddress? address = null) => Pick(SocketType.Dgram, ProtocolType.Udp, address);
+
+    /// <summary>A free port of <paramref name="type"/> (stream: TCP, datagram: UDP) on 127.0.0.1.</summary>
+    public static int Of(SocketType type) => type == SocketType.Stream ? Tcp() : Udp();
+
+    /// <summary>
+    /// A port on 127.0.0.1 where no TCP listener is, held by a bound, non-listening socket, so that nobody can take it
+    /// meanwhile: a connect to it is refused for as long as the socket lives.
+    /// </summary>
+    public static Socket ReserveTcp()
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return socket;
+    }
 
     private static int Pick(SocketType socketType, ProtocolType protocol, IPAddress? address)
     {

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace NetProg.Services.Tests.Support;
+namespace NetProg.Tests.Shared;
 
 /// <summary>
 /// Raises the thread pool's minimum before any test runs. Measured here (2 cores, VSTest + xunit 2): with the default minimum

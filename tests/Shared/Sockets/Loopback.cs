@@ -1,11 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace NetProg.Transport.Tests.Support;
+namespace NetProg.Tests.Shared;
 
 /// <summary>Plain client sockets for the tests: the transport is checked against the OS's own TCP, not against our clients.</summary>
-internal static class Loopback
+public static class Loopback
 {
+    /// <summary>A TCP client connected to 127.0.0.1:<paramref name="port"/>.</summary>
+    public static Task<Socket> ConnectAsync(int port) => ConnectAsync(new IPEndPoint(IPAddress.Loopback, port));
+
     public static async Task<Socket> ConnectAsync(IPEndPoint server, Action<Socket>? configure = null)
     {
         var socket = new Socket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -60,21 +63,6 @@ internal static class Loopback
         return await ReceiveExactlyAsync(socket, data.Length);
     }
 
-    /// <summary>A port on 127.0.0.1 where no TCP listener is: held by a bound, non-listening socket, so nobody can take it meanwhile.</summary>
-    public static Socket ReserveTcpPort()
-    {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return socket;
-    }
-
-    /// <summary>A UDP port on 127.0.0.1 that nothing is bound to (just released; nothing else binds loopback ports here).</summary>
-    public static int FreeUdpPort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
-    }
 
     private static async Task<ReceivedStream> ReadToEndCoreAsync(Socket socket)
     {

@@ -1,9 +1,9 @@
-namespace NetProg.Transport.Tests.Support;
+namespace NetProg.Tests.Shared;
 
 /// <summary>Upper bounds for every wait: generous for a loaded 2-core CI machine, finite so that a failing test never hangs.</summary>
-internal static class Waits
+public static class Waits
 {
-    /// <summary>Something the test caused must happen within this (a connect, an echo, a callback).</summary>
+    /// <summary>Something the test caused must happen within this (a connect, an echo, a callback, a server stopping).</summary>
     public static readonly TimeSpan Long = TimeSpan.FromSeconds(10);
 
     /// <summary>
@@ -17,6 +17,18 @@ internal static class Waits
     /// control must hold back). Bounded: it can only make the test slower, never hang it.
     /// </summary>
     public static readonly TimeSpan Negative = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>A line a running program prints in reaction to something the test did.</summary>
+    public static readonly TimeSpan Line = TimeSpan.FromSeconds(15);
+
+    /// <summary>A client that has everything it needs runs to its end (includes .NET start-up).</summary>
+    public static readonly TimeSpan Exit = TimeSpan.FromSeconds(30);
+
+    /// <summary>Work slow by design: password hashing at full cost, a database round trip on a loaded machine.</summary>
+    public static readonly TimeSpan Slow = TimeSpan.FromSeconds(30);
+
+    /// <summary>Starting or stopping a throwaway PostgreSQL server (pg_ctl's own -t is 30 s).</summary>
+    public static readonly TimeSpan Server = TimeSpan.FromSeconds(60);
 
     /// <summary>True when <paramref name="task"/> completes (in any state) within <paramref name="within"/>.</summary>
     public static async Task<bool> CompletesWithinAsync(Task task, TimeSpan within)
