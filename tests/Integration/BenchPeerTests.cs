@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using NetProg.Integration.Tests.Harness;
 
 namespace NetProg.Integration.Tests;
 

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
-using NetProg.Integration.Tests.Harness;
-
 namespace NetProg.Integration.Tests;
 
 /// <summary>

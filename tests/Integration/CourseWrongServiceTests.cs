@@ -1,6 +1,3 @@
-using System.Globalization;
-using NetProg.Integration.Tests.Harness;
-
 namespace NetProg.Integration.Tests;
 
 /// <summary>

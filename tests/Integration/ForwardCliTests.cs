@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text.RegularExpressions;
-using NetProg.Integration.Tests.Harness;
-
 namespace NetProg.Integration.Tests;
 
 /// <summary><c>netprog forward</c> as a user runs it (docs/FORWARD.md): the lines it prints, byte-exact relaying, a 10,001-port range, usage errors, SIGTERM.</summary>

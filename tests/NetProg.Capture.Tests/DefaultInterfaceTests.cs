@@ -1,4 +1,3 @@
-using System.Net;
 using NetProg.Capture.Live;
 
 namespace NetProg.Capture.Tests;

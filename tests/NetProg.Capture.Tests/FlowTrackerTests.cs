@@ -1,4 +1,3 @@
-using System.Net;
 using NetProg.Capture.Decoding;
 using NetProg.Capture.Flows;
 

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace NetProg.Cli.Tests;
 
 /// <summary>Runs netprog in-process, as <c>Main</c> would, against a <see cref="TestConsole"/>.</summary>

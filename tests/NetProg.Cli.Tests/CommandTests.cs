@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Text.RegularExpressions;
-
 namespace NetProg.Cli.Tests;
 
 /// <summary>The commands end to end, in-process, over real sockets on loopback.</summary>

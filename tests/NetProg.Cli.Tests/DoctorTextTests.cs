@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using NetProg.Cli.Rendering;
 using NetProg.Diagnostics.Doctor;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.RegularExpressions;
 using NetProg.Cli.Infrastructure;
 
 namespace NetProg.Cli.Tests;

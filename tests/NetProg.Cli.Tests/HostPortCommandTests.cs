@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NetProg.Cli.Tests;
 
 /// <summary>HOST:PORT as students type it (the URL habit), end to end against real servers on loopback.</summary>

@@ -1,4 +1,3 @@
-using System.Net;
 using NetProg.Cli.Rendering;
 using NetProg.Diagnostics;
 

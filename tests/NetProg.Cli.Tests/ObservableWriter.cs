@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NetProg.Cli.Tests;
 
 /// <summary>A thread-safe in-memory writer that lets a test await a condition on what was written, with a timeout.</summary>

@@ -1,8 +1,6 @@
 using System.Collections;
-using System.Globalization;
 using System.Reflection;
 using System.Resources;
-using System.Text.RegularExpressions;
 
 namespace NetProg.Cli.Tests;
 

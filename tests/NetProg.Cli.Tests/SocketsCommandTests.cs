@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using NetProg.Cli.Commands;
 using NetProg.Cli.Infrastructure;

@@ -1,4 +1,3 @@
-using System.Text;
 using NetProg.Cli.Infrastructure;
 
 namespace NetProg.Cli.Tests;

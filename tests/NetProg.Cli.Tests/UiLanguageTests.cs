@@ -1,4 +1,3 @@
-using System.Globalization;
 using NetProg.Cli.Infrastructure;
 
 namespace NetProg.Cli.Tests;

@@ -1,4 +1,3 @@
-using System.Net;
 using NetProg.Diagnostics.Internal;
 
 namespace NetProg.Diagnostics.Tests;

@@ -1,8 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using NetProg.Transport.Tcp;
-using NetProg.Transport.Tests.Support;
 using NetProg.Transport.Udp;
 
 namespace NetProg.Transport.Tests;

@@ -1,8 +1,6 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using NetProg.Accounts;
 using NetProg.Integration.Tests.Login;
-using NetProg.Reliability.Tests.Support;
 
 namespace NetProg.Reliability.Tests;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net.Sockets;
-using NetProg.Reliability.Tests.Support;
-
 namespace NetProg.Reliability.Tests;
 
 /// <summary>

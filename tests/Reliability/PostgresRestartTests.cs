@@ -1,5 +1,4 @@
 using NetProg.Integration.Tests.Login;
-using NetProg.Reliability.Tests.Support;
 
 namespace NetProg.Reliability.Tests;
 

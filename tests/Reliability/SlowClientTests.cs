@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Net.Sockets;
-using System.Text.RegularExpressions;
-using NetProg.Reliability.Tests.Support;
-
 namespace NetProg.Reliability.Tests;
 
 /// <summary>

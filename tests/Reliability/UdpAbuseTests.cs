@@ -1,9 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text.RegularExpressions;
-using NetProg.Reliability.Tests.Support;
 
 namespace NetProg.Reliability.Tests;
 

@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using System.Text.RegularExpressions;
-using NetProg.Integration.Tests.Harness;
 
 namespace NetProg.Integration.Tests.Capture;
 

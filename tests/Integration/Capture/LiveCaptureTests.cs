@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using NetProg.Capture.Pcap;
-using NetProg.Integration.Tests.Harness;
 using Xunit.Abstractions;
 
 namespace NetProg.Integration.Tests.Capture;

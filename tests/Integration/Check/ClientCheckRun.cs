@@ -1,4 +1,3 @@
-using System.Globalization;
 using NetProg.Services.Check;
 using NetProg.Services.Check.Clients;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using NetProg.Integration.Tests.Harness;
 using NetProg.Services.Check;
 
 namespace NetProg.Integration.Tests.Check;

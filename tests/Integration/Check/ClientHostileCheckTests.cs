@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using NetProg.Integration.Tests.Harness;
 using NetProg.Services.Check;
 using static NetProg.Integration.Tests.Check.ClientCheckRun;
 

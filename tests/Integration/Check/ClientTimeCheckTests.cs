@@ -1,4 +1,3 @@
-using NetProg.Integration.Tests.Harness;
 using NetProg.Services.Check;
 using static NetProg.Integration.Tests.Check.ClientCheckRun;
 

@@ -1,5 +1,3 @@
-using NetProg.Integration.Tests.Harness;
-
 namespace NetProg.Integration.Tests.Check;
 
 /// <summary>The verdict matrix of the clients: netprog plays the server for each check-c and course client.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
-using NetProg.Integration.Tests.Harness;
 using NetProg.Services.Check;
 using NetProg.Services.Check.Local;
 

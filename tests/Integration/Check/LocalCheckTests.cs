@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-using NetProg.Integration.Tests.Harness;
 using NetProg.Services.Check;
 using static NetProg.Integration.Tests.Check.LocalCheckRun;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
-using System.Text.RegularExpressions;
-using NetProg.Integration.Tests.Harness;
 using NetProg.Services.Check;
 using NetProg.Services.Check.Local;
 using static NetProg.Integration.Tests.Check.LocalCheckRun;

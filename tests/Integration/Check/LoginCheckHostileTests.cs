@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using NetProg.Integration.Tests.Harness;
 using NetProg.Services.Check;
 using NetProg.Services.Check.Login;
 

@@ -1,5 +1,3 @@
-using NetProg.Integration.Tests.Harness;
-
 namespace NetProg.Integration.Tests.Check;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using NetProg.Integration.Tests.Harness;
 using NetProg.Services.Check;
 
 namespace NetProg.Integration.Tests.Check;

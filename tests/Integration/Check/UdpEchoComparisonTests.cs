@@ -1,4 +1,3 @@
-using System.Text;
 using NetProg.Services.Check.Udp;
 
 namespace NetProg.Integration.Tests.Check;

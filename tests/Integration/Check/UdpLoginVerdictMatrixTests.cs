@@ -1,5 +1,3 @@
-using NetProg.Integration.Tests.Harness;
-
 namespace NetProg.Integration.Tests.Check;
 
 /// <summary>The verdict matrix of the UDP echo and time servers and of the login servers: check-c, course and netprog's own.</summary>

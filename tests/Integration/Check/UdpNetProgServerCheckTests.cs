@@ -1,4 +1,3 @@
-using NetProg.Integration.Tests.Harness;
 using NetProg.Services.Check;
 
 namespace NetProg.Integration.Tests.Check;

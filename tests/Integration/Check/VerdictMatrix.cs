@@ -1,6 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using NetProg.Integration.Tests.Harness;
 using NetProg.Services.Check;
 
 namespace NetProg.Integration.Tests.Check;

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace NetProg.Integration.Tests.Harness;
 
 /// <summary>One pending wait for <c>count</c> lines matching a pattern; completed by <see cref="OutputCapture"/>.</summary>

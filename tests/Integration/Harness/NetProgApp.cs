@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net.Sockets;
-using System.Text.RegularExpressions;
-
 namespace NetProg.Integration.Tests.Harness;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace NetProg.Integration.Tests.Harness;
 
 /// <summary>Assertions about what a user sees from a finished (or running) process.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace NetProg.Integration.Tests.Harness;
 
 /// <summary>The time texts the programs under test print, and a check that one shows the current time.</summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using NetProg.Integration.Tests.Harness;
 using Xunit.Abstractions;
 
 namespace NetProg.Integration.Tests.Netns;

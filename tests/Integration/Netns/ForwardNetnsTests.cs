@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-using NetProg.Integration.Tests.Harness;
 using Xunit.Abstractions;
 
 namespace NetProg.Integration.Tests.Netns;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using NetProg.Integration.Tests.Harness;
 
 namespace NetProg.Integration.Tests.Netns;
 

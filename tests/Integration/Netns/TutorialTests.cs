@@ -1,4 +1,3 @@
-using NetProg.Integration.Tests.Harness;
 using Xunit.Abstractions;
 
 namespace NetProg.Integration.Tests.Netns;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using NetProg.Accounts.Internal;
-using NetProg.Accounts.Tests.Support;
 
 namespace NetProg.Accounts.Tests.Passwords;
 

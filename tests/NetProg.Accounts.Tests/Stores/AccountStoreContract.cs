@@ -1,6 +1,3 @@
-using System.Text;
-using NetProg.Accounts.Tests.Support;
-
 namespace NetProg.Accounts.Tests.Stores;
 
 /// <summary>

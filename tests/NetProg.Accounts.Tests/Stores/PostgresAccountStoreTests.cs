@@ -1,6 +1,4 @@
-using System.Globalization;
 using Npgsql;
-using NetProg.Accounts.Tests.Support;
 
 namespace NetProg.Accounts.Tests.Stores;
 

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using NetProg.Accounts.Tests.Support;
 
 namespace NetProg.Accounts.Tests.Stores;
 

@@ -1,7 +1,5 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using NetProg.Accounts.Internal;
-using NetProg.Accounts.Tests.Support;
 
 namespace NetProg.Accounts.Tests.Stores;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using NetProg.Accounts.Tests.Support;
-
 namespace NetProg.Accounts.Tests.Throttling;
 
 /// <summary>

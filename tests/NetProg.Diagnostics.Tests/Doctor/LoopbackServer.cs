@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace NetProg.Diagnostics.Tests.Doctor;
 
 /// <summary>A minimal TCP server on loopback for the doctor to examine: it runs <c>serve</c> for each client until disposed.</summary>

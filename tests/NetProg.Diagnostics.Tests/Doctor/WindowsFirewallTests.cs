@@ -1,4 +1,3 @@
-using System.Text;
 using NetProg.Diagnostics.Doctor;
 using NetProg.Diagnostics.Internal;
 using NetProg.Transport;

@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.Net;
-using System.Net.Sockets;
 using NetProg.Diagnostics.Routes;
 using NetProg.Diagnostics.Routes.Internal;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using NetProg.Protocols.Checking;
 
 namespace NetProg.Protocols.Tests.Checking;

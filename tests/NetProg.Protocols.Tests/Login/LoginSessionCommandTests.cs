@@ -1,4 +1,3 @@
-using System.Globalization;
 using NetProg.Protocols.Login;
 using static NetProg.Protocols.Tests.Login.SessionSteps;
 

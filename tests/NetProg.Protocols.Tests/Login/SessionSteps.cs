@@ -1,4 +1,3 @@
-using System.Text;
 using NetProg.Protocols.Login;
 
 namespace NetProg.Protocols.Tests.Login;

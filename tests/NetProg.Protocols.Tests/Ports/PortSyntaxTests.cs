@@ -1,4 +1,3 @@
-using System.Globalization;
 using NetProg.Protocols.Forwarding;
 using NetProg.Protocols.Ports;
 

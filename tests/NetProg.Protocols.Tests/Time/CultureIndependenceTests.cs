@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using NetProg.Protocols.Time;
 
 namespace NetProg.Protocols.Tests.Time;

@@ -1,4 +1,3 @@
-using System.Text;
 using NetProg.Protocols.Time;
 
 namespace NetProg.Protocols.Tests.Time;

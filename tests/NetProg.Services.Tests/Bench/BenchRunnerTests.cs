@@ -1,9 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using NetProg.Protocols.Time;
 using NetProg.Services.Bench;
 using NetProg.Services.Hosting;
-using NetProg.Services.Tests.Support;
 using NetProg.Transport;
 using NetProg.Transport.Udp;
 

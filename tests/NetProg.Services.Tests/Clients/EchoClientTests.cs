@@ -1,11 +1,7 @@
 using System.Diagnostics;
 using System.IO.Pipelines;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using NetProg.Services.Clients;
 using NetProg.Services.Hosting;
-using NetProg.Services.Tests.Support;
 using NetProg.Transport;
 
 namespace NetProg.Services.Tests.Clients;

@@ -1,7 +1,5 @@
-using System.Net;
 using NetProg.Services.Clients;
 using NetProg.Services.Hosting;
-using NetProg.Services.Tests.Support;
 using NetProg.Transport;
 
 namespace NetProg.Services.Tests.Clients;

@@ -1,4 +1,3 @@
-using System.Text;
 using NetProg.Services.Clients;
 
 namespace NetProg.Services.Tests.Clients;

@@ -1,10 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using NetProg.Protocols.Time;
 using NetProg.Services.Clients;
 using NetProg.Services.Hosting;
-using NetProg.Services.Tests.Support;
 using NetProg.Transport;
 
 namespace NetProg.Services.Tests.Clients;

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using NetProg.Protocols.Forwarding;
 using NetProg.Services.Forward;

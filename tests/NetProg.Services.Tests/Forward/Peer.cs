@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-
 namespace NetProg.Services.Tests.Forward;
 
 /// <summary>How a forwarded connection ends, seen from a plain socket; every wait bounded.</summary>

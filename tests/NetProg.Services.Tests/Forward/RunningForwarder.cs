@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using NetProg.Protocols.Forwarding;
 using NetProg.Services.Forward;
 using NetProg.Services.Hosting;
-using NetProg.Services.Tests.Support;
 using Microsoft.Extensions.Logging;
 using NetProg.Transport;
 

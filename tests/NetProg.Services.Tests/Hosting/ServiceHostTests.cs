@@ -1,8 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using NetProg.Services.Clients;
 using NetProg.Services.Hosting;
-using NetProg.Services.Tests.Support;
 using NetProg.Transport;
 using NetProg.Transport.Client;
 using NetProg.Transport.Udp;

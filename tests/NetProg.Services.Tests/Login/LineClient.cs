@@ -1,9 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using System.IO.Pipelines;
-using System.Text;
 using NetProg.Transport.InMemory;
-using NetProg.Services.Tests.Support;
 
 namespace NetProg.Services.Tests.Login;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using System.Text;
 using NetProg.Accounts;
 using NetProg.Services.Clients;
-using NetProg.Services.Tests.Support;
 
 namespace NetProg.Services.Tests.Login;
 

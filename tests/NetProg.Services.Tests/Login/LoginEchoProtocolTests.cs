@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using NetProg.Services.Login;
 
 namespace NetProg.Services.Tests.Login;

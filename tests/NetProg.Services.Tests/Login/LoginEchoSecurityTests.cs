@@ -1,4 +1,3 @@
-using System.Text;
 using NetProg.Accounts;
 
 namespace NetProg.Services.Tests.Login;

@@ -1,8 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using NetProg.Services.Clients;
 using NetProg.Services.Login;
-using NetProg.Services.Tests.Support;
 using NetProg.Transport.Tls;
 
 namespace NetProg.Services.Tests.Login;

@@ -2,7 +2,6 @@ using System.Security.Cryptography.X509Certificates;
 using NetProg.Accounts;
 using NetProg.Services.Hosting;
 using NetProg.Services.Login;
-using NetProg.Services.Tests.Support;
 using NetProg.Transport.InMemory;
 
 namespace NetProg.Services.Tests.Login;

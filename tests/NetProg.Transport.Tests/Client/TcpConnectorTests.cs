@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using NetProg.Transport.Client;
-using NetProg.Transport.Tests.Support;
 using Xunit.Abstractions;
 
 namespace NetProg.Transport.Tests.Client;

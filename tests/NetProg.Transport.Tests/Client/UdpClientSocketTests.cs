@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using NetProg.Transport.Client;
-using NetProg.Transport.Tests.Support;
 
 namespace NetProg.Transport.Tests.Client;
 

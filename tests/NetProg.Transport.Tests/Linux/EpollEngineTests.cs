@@ -1,8 +1,5 @@
-using System.Net.Sockets;
 using NetProg.Transport.Linux;
 using NetProg.Transport.Tcp;
-using NetProg.Transport.Tests.Support;
-using Xunit;
 
 namespace NetProg.Transport.Tests.Linux;
 

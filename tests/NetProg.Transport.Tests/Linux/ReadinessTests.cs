@@ -1,6 +1,4 @@
 using NetProg.Transport.Linux;
-using NetProg.Transport.Tests.Support;
-using Xunit;
 
 namespace NetProg.Transport.Tests.Linux;
 

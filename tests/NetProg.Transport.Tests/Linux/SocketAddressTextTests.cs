@@ -1,6 +1,4 @@
-using System.Net;
 using NetProg.Transport.Linux;
-using Xunit;
 
 namespace NetProg.Transport.Tests.Linux;
 

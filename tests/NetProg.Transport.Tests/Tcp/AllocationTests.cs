@@ -1,7 +1,3 @@
-using System.Net.Sockets;
-using NetProg.Transport.Tests.Support;
-using Xunit;
-
 namespace NetProg.Transport.Tests.Tcp;
 
 /// <summary>No allocation per echoed message in steady state (measured by <see cref="SteadyStateAllocations"/>).</summary>

@@ -1,6 +1,3 @@
-using System.Net.Sockets;
-using NetProg.Transport.Tests.Support;
-
 namespace NetProg.Transport.Tests.Tcp;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using NetProg.Transport.Tests.Support;
-
 namespace NetProg.Transport.Tests.Tcp;
 
 public abstract class TcpEchoTests(TransportMode mode)

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using NetProg.Transport.Tcp;
-using NetProg.Transport.Tests.Support;
 
 namespace NetProg.Transport.Tests.Tcp;
 

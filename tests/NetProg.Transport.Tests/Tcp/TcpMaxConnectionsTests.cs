@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
 using NetProg.Transport.Tcp;
-using NetProg.Transport.Tests.Support;
 
 namespace NetProg.Transport.Tests.Tcp;
 

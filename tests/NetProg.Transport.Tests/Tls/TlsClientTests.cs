@@ -1,5 +1,4 @@
 using NetProg.Transport.Tcp;
-using NetProg.Transport.Tests.Support;
 using NetProg.Transport.Tls;
 
 namespace NetProg.Transport.Tests.Tls;

@@ -1,9 +1,7 @@
 using System.Net.Security;
-using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography;
 using NetProg.Transport.Tcp;
-using NetProg.Transport.Tests.Support;
 using NetProg.Transport.Tls;
 
 namespace NetProg.Transport.Tests.Tls;

@@ -1,7 +1,4 @@
-using System.Net.Sockets;
-using NetProg.Transport.Tests.Support;
 using NetProg.Transport.Udp;
-using Xunit;
 
 namespace NetProg.Transport.Tests.Udp;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using NetProg.Transport.Tests.Support;
-
 namespace NetProg.Transport.Tests.Udp;
 
 /// <summary>A plain UDP client socket, connected to a server, optionally bound to a chosen local end point first.</summary>

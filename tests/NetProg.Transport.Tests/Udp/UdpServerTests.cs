@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using NetProg.Transport.Tests.Support;
 using NetProg.Transport.Udp;
 using Xunit.Abstractions;
 

@@ -1,4 +1,3 @@
-using System.Net;
 using NetProg.Transport.Udp;
 
 namespace NetProg.Transport.Tests.Udp;

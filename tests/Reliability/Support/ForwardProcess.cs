@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NetProg.Reliability.Tests.Support;
 
 /// <summary><c>netprog forward --listen 127.0.0.1:0 --to 127.0.0.1:PORT ...</c>, started and waited for.</summary>

@@ -1,6 +1,3 @@
-using System.Net.Sockets;
-using System.Text;
-
 namespace NetProg.Reliability.Tests.Support;
 
 /// <summary>The login echo protocol (docs/PROTOCOL.md) spoken over a raw socket, as an attacker or a C client would.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NetProg.Reliability.Tests.Support;
 
 /// <summary>What the kernel says about a server process: resident memory and open descriptors (Linux /proc, proc(5)).</summary>
