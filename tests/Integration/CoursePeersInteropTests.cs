@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
-using NetProg.Integration.Tests.Harness;
+using static NetProg.Integration.Tests.Harness.PeerOutput;
 
 namespace NetProg.Integration.Tests;
 
@@ -11,7 +8,7 @@ namespace NetProg.Integration.Tests;
 /// The wire facts they rely on: time_server sends ctime() with its terminating NUL in one send() and closes; time_client
 /// makes one recv() into a 128-byte buffer; the echo programs use 128-byte buffers (course-c/*.c).
 /// </summary>
-public sealed partial class CoursePeersInteropTests(CourseC course) : IClassFixture<CourseC>
+public sealed class CoursePeersInteropTests(CourseC course) : IClassFixture<CourseC>
 {
     [Fact]
     public async Task Should_give_the_course_time_client_the_current_ctime_text_When_netprog_time_server_answers()
@@ -20,7 +17,7 @@ public sealed partial class CoursePeersInteropTests(CourseC course) : IClassFixt
         using ChildProcess client = course.Start("time_client", "127.0.0.1", Text(server.Port));
 
         await OutputAssert.ExitsWithAsync(client, 0);
-        AssertCourseClientPrintedNow(client);
+        CourseClientPrintedNow(client);
         OutputAssert.NoStackTrace(server.Process);
     }
 
@@ -33,7 +30,7 @@ public sealed partial class CoursePeersInteropTests(CourseC course) : IClassFixt
             using ChildProcess client = NetProgApp.Start("time-client", "127.0.0.1", Text(port));
 
             await OutputAssert.ExitsWithAsync(client, 0);
-            AssertNetProgClientPrintedCtime(client, port, "tcp");
+            NetProgClientPrintedCtime(client, $"127.0.0.1:{port}", "tcp");
         }
     }
 
@@ -45,7 +42,7 @@ public sealed partial class CoursePeersInteropTests(CourseC course) : IClassFixt
         using ChildProcess client = course.Start("udp_time_client", "127.0.0.1", Text(server.Port));
 
         await OutputAssert.ExitsWithAsync(client, 0);
-        AssertCourseClientPrintedNow(client);
+        CourseClientPrintedNow(client);
     }
 
     [Fact]
@@ -57,7 +54,7 @@ public sealed partial class CoursePeersInteropTests(CourseC course) : IClassFixt
             using ChildProcess client = NetProgApp.Start("time-client", "127.0.0.1", Text(port), "--udp");
 
             await OutputAssert.ExitsWithAsync(client, 0);
-            AssertNetProgClientPrintedCtime(client, port, "udp");
+            NetProgClientPrintedCtime(client, $"127.0.0.1:{port}", "udp");
         }
     }
 
@@ -85,15 +82,15 @@ public sealed partial class CoursePeersInteropTests(CourseC course) : IClassFixt
         using NetProgServer server = await NetProgApp.StartServerAsync("echo-server", "--port", "0");
         using ChildProcess first = course.Start("echo_client", "127.0.0.1", Text(server.Port));
         await first.WriteStdinAsync("first\n");
-        await first.WaitForStdoutLineAsync(EchoLine("first"), Waits.Line);
+        await first.WaitForStdoutLineAsync(CourseEchoLine("first"), Waits.Line);
 
         // The course's echo_server is iterative and would make this client wait; netprog's is not.
         using ChildProcess second = course.Start("echo_client", "127.0.0.1", Text(server.Port));
         await second.WriteStdinAsync("second\n");
-        await second.WaitForStdoutLineAsync(EchoLine("second"), Waits.Line);
+        await second.WaitForStdoutLineAsync(CourseEchoLine("second"), Waits.Line);
 
         await first.WriteStdinAsync("first again\n");
-        await first.WaitForStdoutLineAsync(EchoLine("first again"), Waits.Line);
+        await first.WaitForStdoutLineAsync(CourseEchoLine("first again"), Waits.Line);
         second.CloseStdin();
         first.CloseStdin();
         await OutputAssert.ExitsWithAsync(second, 0);
@@ -127,7 +124,7 @@ public sealed partial class CoursePeersInteropTests(CourseC course) : IClassFixt
         foreach (string line in new[] { "hello, udp", "second datagram" })
         {
             await client.WriteStdinAsync(line + "\n");
-            await client.WaitForStdoutLineAsync(EchoLine(line), Waits.Line);
+            await client.WaitForStdoutLineAsync(CourseEchoLine(line), Waits.Line);
         }
 
         await client.WriteStdinAsync("quit\n");
@@ -150,34 +147,4 @@ public sealed partial class CoursePeersInteropTests(CourseC course) : IClassFixt
             OutputAssert.NoStackTrace(client);
         }
     }
-
-    private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
-
-    private static Regex EchoLine(string line) => new("Echo : " + Regex.Escape(line) + "$");
-
-    /// <summary>time_client and udp_time_client print <c>Time information from server is %s</c>.</summary>
-    private static void AssertCourseClientPrintedNow(ChildProcess client)
-    {
-        Match match = CourseClientLine().Match(client.StdoutText.TrimEnd('\n'));
-        Assert.True(match.Success, $"unexpected output\n{client.Describe()}");
-        string time = match.Groups["time"].Value;
-        Assert.Matches(TimeText.Ctime(), time);
-        TimeText.AssertIsNow(time, client.DisplayName);
-    }
-
-    /// <summary>Line 1 is the server's text minus its trailing NUL and newline; a detail line names the peer.</summary>
-    private static void AssertNetProgClientPrintedCtime(ChildProcess client, int port, string protocol)
-    {
-        Assert.DoesNotContain((byte)0, client.StdoutBytes);
-        Assert.True(client.StdoutLines.Count > 0, client.Describe());
-        string first = client.StdoutLines[0];
-        Assert.True(TimeText.Ctime().IsMatch(first), $"line 1 is not the ctime text: '{first}'\n{client.Describe()}");
-        TimeText.AssertIsNow(first, client.DisplayName);
-        string from = $"from 127.0.0.1:{port}/{protocol}";
-        Assert.True(client.StdoutLines.Skip(1).Any(line => line.Contains(from, StringComparison.Ordinal)), $"no '{from}' line\n{client.Describe()}");
-        OutputAssert.NoStackTrace(client);
-    }
-
-    [GeneratedRegex(@"^Time information from server is (?<time>[^\n\0]*)\0?$")]
-    private static partial Regex CourseClientLine();
 }

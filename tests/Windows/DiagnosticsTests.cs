@@ -1,8 +1,5 @@
-using System.Net;
 using System.Net.NetworkInformation;
-using System.Net.Sockets;
-using System.Text.RegularExpressions;
-using static NetProg.Windows.Tests.PeerOutput;
+using static NetProg.Integration.Tests.Harness.PeerOutput;
 
 namespace NetProg.Windows.Tests;
 
@@ -17,7 +14,7 @@ public sealed class DiagnosticsTests(WindowsBuild windows, ITestOutputHelper out
     [Fact]
     public async Task Should_list_its_own_listening_socket_When_the_Windows_sockets_command_runs_beside_a_Windows_server()
     {
-        if (Skip())
+        if (windows.Skip(output))
         {
             return;
         }
@@ -48,7 +45,7 @@ public sealed class DiagnosticsTests(WindowsBuild windows, ITestOutputHelper out
     [Fact]
     public async Task Should_show_the_loopback_interface_with_its_addresses_When_the_Windows_ip_command_runs()
     {
-        if (Skip())
+        if (windows.Skip(output))
         {
             return;
         }
@@ -64,7 +61,7 @@ public sealed class DiagnosticsTests(WindowsBuild windows, ITestOutputHelper out
     [Fact]
     public async Task Should_draw_its_tables_with_the_Linux_builds_characters_When_the_Windows_build_writes_to_a_pipe()
     {
-        if (Skip())
+        if (windows.Skip(output))
         {
             return;
         }
@@ -83,7 +80,7 @@ public sealed class DiagnosticsTests(WindowsBuild windows, ITestOutputHelper out
     [Fact]
     public async Task Should_print_a_route_table_with_the_default_route_When_the_Windows_route_command_runs()
     {
-        if (Skip())
+        if (windows.Skip(output))
         {
             return;
         }
@@ -108,7 +105,7 @@ public sealed class DiagnosticsTests(WindowsBuild windows, ITestOutputHelper out
     [Fact]
     public async Task Should_find_the_echo_server_open_and_a_closed_port_closed_When_the_Windows_doctor_checks_them()
     {
-        if (Skip())
+        if (windows.Skip(output))
         {
             return;
         }
@@ -139,7 +136,7 @@ public sealed class DiagnosticsTests(WindowsBuild windows, ITestOutputHelper out
     [Fact]
     public async Task Should_find_a_loopback_only_server_answering_on_127_0_0_1_and_closed_on_the_LAN_address_When_the_Windows_doctor_checks_it()
     {
-        if (Skip())
+        if (windows.Skip(output))
         {
             return;
         }
@@ -186,17 +183,5 @@ public sealed class DiagnosticsTests(WindowsBuild windows, ITestOutputHelper out
             linuxDoctor.StdoutLines.Single(line => line.StartsWith("verdict:", StringComparison.Ordinal)),
             windowsDoctor.StdoutLines.Single(line => line.StartsWith("verdict:", StringComparison.Ordinal)));
         OutputAssert.NoStackTrace(windowsDoctor);
-    }
-
-    private bool Skip()
-    {
-        windows.ThrowIfBroken();
-        if (windows.Unavailable is { } reason)
-        {
-            output.WriteLine($"skipped: {reason}");
-            return true;
-        }
-
-        return false;
     }
 }

@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
-using System.Text.RegularExpressions;
-using static NetProg.Windows.Tests.PeerOutput;
+using static NetProg.Integration.Tests.Harness.PeerOutput;
 
 namespace NetProg.Windows.Tests;
 
@@ -20,7 +16,7 @@ public sealed class EchoMatrixTests(WindowsBuild windows, CourseC course, ITestO
     [Fact]
     public async Task Should_echo_Linux_netprog_and_the_course_clients_over_tcp_and_udp_When_the_Windows_echo_server_answers()
     {
-        if (Skip())
+        if (windows.Skip(output))
         {
             return;
         }
@@ -56,7 +52,7 @@ public sealed class EchoMatrixTests(WindowsBuild windows, CourseC course, ITestO
     [Fact]
     public async Task Should_get_back_what_it_sent_When_the_Windows_echo_client_talks_to_Linux_netprog_and_the_course_servers()
     {
-        if (Skip())
+        if (windows.Skip(output))
         {
             return;
         }
@@ -86,7 +82,7 @@ public sealed class EchoMatrixTests(WindowsBuild windows, CourseC course, ITestO
     [Fact]
     public async Task Should_echo_each_typed_line_before_the_next_When_the_Windows_echo_client_reads_a_pipe_line_by_line()
     {
-        if (Skip())
+        if (windows.Skip(output))
         {
             return;
         }
@@ -108,7 +104,7 @@ public sealed class EchoMatrixTests(WindowsBuild windows, CourseC course, ITestO
     [Fact]
     public async Task Should_echo_over_IPv6_loopback_both_ways_When_the_Windows_and_Linux_builds_bind_to_the_IPv6_loopback()
     {
-        if (Skip())
+        if (windows.Skip(output))
         {
             return;
         }
@@ -149,7 +145,7 @@ public sealed class EchoMatrixTests(WindowsBuild windows, CourseC course, ITestO
     [Fact]
     public async Task Should_keep_answering_When_a_client_of_the_Windows_udp_echo_server_closed_its_socket_before_the_reply()
     {
-        if (Skip())
+        if (windows.Skip(output))
         {
             return;
         }
@@ -212,17 +208,5 @@ public sealed class EchoMatrixTests(WindowsBuild windows, CourseC course, ITestO
         await OutputAssert.ExitsWithAsync(client, 0);
         OutputAssert.SameBytes(File.ReadAllBytes(input), client.StdoutBytes, client);
         OutputAssert.NoStackTrace(client);
-    }
-
-    private bool Skip()
-    {
-        windows.ThrowIfBroken();
-        if (windows.Unavailable is { } reason)
-        {
-            output.WriteLine($"skipped: {reason}");
-            return true;
-        }
-
-        return false;
     }
 }

@@ -1,5 +1,4 @@
-using System.Text.RegularExpressions;
-using static NetProg.Windows.Tests.PeerOutput;
+using static NetProg.Integration.Tests.Harness.PeerOutput;
 
 namespace NetProg.Windows.Tests;
 
@@ -10,7 +9,7 @@ public sealed partial class ErrorTests(WindowsBuild windows, ITestOutputHelper o
     [Fact]
     public async Task Should_print_the_Linux_builds_refused_line_and_exit_1_When_the_Windows_time_client_connects_to_a_closed_port()
     {
-        if (Skip())
+        if (windows.Skip(output))
         {
             return;
         }
@@ -31,7 +30,7 @@ public sealed partial class ErrorTests(WindowsBuild windows, ITestOutputHelper o
     [Fact]
     public async Task Should_say_the_port_is_already_in_use_and_exit_1_When_a_second_Windows_server_takes_the_same_port()
     {
-        if (Skip())
+        if (windows.Skip(output))
         {
             return;
         }
@@ -58,18 +57,6 @@ public sealed partial class ErrorTests(WindowsBuild windows, ITestOutputHelper o
 
         Assert.False(first.Process.HasExited, first.Process.Describe());
         OutputAssert.NoStackTrace(second);
-    }
-
-    private bool Skip()
-    {
-        windows.ThrowIfBroken();
-        if (windows.Unavailable is { } reason)
-        {
-            output.WriteLine($"skipped: {reason}");
-            return true;
-        }
-
-        return false;
     }
 
     [GeneratedRegex(@"^netprog: port (?<port>\d+)/tcp is already in use(?<owner> by (?<name>\S+) \(pid \d+\))?: another server is listening there\. Stop it, or choose another port with --port\.$")]

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
-using static NetProg.Windows.Tests.PeerOutput;
+using static NetProg.Integration.Tests.Harness.PeerOutput;
 
 namespace NetProg.Windows.Tests;
 
@@ -15,7 +12,7 @@ public sealed partial class LoginAndLanguageTests(WindowsBuild windows, ITestOut
     [Fact]
     public async Task Should_let_Linux_clients_log_in_When_the_Windows_login_echo_server_uses_a_user_the_Windows_build_added()
     {
-        if (Skip())
+        if (windows.Skip(output))
         {
             return;
         }
@@ -65,7 +62,7 @@ public sealed partial class LoginAndLanguageTests(WindowsBuild windows, ITestOut
     [Fact]
     public async Task Should_serve_a_TLS_login_or_say_in_one_line_why_not_When_the_Windows_login_echo_server_uses_tls()
     {
-        if (Skip())
+        if (windows.Skip(output))
         {
             return;
         }
@@ -115,7 +112,7 @@ public sealed partial class LoginAndLanguageTests(WindowsBuild windows, ITestOut
     [Fact]
     public async Task Should_log_in_and_echo_over_TLS_pinned_to_the_printed_fingerprint_When_the_Windows_echo_client_uses_tls()
     {
-        if (Skip())
+        if (windows.Skip(output))
         {
             return;
         }
@@ -169,7 +166,7 @@ public sealed partial class LoginAndLanguageTests(WindowsBuild windows, ITestOut
     [Fact]
     public async Task Should_write_the_Linux_builds_Korean_refused_line_in_UTF8_When_the_Windows_time_client_runs_with_lang_ko()
     {
-        if (Skip())
+        if (windows.Skip(output))
         {
             return;
         }
@@ -190,7 +187,7 @@ public sealed partial class LoginAndLanguageTests(WindowsBuild windows, ITestOut
     [Fact]
     public async Task Should_print_a_powershell_completion_script_When_the_Windows_build_runs_completion_pwsh()
     {
-        if (Skip())
+        if (windows.Skip(output))
         {
             return;
         }
@@ -224,16 +221,4 @@ public sealed partial class LoginAndLanguageTests(WindowsBuild windows, ITestOut
     /// <summary><c>tls certificate sha256 fingerprint: AB:CD:...</c>, optionally followed by where it came from.</summary>
     [GeneratedRegex(@"^tls certificate sha256 fingerprint: (?<fingerprint>[0-9A-F]{2}(:[0-9A-F]{2}){31})")]
     private static partial Regex FingerprintLine();
-
-    private bool Skip()
-    {
-        windows.ThrowIfBroken();
-        if (windows.Unavailable is { } reason)
-        {
-            output.WriteLine($"skipped: {reason}");
-            return true;
-        }
-
-        return false;
-    }
 }

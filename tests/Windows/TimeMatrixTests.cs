@@ -1,4 +1,4 @@
-using static NetProg.Windows.Tests.PeerOutput;
+using static NetProg.Integration.Tests.Harness.PeerOutput;
 
 namespace NetProg.Windows.Tests;
 
@@ -13,7 +13,7 @@ public sealed class TimeMatrixTests(WindowsBuild windows, CourseC course, ITestO
     [Fact]
     public async Task Should_give_Linux_netprog_and_the_course_clients_the_time_over_tcp_and_udp_When_the_Windows_time_server_answers()
     {
-        if (Skip())
+        if (windows.Skip(output))
         {
             return;
         }
@@ -52,7 +52,7 @@ public sealed class TimeMatrixTests(WindowsBuild windows, CourseC course, ITestO
     [Fact]
     public async Task Should_print_the_time_of_Linux_netprog_and_the_course_servers_When_the_Windows_time_client_asks_over_tcp_and_udp()
     {
-        if (Skip())
+        if (windows.Skip(output))
         {
             return;
         }
@@ -77,7 +77,7 @@ public sealed class TimeMatrixTests(WindowsBuild windows, CourseC course, ITestO
     [Fact]
     public async Task Should_talk_over_ipv6_loopback_both_ways_When_one_side_is_the_Windows_build()
     {
-        if (Skip())
+        if (windows.Skip(output))
         {
             return;
         }
@@ -99,17 +99,5 @@ public sealed class TimeMatrixTests(WindowsBuild windows, CourseC course, ITestO
         using ChildProcess client = windows.Start(["time-client", .. arguments]);
         await OutputAssert.ExitsWithAsync(client, 0);
         NetProgClientPrintedCtime(client, endpoint, protocol);
-    }
-
-    private bool Skip()
-    {
-        windows.ThrowIfBroken();
-        if (windows.Unavailable is { } reason)
-        {
-            output.WriteLine($"skipped: {reason}");
-            return true;
-        }
-
-        return false;
     }
 }

@@ -1,10 +1,7 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
+namespace NetProg.Integration.Tests.Harness;
 
-namespace NetProg.Windows.Tests;
-
-/// <summary>What the clients of the lecture's matrix print, asserted the same way whichever OS the peer runs on.</summary>
-internal static partial class PeerOutput
+/// <summary>What the clients of the lecture's matrix print, asserted the same way whichever OS the peer runs on (Linux, Windows).</summary>
+public static partial class PeerOutput
 {
     public static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
 
