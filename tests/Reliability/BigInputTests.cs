@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Net.Sockets;
 using NetProg.Integration.Tests.Login;
-using NetProg.Reliability.Tests.Support;
 
 namespace NetProg.Reliability.Tests;
 
@@ -79,9 +76,8 @@ public sealed class BigInputTests
     public async Task Should_answer_a_10_MiB_line_without_newline_with_500_and_close_while_another_client_logs_in()
     {
         using var folder = new TempFolder();
-        var db = Path.Combine(folder.Path, "accounts.db");
-        await LoginCli.AddUserAsync(folder, db, "alice", "s3cret pass");
-        using var server = await LoginCli.StartServerAsync(folder, db);
+        var db = folder.File("accounts.db");
+        using var server = await LoginCli.StartServerWithUserAsync(folder, db, ("alice", "s3cret pass"));
         var pid = server.Process.Id;
         await LoginWire.LogInAndEchoAsync(server.Port, "alice", "s3cret pass");
         var rssBefore = ProcessGauge.ResidentBytes(pid);

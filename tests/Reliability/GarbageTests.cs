@@ -1,10 +1,6 @@
-using System.Net;
 using System.Net.Security;
-using System.Net.Sockets;
 using System.Security.Authentication;
-using System.Text;
 using NetProg.Integration.Tests.Login;
-using NetProg.Reliability.Tests.Support;
 
 namespace NetProg.Reliability.Tests;
 
@@ -77,9 +73,8 @@ public sealed class GarbageTests
     public async Task Should_answer_garbage_and_commands_out_of_order_on_the_login_echo_with_replies_and_keep_serving()
     {
         using var folder = new TempFolder();
-        var db = Path.Combine(folder.Path, "accounts.db");
-        await LoginCli.AddUserAsync(folder, db, "alice", "s3cret pass");
-        using var server = await LoginCli.StartServerAsync(folder, db);
+        var db = folder.File("accounts.db");
+        using var server = await LoginCli.StartServerWithUserAsync(folder, db, ("alice", "s3cret pass"));
         var port = server.Port;
 
         // Out of order and odd bytes: one reply per line, in order.
@@ -125,9 +120,8 @@ public sealed class GarbageTests
     public async Task Should_close_a_plain_text_client_of_the_TLS_login_echo_and_serve_a_TLS_client_after_it()
     {
         using var folder = new TempFolder();
-        var db = Path.Combine(folder.Path, "accounts.db");
-        await LoginCli.AddUserAsync(folder, db, "alice", "s3cret pass");
-        using var server = await LoginCli.StartServerAsync(folder, db, "--tls");
+        var db = folder.File("accounts.db");
+        using var server = await LoginCli.StartServerWithUserAsync(folder, db, ("alice", "s3cret pass"), "--tls");
 
         using (var socket = await EchoTraffic.ConnectAsync(server.Port))
         {

@@ -1,4 +1,3 @@
-using NetProg.Integration.Tests.Harness;
 using NetProg.Integration.Tests.Login;
 using NetProg.Services.Check;
 using NetProg.Services.Check.Login;
@@ -50,9 +49,8 @@ public sealed class LoginCheckNetProgTests
 
     private static async Task<NetProgServer> StartAsync(TempFolder folder)
     {
-        var db = Path.Combine(folder.Path, "a.db");
-        await LoginCli.AddUserAsync(folder, db, "alice", Password);
-        return await LoginCli.StartServerAsync(folder, db);
+        var db = folder.File("a.db");
+        return await LoginCli.StartServerWithUserAsync(folder, db, ("alice", Password));
     }
 
     private static Task<CheckReport> CheckAsync(NetProgServer server, LoginCheckSettings? login) =>

@@ -1,6 +1,3 @@
-using System.Text;
-using NetProg.Integration.Tests.Harness;
-
 namespace NetProg.Integration.Tests.Login;
 
 /// <summary><c>netprog echo-server --login</c> with an SQLite file, as nc and <c>netprog echo-client</c> see it.</summary>
@@ -11,9 +8,8 @@ public sealed class EchoLoginCliTests
     {
         // Given alice added with users add, and a login echo server on her database
         using var folder = new TempFolder();
-        var db = Path.Combine(folder.Path, "a.db");
-        await LoginCli.AddUserAsync(folder, db, "alice", "pw");
-        using var server = await LoginCli.StartServerAsync(folder, db);
+        var db = folder.File("a.db");
+        using var server = await LoginCli.StartServerWithUserAsync(folder, db, ("alice", "pw"));
 
         // When nc sends the login, a line and QUIT, then half-closes
         var input = folder.WriteText("session.txt", "USER alice\r\nPASS pw\r\nhello\r\nQUIT\r\n");
@@ -32,9 +28,8 @@ public sealed class EchoLoginCliTests
     {
         // Given alice and a login echo server
         using var folder = new TempFolder();
-        var db = Path.Combine(folder.Path, "a.db");
-        await LoginCli.AddUserAsync(folder, db, "alice", "s3cret pass");
-        using var server = await LoginCli.StartServerAsync(folder, db);
+        var db = folder.File("a.db");
+        using var server = await LoginCli.StartServerWithUserAsync(folder, db, ("alice", "s3cret pass"));
 
         // When echo-client reads the password from the first line of stdin and streams the rest
         using var good = await LoginCli.RunEchoClientAsync(folder, server.Port, "alice", "s3cret pass\nline one\nline two\r\n");
@@ -58,9 +53,8 @@ public sealed class EchoLoginCliTests
         const string password = "Clear-Text-Pw-41c9";
         const string wrong = "Wrong-Guess-Pw-77d2";
         using var folder = new TempFolder();
-        var db = Path.Combine(folder.Path, "a.db");
-        await LoginCli.AddUserAsync(folder, db, "alice", password);
-        using var server = await LoginCli.StartServerAsync(folder, db);
+        var db = folder.File("a.db");
+        using var server = await LoginCli.StartServerWithUserAsync(folder, db, ("alice", password));
 
         // When she logs in once with a wrong password, once with hers, and an unknown name tries her password
         var nc = ExecutableSearch.Require("nc", "netcat-openbsd");

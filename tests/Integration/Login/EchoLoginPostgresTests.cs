@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using NetProg.Integration.Tests.Harness;
-
 namespace NetProg.Integration.Tests.Login;
 
 /// <summary>Two <c>echo-server --login</c> processes on one PostgreSQL database: one set of accounts, live.</summary>

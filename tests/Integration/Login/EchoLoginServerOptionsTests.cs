@@ -1,5 +1,3 @@
-using NetProg.Integration.Tests.Harness;
-
 namespace NetProg.Integration.Tests.Login;
 
 /// <summary>The flags of <c>echo-server --login</c> that shape sessions: idle timeout and throttling.</summary>
@@ -10,9 +8,8 @@ public sealed class EchoLoginServerOptionsTests
     {
         // Given a login echo server with --idle-timeout 1s
         using var folder = new TempFolder();
-        var db = Path.Combine(folder.Path, "a.db");
-        await LoginCli.AddUserAsync(folder, db, "alice", "pw");
-        using var server = await LoginCli.StartServerAsync(folder, db, "--idle-timeout", "1s");
+        var db = folder.File("a.db");
+        using var server = await LoginCli.StartServerWithUserAsync(folder, db, ("alice", "pw"), "--idle-timeout", "1s");
 
         // When nc connects and sends nothing (stdin /dev/null, no half-close: nc waits for the server)
         using var nc = ChildProcess.Start(ExecutableSearch.Require("nc", "netcat-openbsd"), ["127.0.0.1", LoginCli.Text(server.Port)], "/dev/null");
@@ -27,9 +24,8 @@ public sealed class EchoLoginServerOptionsTests
     {
         // Given a login echo server allowing 2 failed logins per name
         using var folder = new TempFolder();
-        var db = Path.Combine(folder.Path, "a.db");
-        await LoginCli.AddUserAsync(folder, db, "alice", "pw");
-        using var server = await LoginCli.StartServerAsync(folder, db, "--throttle-failures", "2");
+        var db = folder.File("a.db");
+        using var server = await LoginCli.StartServerWithUserAsync(folder, db, ("alice", "pw"), "--throttle-failures", "2");
 
         // When nc guesses twice and then gives the right password
         var input = folder.WriteText("guesses.txt", "USER alice\r\nPASS a\r\nUSER alice\r\nPASS b\r\nUSER alice\r\nPASS pw\r\n");

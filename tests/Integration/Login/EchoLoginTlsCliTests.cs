@@ -1,5 +1,3 @@
-using NetProg.Integration.Tests.Harness;
-
 namespace NetProg.Integration.Tests.Login;
 
 /// <summary><c>echo-server --login --tls</c> with its self-signed certificate, and echo-client pinning its fingerprint.</summary>
@@ -10,9 +8,8 @@ public sealed class EchoLoginTlsCliTests
     {
         // Given alice and a TLS login echo server whose data folder is in the test's temp HOME
         using var folder = new TempFolder();
-        var db = Path.Combine(folder.Path, "a.db");
-        await LoginCli.AddUserAsync(folder, db, "alice", "pw");
-        using var server = await LoginCli.StartServerAsync(folder, db, "--tls");
+        var db = folder.File("a.db");
+        using var server = await LoginCli.StartServerWithUserAsync(folder, db, ("alice", "pw"), "--tls");
         var fingerprint = (await server.Process.WaitForStdoutLineAsync(LoginCli.FingerprintLine(), Waits.Line)).Groups["fingerprint"].Value;
 
         // When echo-client pins the printed fingerprint, and when it pins another one

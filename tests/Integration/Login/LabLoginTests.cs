@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using NetProg.Integration.Tests.Harness;
-
 namespace NetProg.Integration.Tests.Login;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-using NetProg.Integration.Tests.Harness;
-
 namespace NetProg.Integration.Tests.Login;
 
 /// <summary>
@@ -48,6 +44,13 @@ internal static partial class LoginCli
             process.Dispose();
             throw;
         }
+    }
+
+    /// <summary><see cref="AddUserAsync"/> for <paramref name="user"/>, then <see cref="StartServerAsync"/> on the same database.</summary>
+    public static async Task<NetProgServer> StartServerWithUserAsync(TempFolder folder, string db, (string Name, string Password) user, params string[] extra)
+    {
+        await AddUserAsync(folder, db, user.Name, user.Password);
+        return await StartServerAsync(folder, db, extra);
     }
 
     /// <summary><c>netprog echo-client 127.0.0.1 PORT --user NAME --password-stdin ... &lt; file</c>, run to its end.</summary>
