@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
-using NetProg.Integration.Tests.Harness;
-
 namespace NetProg.Integration.Tests;
 
 /// <summary>
@@ -19,53 +13,46 @@ public sealed class XinetdInteropTests(Xinetd xinetd) : IClassFixture<Xinetd>
     {
         // Baseline for the tests below: what xinetd sends, read without netprog.
         xinetd.EnsureRunning();
-        byte[] daytime = await ReadAllTcpAsync(xinetd.DaytimeTcpPort);
+        byte[] daytime = await Loopback.ReadAllAsync(xinetd.DaytimeTcpPort, Waits.Line);
         string text = Encoding.ASCII.GetString(daytime);
         Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
         Assert.Matches(TimeText.XinetdDaytime(), text.TrimEnd('\r', '\n'));
 
-        byte[] time = await ReadAllTcpAsync(xinetd.TimeTcpPort);
+        byte[] time = await Loopback.ReadAllAsync(xinetd.TimeTcpPort, Waits.Line);
         Assert.Equal(4, time.Length);
     }
 
-    [Fact]
-    public async Task Should_print_the_RFC_867_text_without_CRLF_When_time_client_asks_xinetd_daytime_over_tcp()
+    /// <summary>
+    /// Line 1 of time-client against xinetd's daytime service (RFC 867) is its text without CR/LF; against its time service
+    /// (RFC 868), the four bytes decoded; over TCP and over UDP.
+    /// </summary>
+    [Theory]
+    [InlineData("daytime", false)]
+    [InlineData("daytime", true)]
+    [InlineData("time", false)]
+    [InlineData("time", true)]
+    public async Task Should_print_the_RFC_867_text_without_CRLF_or_the_decoded_RFC_868_time_When_time_client_asks_xinetd(string service, bool udp)
     {
         xinetd.EnsureRunning();
-        using ChildProcess client = NetProgApp.Start("time-client", "127.0.0.1", Text(xinetd.DaytimeTcpPort));
+        int port = (service, udp) switch
+        {
+            ("daytime", false) => xinetd.DaytimeTcpPort,
+            ("daytime", true) => xinetd.DaytimeUdpPort,
+            (_, false) => xinetd.TimeTcpPort,
+            (_, true) => xinetd.TimeUdpPort,
+        };
+        string[] arguments = ["time-client", "127.0.0.1", Text(port)];
+        using ChildProcess client = NetProgApp.Start(udp ? [.. arguments, "--udp"] : arguments);
 
         await OutputAssert.ExitsWithAsync(client, 0);
-        AssertFirstLineIsXinetdDaytime(client);
-    }
-
-    [Fact]
-    public async Task Should_print_the_RFC_867_text_without_CRLF_When_time_client_asks_xinetd_daytime_over_udp()
-    {
-        xinetd.EnsureRunning();
-        using ChildProcess client = NetProgApp.Start("time-client", "127.0.0.1", Text(xinetd.DaytimeUdpPort), "--udp");
-
-        await OutputAssert.ExitsWithAsync(client, 0);
-        AssertFirstLineIsXinetdDaytime(client);
-    }
-
-    [Fact]
-    public async Task Should_print_the_decoded_time_When_time_client_asks_xinetd_RFC_868_time_over_tcp()
-    {
-        xinetd.EnsureRunning();
-        using ChildProcess client = NetProgApp.Start("time-client", "127.0.0.1", Text(xinetd.TimeTcpPort));
-
-        await OutputAssert.ExitsWithAsync(client, 0);
-        AssertFirstLineIsDecodedNow(client);
-    }
-
-    [Fact]
-    public async Task Should_print_the_decoded_time_When_time_client_asks_xinetd_RFC_868_time_over_udp()
-    {
-        xinetd.EnsureRunning();
-        using ChildProcess client = NetProgApp.Start("time-client", "127.0.0.1", Text(xinetd.TimeUdpPort), "--udp");
-
-        await OutputAssert.ExitsWithAsync(client, 0);
-        AssertFirstLineIsDecodedNow(client);
+        if (service == "daytime")
+        {
+            AssertFirstLineIsXinetdDaytime(client);
+        }
+        else
+        {
+            AssertFirstLineIsDecodedNow(client);
+        }
     }
 
     [Fact]
@@ -99,22 +86,6 @@ public sealed class XinetdInteropTests(Xinetd xinetd) : IClassFixture<Xinetd>
     }
 
     private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
-
-    private static async Task<byte[]> ReadAllTcpAsync(int port)
-    {
-        using var timeout = new CancellationTokenSource(Waits.Line);
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), timeout.Token);
-        using var received = new MemoryStream();
-        byte[] buffer = new byte[1024];
-        int read;
-        while ((read = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token)) > 0)
-        {
-            received.Write(buffer, 0, read);
-        }
-
-        return received.ToArray();
-    }
 
     private static void AssertFirstLineIsXinetdDaytime(ChildProcess client)
     {

@@ -1,9 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using NetProg.Protocols.Time;
 using NetProg.Services.Hosting;
-using NetProg.Services.Tests.Support;
 using NetProg.Transport.InMemory;
 
 namespace NetProg.Services.Tests.Time;

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace NetProg.Tests.Shared;
 
 /// <summary>Plain client sockets for the tests: the transport is checked against the OS's own TCP, not against our clients.</summary>
@@ -55,6 +52,13 @@ public static class Loopback
 
     /// <summary>Reads until FIN or RST. Bounded by <paramref name="within"/> as a whole.</summary>
     public static Task<ReceivedStream> ReadToEndAsync(Socket socket, TimeSpan within) => ReadToEndCoreAsync(socket).WaitAsync(within);
+
+    /// <summary>Connects to 127.0.0.1:<paramref name="port"/> and reads what the server sends until it closes, as a time or daytime client does.</summary>
+    public static async Task<byte[]> ReadAllAsync(int port, TimeSpan within)
+    {
+        using var socket = await ConnectAsync(port);
+        return (await ReadToEndAsync(socket, within)).Data;
+    }
 
     /// <summary>One echo round trip: sends <paramref name="data"/> and reads the same number of bytes back.</summary>
     public static async Task<byte[]> RoundTripAsync(Socket socket, byte[] data)
