@@ -34,7 +34,7 @@ public sealed class BigInputTests
         var rssBefore = ProcessGauge.ResidentBytes(pid);
 
         using var big = await EchoTraffic.ConnectAsync(port);
-        var payload = Pattern(HundredMiB);
+        var payload = Payloads.Random(30000, HundredMiB);
         long sent = 0;
         var sending = Task.Run(async () =>
         {
@@ -138,12 +138,5 @@ public sealed class BigInputTests
         }
 
         return false;
-    }
-
-    private static byte[] Pattern(int length)
-    {
-        var bytes = new byte[length];
-        new Random(30000).NextBytes(bytes);
-        return bytes;
     }
 }

@@ -14,7 +14,7 @@ namespace NetProg.Reliability.Tests;
 /// </summary>
 public sealed class GarbageTests
 {
-    private static readonly byte[] Random = RandomBytes(1 << 20);
+    private static readonly byte[] Random = Payloads.Random(862, 1 << 20);
 
     [Fact]
     public async Task Should_echo_random_bytes_NULs_invalid_UTF8_and_bare_CRs_exactly_and_survive_a_TLS_hello()
@@ -199,12 +199,5 @@ public sealed class GarbageTests
         ReliabilityReport.Row($"garbage ({server})", load, $"{measured}; {(alive ? "still running" : "EXITED")}, {(trace is null ? "no stack trace in the log" : "STACK TRACE: " + trace)}", alive && trace is null);
         Assert.True(alive, process.Describe());
         Assert.True(trace is null, $"'{trace}' in the log\n{process.Describe()}");
-    }
-
-    private static byte[] RandomBytes(int length)
-    {
-        var bytes = new byte[length];
-        new System.Random(862).NextBytes(bytes);
-        return bytes;
     }
 }

@@ -350,8 +350,7 @@ public sealed class TimeReplyParserTests
     [Fact]
     public void Should_truncate_10_kB_of_garbage_without_throwing()
     {
-        byte[] garbage = new byte[10 * 1024];
-        new Random(20261124).NextBytes(garbage);
+        byte[] garbage = Payloads.Random(20261124, 10 * 1024);
 
         TimeReply parsed = TimeReplyParser.Parse(garbage, Reference, TestZones.Seoul);
 

@@ -13,8 +13,7 @@ public sealed class EchoClientTests
     {
         // Given the echo service over TCP and 2 MiB of random input
         await using var server = RunningHost.Start(ServiceCatalog.Echo(), ProtocolSelection.Tcp);
-        var data = new byte[2 * 1024 * 1024];
-        new Random(2).NextBytes(data);
+        var data = Payloads.Random(2, 2 * 1024 * 1024);
         using var input = new MemoryStream(data);
         using var output = new MemoryStream();
 
@@ -72,8 +71,7 @@ public sealed class EchoClientTests
     {
         // Given the echo service over UDP and a 150,000-byte line between two short ones
         await using var server = RunningHost.Start(ServiceCatalog.Echo(), ProtocolSelection.Udp);
-        var longLine = new byte[150_000];
-        new Random(150).NextBytes(longLine);
+        var longLine = Payloads.Random(150, 150_000);
         for (var i = 0; i < longLine.Length; i++)
         {
             // Printable, no LF: one line.

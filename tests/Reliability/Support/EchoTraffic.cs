@@ -49,8 +49,7 @@ public static class EchoTraffic
         var results = await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
         {
             using var socket = await ConnectAsync(port);
-            var payload = new byte[size];
-            new Random(c).NextBytes(payload);
+            var payload = Payloads.Random(c, size);
             var echo = new byte[size];
             var times = new double[roundTrips];
             for (var i = 0; i < roundTrips; i++)
