@@ -34,13 +34,19 @@ public static partial class NetProgApp
     /// Waits for the <c>listening on</c> lines of a server started with <paramref name="arguments"/> (by this build or another,
     /// such as the Windows build under Wine) and wraps it; disposes the process when they do not come.
     /// </summary>
-    public static async Task<NetProgServer> WaitForListeningAsync(ChildProcess process, IReadOnlyCollection<string> arguments)
+    public static Task<NetProgServer> WaitForListeningAsync(ChildProcess process, IReadOnlyCollection<string> arguments)
     {
         int addresses = arguments.Contains("--bind") || !Socket.OSSupportsIPv6 ? 1 : 2;
         int protocols = arguments.Contains("--both") ? 2 : 1;
+        return WaitForListeningAsync(process, addresses * protocols);
+    }
+
+    /// <summary>Waits for <paramref name="count"/> <c>listening on</c> lines and wraps the process; disposes it when they do not come.</summary>
+    public static async Task<NetProgServer> WaitForListeningAsync(ChildProcess process, int count)
+    {
         try
         {
-            IReadOnlyList<Match> lines = await process.WaitForStdoutLinesAsync(ListeningLine(), addresses * protocols, StartTimeout);
+            IReadOnlyList<Match> lines = await process.WaitForStdoutLinesAsync(ListeningLine(), count, StartTimeout);
             List<ListeningSocket> sockets = [.. lines.Select(m => new ListeningSocket(
                 m.Groups["address"].Value,
                 int.Parse(m.Groups["port"].Value, CultureInfo.InvariantCulture),

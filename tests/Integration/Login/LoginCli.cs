@@ -29,21 +29,11 @@ internal static partial class LoginCli
     }
 
     /// <summary>Starts <c>netprog echo-server --login --db DB --port 0 --bind 127.0.0.1 ...</c> and waits for its listening line.</summary>
-    public static async Task<NetProgServer> StartServerAsync(TempFolder folder, string db, params string[] extra)
+    public static Task<NetProgServer> StartServerAsync(TempFolder folder, string db, params string[] extra)
     {
         var process = NetProgApp.Start(
             ["echo-server", "--login", "--db", db, "--port", "0", "--bind", "127.0.0.1", .. extra], null, Environment(folder));
-        try
-        {
-            var line = await process.WaitForStdoutLineAsync(NetProgApp.ListeningLine(), NetProgApp.StartTimeout);
-            var socket = new ListeningSocket(line.Groups["address"].Value, int.Parse(line.Groups["port"].Value, CultureInfo.InvariantCulture), line.Groups["protocol"].Value);
-            return new NetProgServer(process, [socket]);
-        }
-        catch
-        {
-            process.Dispose();
-            throw;
-        }
+        return NetProgApp.WaitForListeningAsync(process, 1);
     }
 
     /// <summary><see cref="AddUserAsync"/> for <paramref name="user"/>, then <see cref="StartServerAsync"/> on the same database.</summary>
