@@ -9,16 +9,16 @@ namespace NetProg.Services.Bench;
 /// </summary>
 internal sealed class BenchWatchdog
 {
-    private readonly ConcurrentDictionary<IBenchWaiter, byte> _waiters = new();
+    private readonly ConcurrentDictionary<BenchLoad, byte> _waiters = new();
     private readonly long _timeoutTicks;
 
     public BenchWatchdog(TimeSpan timeout) => _timeoutTicks = (long)(timeout.TotalSeconds * Stopwatch.Frequency);
 
     public TimeSpan Period => TimeSpan.FromSeconds(Math.Clamp(_timeoutTicks / (double)Stopwatch.Frequency / 4, 0.01, 0.25));
 
-    public void Add(IBenchWaiter waiter) => _waiters[waiter] = 0;
+    public void Add(BenchLoad waiter) => _waiters[waiter] = 0;
 
-    public void Remove(IBenchWaiter waiter) => _waiters.TryRemove(waiter, out _);
+    public void Remove(BenchLoad waiter) => _waiters.TryRemove(waiter, out _);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {

@@ -13,36 +13,26 @@ namespace NetProg.Services.Bench;
 /// reply is matched to its datagram by the number: no reply within the timeout counts the datagrams in flight as lost, a reply
 /// older than one already seen counts as reordered, a reply to nothing in flight as unexpected.
 /// </summary>
-internal sealed class UdpEchoLoad : IBenchWaiter
+internal sealed class UdpEchoLoad : BenchLoad
 {
     /// <summary>The sequence number.</summary>
     public const int HeaderSize = 8;
 
-    private readonly int _index;
-    private readonly BenchOptions _options;
-    private readonly IPEndPoint _target;
-    private readonly BenchRecorder _recorder;
     private readonly BenchPattern _pattern;
     private readonly Dictionary<long, long> _inFlight;
     private readonly byte[] _send;
     private readonly byte[] _receive = new byte[BenchOptions.MaxDatagramSize + 1];
     private CancellationTokenSource? _receiveTimeout;
-    private long _waitingSince;
 
     public UdpEchoLoad(int index, BenchOptions options, IPEndPoint target, BenchRecorder recorder)
+        : base(index, options, target, recorder)
     {
-        _index = index;
-        _options = options;
-        _target = target;
-        _recorder = recorder;
         _pattern = new BenchPattern(options.Size - HeaderSize, index + 1);
         _inFlight = new Dictionary<long, long>(options.Pipeline);
         _send = new byte[options.Size];
     }
 
-    public long WaitingSince => Volatile.Read(ref _waitingSince);
-
-    public void Expire()
+    public override void Expire()
     {
         try
         {
@@ -53,20 +43,20 @@ internal sealed class UdpEchoLoad : IBenchWaiter
         }
     }
 
-    public async Task RunAsync(BenchWatchdog watchdog, CancellationToken stop)
+    public override async Task RunAsync(BenchWatchdog watchdog, CancellationToken stop)
     {
-        using var socket = new Socket(_target.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        using var socket = new Socket(Target.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
         {
-            socket.Connect(_target);
+            socket.Connect(Target);
         }
         catch (SocketException e)
         {
-            _recorder.Error(NetworkException.From(e, NetworkOperation.Connect, TransportProtocol.Udp, _target, _options.Host));
+            Recorder.Error(NetworkException.From(e, NetworkOperation.Connect, TransportProtocol.Udp, Target, Options.Host));
             return;
         }
 
-        _recorder.Opened();
+        Recorder.Opened();
         watchdog.Add(this);
         long next = 0;
         long newest = -1;
@@ -78,7 +68,7 @@ internal sealed class UdpEchoLoad : IBenchWaiter
                 _receiveTimeout = timeout;
                 try
                 {
-                    while (_inFlight.Count < _options.Pipeline)
+                    while (_inFlight.Count < Options.Pipeline)
                     {
                         await SendAsync(socket, next++, stop).ConfigureAwait(false);
                     }
@@ -90,29 +80,29 @@ internal sealed class UdpEchoLoad : IBenchWaiter
                         var sequence = count < HeaderSize ? -1 : BinaryPrimitives.ReadInt64LittleEndian(_receive);
                         if (!_inFlight.Remove(sequence, out var sentAt))
                         {
-                            if (!_recorder.AnySucceeded && ForeignReply.IsMostlyUnlike(_receive.AsSpan(0, count), _send))
+                            if (!Recorder.AnySucceeded && ForeignReply.IsMostlyUnlike(_receive.AsSpan(0, count), _send))
                             {
                                 // Before any echo, a reply to nothing in flight cannot be late: the server answers, but not
                                 // with an echo (a time server answers every datagram with the time). Sending more would
                                 // only get more of the same.
-                                _recorder.Foreign(ForeignReply.Of(_receive.AsSpan(0, Math.Min(count, ForeignReply.MaxSampleBytes)), _send));
+                                Recorder.Foreign(ForeignReply.Of(_receive.AsSpan(0, Math.Min(count, ForeignReply.MaxSampleBytes)), _send));
                                 return;
                             }
 
-                            _recorder.Unexpected();
+                            Recorder.Unexpected();
                             continue;
                         }
 
                         if (sequence < newest)
                         {
-                            _recorder.Reordered();
+                            Recorder.Reordered();
                         }
 
                         newest = Math.Max(newest, sequence);
-                        var payload = _receive.AsSpan(HeaderSize, Math.Min(count, _options.Size) - HeaderSize);
-                        _recorder.Mismatched(_pattern.CountMismatches(sequence, 0, payload) + Math.Abs(count - _options.Size));
-                        _recorder.Completed(_index, sentAt, now, count);
-                        Volatile.Write(ref _waitingSince, _inFlight.Count == 0 ? 0 : now);
+                        var payload = _receive.AsSpan(HeaderSize, Math.Min(count, Options.Size) - HeaderSize);
+                        Recorder.Mismatched(_pattern.CountMismatches(sequence, 0, payload) + Math.Abs(count - Options.Size));
+                        Recorder.Completed(Index, sentAt, now, count);
+                        WaitFrom(_inFlight.Count == 0 ? 0 : now);
                         if (stop.IsCancellationRequested)
                         {
                             return;
@@ -124,17 +114,17 @@ internal sealed class UdpEchoLoad : IBenchWaiter
                 catch (OperationCanceledException) when (!stop.IsCancellationRequested)
                 {
                     // The watchdog: nothing came back within the timeout. What is in flight is lost; start again.
-                    _recorder.Lost(_inFlight.Count);
+                    Recorder.Lost(_inFlight.Count);
                     _inFlight.Clear();
-                    Volatile.Write(ref _waitingSince, 0);
+                    WaitFrom(0);
                 }
                 catch (SocketException e) when (!stop.IsCancellationRequested)
                 {
                     // Linux reports an ICMP port unreachable for an earlier datagram on the next receive (ECONNREFUSED).
-                    _recorder.Error(NetworkException.From(e, NetworkOperation.Receive, TransportProtocol.Udp, _target, _options.Host));
+                    Recorder.Error(NetworkException.From(e, NetworkOperation.Receive, TransportProtocol.Udp, Target, Options.Host));
                     _inFlight.Clear();
-                    Volatile.Write(ref _waitingSince, 0);
-                    if (!_recorder.AnySucceeded || !await BenchSockets.BackOffAsync(stop).ConfigureAwait(false))
+                    WaitFrom(0);
+                    if (!Recorder.AnySucceeded || !await BenchSockets.BackOffAsync(stop).ConfigureAwait(false))
                     {
                         return;
                     }
@@ -148,7 +138,7 @@ internal sealed class UdpEchoLoad : IBenchWaiter
         {
             _receiveTimeout = null;
             watchdog.Remove(this);
-            _recorder.Closed();
+            Recorder.Closed();
         }
     }
 
@@ -158,10 +148,7 @@ internal sealed class UdpEchoLoad : IBenchWaiter
         _pattern.Message(sequence).Span.CopyTo(_send.AsSpan(HeaderSize));
         var now = Stopwatch.GetTimestamp();
         _inFlight[sequence] = now;
-        if (Volatile.Read(ref _waitingSince) == 0)
-        {
-            Volatile.Write(ref _waitingSince, now);
-        }
+        WaitFromIfIdle(now);
 
         await socket.SendAsync(_send, SocketFlags.None, stop).ConfigureAwait(false);
     }
