@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Extensions.Logging;
 
 namespace NetProg.Accounts.Internal;
 
@@ -99,6 +100,46 @@ internal abstract class DbAccountStore : IAccountStore
     protected abstract object ToDb(DateTimeOffset time);
 
     protected abstract DateTimeOffset FromDb(DbDataReader reader, int ordinal);
+
+    /// <summary>
+    /// Makes a just-constructed store ready, or disposes it: its first connection, <see cref="PrepareAsync"/> on it, then the
+    /// schema migrated in one write transaction that <see cref="LockSchemaAsync"/> opens. On failure the store is disposed and
+    /// the error translated for the user; on success the caller owns it.
+    /// </summary>
+    protected static async Task<IAccountStore> ReadyAsync(DbAccountStore store, StoreKind kind, ILogger? logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await store.PrepareAsync(connection, logger, cancellationToken).ConfigureAwait(false);
+            await using var transaction = await store.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+            await store.LockSchemaAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            var found = await Schema.MigrateAsync(connection, transaction, kind, store.Description, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            if (found != Schema.Latest && logger is not null)
+            {
+                AccountLog.SchemaMigrated(logger, store.Description, found, Schema.Latest);
+            }
+
+            return store;
+        }
+        catch (Exception e)
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+            if (e is not AccountException && store.Translate(e) is { } translated)
+            {
+                throw translated;
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Settings of the first connection, before the schema is looked at (SQLite: the journal mode).</summary>
+    protected virtual Task PrepareAsync(DbConnection connection, ILogger? logger, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>What keeps two instances from migrating one new database at once, inside the migration's transaction.</summary>
+    protected virtual Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
 
     protected static async Task<int> ExecuteAsync(
         DbConnection connection,
