@@ -28,8 +28,6 @@ internal static class BenchCommand
 
     private static Command Kind(ICliConsole console, BenchKind kind, string name, string description)
     {
-        var host = CommonOptions.Host();
-        var port = CommonOptions.PortArgument();
         var connections = new Option<int>("--connections", "-c")
         {
             Description = kind == BenchKind.UdpEcho ? Strings.Bench_Option_UdpSockets : kind == BenchKind.Time ? Strings.Bench_Option_Clients : Strings.Bench_Option_Connections,
@@ -80,8 +78,7 @@ internal static class BenchCommand
         var json = new Option<bool>("--json") { Description = Strings.Bench_Option_Json };
 
         var command = new Command(name, description);
-        command.Add(host);
-        command.Add(port);
+        var server = ClientTarget.AddTo(command);
         command.Add(connections);
         if (kind != BenchKind.Time)
         {
@@ -93,10 +90,9 @@ internal static class BenchCommand
         command.Add(warmup);
         command.Add(timeout);
         command.Add(json);
-        CommonOptions.RefusePortTwice(command, host, port);
         command.SetAction((result, ct) => CommandRunner.RunAsync(console, async token =>
         {
-            var (target, portNumber) = CommonOptions.Target(result, host, port);
+            var (target, portNumber) = server.Read(result);
             var options = new BenchOptions
             {
                 Kind = kind,

@@ -15,8 +15,6 @@ internal static class EchoClientCommand
 {
     public static Command Create(ICliConsole console)
     {
-        var host = CommonOptions.Host();
-        var port = CommonOptions.PortArgument();
         var udp = CommonOptions.Udp(Strings.EchoClient_Option_Udp);
         var timeout = CommonOptions.Timeout();
         var user = new Option<string?>("--user") { Description = Strings.EchoClient_Option_User, HelpName = "NAME" };
@@ -29,18 +27,16 @@ internal static class EchoClientCommand
         };
 
         var command = new Command("echo-client", Strings.EchoClient_Description);
-        command.Add(host);
-        command.Add(port);
+        var server = ClientTarget.AddTo(command);
         command.Add(udp);
         command.Add(timeout);
         command.Add(user);
         command.Add(passwordStdin);
         command.Add(tls);
         command.Add(fingerprint);
-        CommonOptions.RefusePortTwice(command, host, port);
         command.SetAction((result, ct) => CommandRunner.RunAsync(console, token =>
         {
-            var (target, portNumber) = CommonOptions.Target(result, host, port);
+            var (target, portNumber) = server.Read(result);
             var useUdp = result.GetValue(udp);
             var connect = ConnectOptions(console, result, timeout, user, passwordStdin, tls, fingerprint, out var stdin);
             if (useUdp && (connect.Tls is not null || connect.Login is not null))

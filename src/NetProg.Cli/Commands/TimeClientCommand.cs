@@ -12,20 +12,16 @@ internal static class TimeClientCommand
 {
     public static Command Create(ICliConsole console)
     {
-        var host = CommonOptions.Host();
-        var port = CommonOptions.PortArgument();
         var udp = CommonOptions.Udp(Strings.TimeClient_Option_Udp);
         var timeout = CommonOptions.Timeout();
 
         var command = new Command("time-client", Strings.TimeClient_Description);
-        command.Add(host);
-        command.Add(port);
+        var server = ClientTarget.AddTo(command);
         command.Add(udp);
         command.Add(timeout);
-        CommonOptions.RefusePortTwice(command, host, port);
         command.SetAction((result, ct) => CommandRunner.RunAsync(console, async token =>
         {
-            var (target, portNumber) = CommonOptions.Target(result, host, port);
+            var (target, portNumber) = server.Read(result);
             var query = await TimeClient.QueryAsync(target, portNumber, result.GetValue(udp), result.GetValue(timeout), token).ConfigureAwait(false);
             if (query.Reply.Kind == TimeReplyKind.Empty)
             {
