@@ -23,6 +23,13 @@ public static class ListenerSockets
         SocketFactory.BindAll(addresses, port, TransportProtocol.Udp, backlog: 0);
 
     /// <summary>
+    /// Binds every address of every protocol on one <paramref name="port"/> (0: one free port shared by all, TCP and UDP
+    /// alike), TCP sockets listening; in the order of <paramref name="protocols"/>. Throws <see cref="NetworkException"/>.
+    /// </summary>
+    public static IReadOnlyList<Socket> Bind(IReadOnlyList<IPAddress> addresses, int port, IReadOnlyList<TransportProtocol> protocols, int backlog = DefaultBacklog) =>
+        SocketFactory.BindAll(addresses, port, protocols, backlog);
+
+    /// <summary>
     /// A UDP socket for talking to one peer, with the Windows ICMP quirk switched off as on a server socket: without it a port
     /// unreachable for one datagram fails the next receive (dotnet/corefx#33049).
     /// </summary>

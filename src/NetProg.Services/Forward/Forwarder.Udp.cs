@@ -11,66 +11,32 @@ public sealed partial class Forwarder
     private int _activeUdp;
     private int _tableFullLogged;
 
-    private async Task ReceiveLoopAsync(UdpPort port, CancellationToken stopping)
+    /// <summary>One client datagram the UDP host admitted: sent on to the target through that client's session.</summary>
+    private async ValueTask RelayDatagramAsync(UdpListener listener, IPEndPoint client, ReadOnlyMemory<byte> datagram, CancellationToken stopping)
     {
-        var socket = port.Socket;
-        EndPoint any = new IPEndPoint(socket.AddressFamily == AddressFamily.InterNetwork ? IPAddress.Any : IPAddress.IPv6Any, 0);
-        while (!stopping.IsCancellationRequested)
+        if (Session(_udp[listener.Index], client) is not { } session)
         {
-            byte[]? buffer = null;
-            try
-            {
-                await WaitForDatagramAsync(socket, any, stopping).ConfigureAwait(false);
-                buffer = ArrayPool<byte>.Shared.Rent(UdpServer.MaxDatagramSize);
-                var received = await socket.ReceiveFromAsync(buffer, SocketFlags.None, any, stopping).ConfigureAwait(false);
-                var client = EndPointText.Normalize((IPEndPoint)received.RemoteEndPoint);
-                if (!_options.Allow.Allows(client.Address))
-                {
-                    Refuse(client, TransportProtocol.Udp, _udpRefused.IsFirst(client.Address));
-                    continue;
-                }
+            return;
+        }
 
-                if (Session(port, client) is not { } session)
-                {
-                    continue;
-                }
+        try
+        {
+            await session.Outgoing.SendAsync(datagram, SocketFlags.None, stopping).ConfigureAwait(false);
+            session.SentToTarget(datagram.Length);
+        }
+        catch (SocketException e)
+        {
+            // ECONNREFUSED here is the ICMP port unreachable for an earlier datagram (Linux reports it on the next call).
+            if (e.SocketErrorCode == SocketError.ConnectionRefused)
+            {
+                session.TargetRefused();
+            }
 
-                try
-                {
-                    await session.Outgoing.SendAsync(buffer.AsMemory(0, received.ReceivedBytes), SocketFlags.None, stopping).ConfigureAwait(false);
-                    session.SentToTarget(received.ReceivedBytes);
-                }
-                catch (SocketException e)
-                {
-                    // ECONNREFUSED here is the ICMP port unreachable for an earlier datagram (Linux reports it on the next call).
-                    if (e.SocketErrorCode == SocketError.ConnectionRefused)
-                    {
-                        session.TargetRefused();
-                    }
-
-                    ForwardLog.DatagramFailed(_logger, EndPointText.Format(client), e.SocketErrorCode);
-                }
-                catch (ObjectDisposedException) when (!stopping.IsCancellationRequested)
-                {
-                    // The session expired between lookup and send: the datagram is lost, as in a NAT; a retry opens a new one.
-                }
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException e)
-            {
-                // ICMP errors for an earlier datagram, a datagram too large: they concern one peer, never the forwarder.
-                ForwardLog.DatagramFailed(_logger, "?", e.SocketErrorCode);
-            }
-            finally
-            {
-                if (buffer is not null)
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                }
-            }
+            ForwardLog.DatagramFailed(_logger, EndPointText.Format(client), e.SocketErrorCode);
+        }
+        catch (ObjectDisposedException) when (!stopping.IsCancellationRequested)
+        {
+            // The session expired between lookup and send: the datagram is lost, as in a NAT; a retry opens a new one.
         }
     }
 
@@ -127,10 +93,10 @@ public sealed partial class Forwarder
             byte[]? buffer = null;
             try
             {
-                await WaitForDatagramAsync(outgoing, null, CancellationToken.None).ConfigureAwait(false);
+                await WaitForDatagramAsync(outgoing).ConfigureAwait(false);
                 buffer = ArrayPool<byte>.Shared.Rent(UdpServer.MaxDatagramSize);
                 var count = await outgoing.ReceiveAsync(buffer, SocketFlags.None).ConfigureAwait(false);
-                await reply.SendToAsync(buffer.AsMemory(0, count), SocketFlags.None, session.Client).ConfigureAwait(false);
+                await reply.SendToAsync(buffer.AsMemory(0, count), session.Client).ConfigureAwait(false);
                 session.SentToClient(count);
             }
             catch (ObjectDisposedException)
@@ -161,22 +127,14 @@ public sealed partial class Forwarder
     }
 
     /// <summary>
-    /// Waits until a datagram is queued without taking a buffer: a zero-byte MSG_PEEK read leaves the datagram in place. With
-    /// 10,001 listening ports, a 64 KiB buffer held by each pending receive would be 640 MB; this way a buffer is taken only
-    /// for a datagram that is there, and given back once it is sent on.
+    /// Waits until the target's reply is queued without taking a buffer: a zero-byte MSG_PEEK read leaves it in place, so a
+    /// session that waits holds no 64 KiB buffer (as the host's own receive loops).
     /// </summary>
-    private static async ValueTask WaitForDatagramAsync(Socket socket, EndPoint? any, CancellationToken cancellationToken)
+    private static async ValueTask WaitForDatagramAsync(Socket socket)
     {
         try
         {
-            if (any is null)
-            {
-                await socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.Peek, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await socket.ReceiveFromAsync(Memory<byte>.Empty, SocketFlags.Peek, any, cancellationToken).ConfigureAwait(false);
-            }
+            await socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.Peek).ConfigureAwait(false);
         }
         catch (SocketException e) when (e.SocketErrorCode == SocketError.MessageSize)
         {

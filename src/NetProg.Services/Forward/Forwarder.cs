@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using NetProg.Services.Hosting;
 using NetProg.Transport;
 using NetProg.Transport.Tcp;
+using NetProg.Transport.Udp;
 
 namespace NetProg.Services.Forward;
 
@@ -13,8 +14,8 @@ namespace NetProg.Services.Forward;
 /// Port forwarding in software, as a home router's "port forwarding" page does it in its NAT: every listening port (a whole
 /// range if asked, TCP, UDP or both) relays to the same or a mapped port on one target host. TCP connections are served by
 /// the connection host every server runs on (<see cref="TcpServer"/>: accept, --allow, --max-connections, idle timeout,
-/// drain), each relayed by a <see cref="TcpRelay"/>; UDP datagrams go through per-client sessions
-/// (<see cref="UdpSession"/>). Bind first (it fails up front, with nothing left bound), then <see cref="RunAsync"/> until
+/// drain), each relayed by a <see cref="TcpRelay"/>; UDP datagrams are received by the UDP host every UDP server runs on
+/// (<see cref="UdpServer"/>: --allow, the receive loops) and go through per-client sessions (<see cref="UdpSession"/>). Bind first (it fails up front, with nothing left bound), then <see cref="RunAsync"/> until
 /// stopped.
 /// </summary>
 public sealed partial class Forwarder : IAsyncDisposable
@@ -27,19 +28,26 @@ public sealed partial class Forwarder : IAsyncDisposable
     private readonly TcpServer? _tcp;
     // Where each bound TCP port forwards to.
     private readonly Dictionary<int, IPEndPoint> _tcpTargets;
-    private readonly IReadOnlyList<UdpPort> _udp;
-    private readonly RefusedSources _udpRefused = new();
+    private readonly UdpServer? _udpServer;
+    // Per UDP listener of the host, in its order (UdpListener.Index): the rule and the session table.
+    private readonly IReadOnlyList<UdpPort> _udp = [];
     // Log writes (and the RelayEnded callback), in order, by one task off the relays' threads: see Defer.
     private readonly Channel<Action> _logWrites = Channel.CreateUnbounded<Action>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _logWriter;
 
-    private Forwarder(ForwardOptions options, ILogger logger, IReadOnlyList<(Socket, ForwardListener)> tcp, IReadOnlyList<UdpPort> udp)
+    private Forwarder(ForwardOptions options, ILogger logger, IReadOnlyList<(Socket, ForwardListener)> tcp, IReadOnlyList<(Socket, ForwardListener)> udp)
     {
         _options = options;
         _logger = logger;
-        _udp = udp;
         _tcpTargets = tcp.Select(t => t.Item2).DistinctBy(l => l.EndPoint.Port).ToDictionary(l => l.EndPoint.Port, l => l.Target);
-        Listening = [.. tcp.Select(t => t.Item2), .. udp.Select(u => u.Listener)];
+        Listening = [.. tcp.Select(t => t.Item2), .. udp.Select(u => u.Item2)];
+        if (udp.Count > 0)
+        {
+            _udpServer = UdpServer.Listen([.. udp.Select(u => u.Item1)], UdpOptions(options), logger);
+            _udpServer.ClientRefused = (client, first) => Refuse(client, TransportProtocol.Udp, first);
+            _udp = _udpServer.Listeners.Select(l => new UdpPort(l, udp[l.Index].Item2, logger)).ToArray();
+        }
+
         if (tcp.Count > 0)
         {
             _tcp = TcpServer.Listen([.. tcp.Select(t => t.Item1)], TcpOptions(options), logger);
@@ -89,13 +97,13 @@ public sealed partial class Forwarder : IAsyncDisposable
         CheckDescriptors(options);
 
         var tcp = new List<(Socket, ForwardListener)>();
-        var udp = new List<UdpPort>();
+        var udp = new List<(Socket, ForwardListener)>();
         try
         {
             for (var index = 0; index < options.Ports.Listen.Count; index++)
             {
                 var target = new IPEndPoint(options.Target, options.Ports.TargetPort(index));
-                BindPort(options, options.Ports.Listen.First + index, target, tcp, udp, logger);
+                BindPort(options, options.Ports.Listen.First + index, target, tcp, udp);
             }
 
             return new Forwarder(options, logger, tcp, udp);
@@ -107,9 +115,9 @@ public sealed partial class Forwarder : IAsyncDisposable
                 socket.Dispose();
             }
 
-            foreach (var port in udp)
+            foreach (var (socket, _) in udp)
             {
-                port.Socket.Dispose();
+                socket.Dispose();
             }
 
             throw;
@@ -122,19 +130,23 @@ public sealed partial class Forwarder : IAsyncDisposable
     /// </summary>
     public async Task RunAsync(CancellationToken stopping)
     {
-        var loops = new List<Task>(1 + _udp.Count);
+        var loops = new List<Task>(2);
         if (_tcp is not null)
         {
             // The host stops accepting, lets open relays finish for at most ShutdownTimeout and resets the rest.
             loops.Add(_tcp.RunAsync(Relay, stopping));
         }
 
-        loops.AddRange(_udp.Select(u => ReceiveLoopAsync(u, stopping)));
+        if (_udpServer is not null)
+        {
+            loops.Add(_udpServer.RunAsync(RelayDatagramAsync, stopping));
+        }
+
         using var heartbeatStop = new CancellationTokenSource();
         var heartbeat = _udp.Count > 0 ? HeartbeatAsync(heartbeatStop.Token) : Task.CompletedTask;
 
         await Task.WhenAll(loops).ConfigureAwait(false);
-        CloseListeners();
+        await CloseListenersAsync().ConfigureAwait(false);
 
         await heartbeatStop.CancelAsync().ConfigureAwait(false);
         await heartbeat.ConfigureAwait(false);
@@ -144,7 +156,7 @@ public sealed partial class Forwarder : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        CloseListeners();
+        await CloseListenersAsync().ConfigureAwait(false);
         if (_tcp is not null)
         {
             await _tcp.DisposeAsync().ConfigureAwait(false); // Its listeners closed, its relays reset.
@@ -154,42 +166,25 @@ public sealed partial class Forwarder : IAsyncDisposable
         await FlushLogAsync().ConfigureAwait(false);
     }
 
-    private static void BindPort(ForwardOptions options, int port, IPEndPoint target, List<(Socket, ForwardListener)> tcp, List<UdpPort> udp, ILogger logger)
+    private static void BindPort(ForwardOptions options, int port, IPEndPoint target, List<(Socket, ForwardListener)> tcp, List<(Socket, ForwardListener)> udp)
     {
-        // With port 0 and both protocols, TCP picks the port and UDP takes the same one; if that UDP port is taken, start over.
-        const int attempts = 8;
-        for (var attempt = 1; ; attempt++)
+        // With port 0 and both protocols, TCP picks the port and UDP takes the same one.
+        TransportProtocol[] protocols = options.Protocols switch
         {
-            IReadOnlyList<Socket> tcpSockets = [];
-            var chosen = port;
-            if (options.Protocols.HasFlag(ProtocolSelection.Tcp))
+            ProtocolSelection.Tcp => [TransportProtocol.Tcp],
+            ProtocolSelection.Udp => [TransportProtocol.Udp],
+            _ => [TransportProtocol.Tcp, TransportProtocol.Udp],
+        };
+        foreach (var socket in ListenerSockets.Bind(options.ListenAddresses, port, protocols))
+        {
+            var listener = new ForwardListener((IPEndPoint)socket.LocalEndPoint!, socket.ProtocolType == ProtocolType.Tcp ? TransportProtocol.Tcp : TransportProtocol.Udp, target);
+            if (listener.Protocol == TransportProtocol.Tcp)
             {
-                tcpSockets = ListenerSockets.BindTcp(options.ListenAddresses, port);
-                chosen = ((IPEndPoint)tcpSockets[0].LocalEndPoint!).Port;
+                tcp.Add((socket, listener));
             }
-
-            try
+            else
             {
-                var udpSockets = options.Protocols.HasFlag(ProtocolSelection.Udp) ? ListenerSockets.BindUdp(options.ListenAddresses, chosen) : [];
-                tcp.AddRange(tcpSockets.Select(s => (s, new ForwardListener((IPEndPoint)s.LocalEndPoint!, TransportProtocol.Tcp, target))));
-                udp.AddRange(udpSockets.Select(s => new UdpPort(s, new ForwardListener((IPEndPoint)s.LocalEndPoint!, TransportProtocol.Udp, target), logger)));
-                return;
-            }
-            catch (NetworkException e) when (port == 0 && tcpSockets.Count > 0 && e.Kind == SocketErrorKind.AddressInUse && attempt < attempts)
-            {
-                foreach (var socket in tcpSockets)
-                {
-                    socket.Dispose();
-                }
-            }
-            catch
-            {
-                foreach (var socket in tcpSockets)
-                {
-                    socket.Dispose();
-                }
-
-                throw;
+                udp.Add((socket, listener));
             }
         }
     }
@@ -264,13 +259,19 @@ public sealed partial class Forwarder : IAsyncDisposable
         AllowClient = options.Allow.IsEveryone ? null : options.Allow.Allows,
     };
 
-    private void CloseListeners()
+    /// <summary>
+    /// The host's settings for the UDP side: --allow, and none of the servers' source rules. A relay passes on what its
+    /// clients send, from any source port (an NTP client sends from 123, below the servers' 1024), at any rate; answering
+    /// is the target's business.
+    /// </summary>
+    private static UdpServerOptions UdpOptions(ForwardOptions options) => new()
     {
-        foreach (var port in _udp)
-        {
-            port.Socket.Dispose();
-        }
-    }
+        LoopGuard = false,
+        RateLimitPerSecond = 0,
+        AllowClient = options.Allow.IsEveryone ? null : options.Allow.Allows,
+    };
+
+    private ValueTask CloseListenersAsync() => _udpServer?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private void Refuse(IPEndPoint client, TransportProtocol protocol, bool first)
     {

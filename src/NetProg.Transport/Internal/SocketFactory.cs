@@ -74,16 +74,23 @@ internal static class SocketFactory
     /// Binds every address on one port. With port 0 the first socket picks a free port and the others take the same one, so a
     /// server has one port number on all its addresses; if that port is taken on another address, we start over a few times.
     /// </summary>
-    public static IReadOnlyList<Socket> BindAll(IReadOnlyList<IPAddress> addresses, int port, TransportProtocol protocol, int backlog)
+    public static IReadOnlyList<Socket> BindAll(IReadOnlyList<IPAddress> addresses, int port, TransportProtocol protocol, int backlog) =>
+        BindAll(addresses, port, [protocol], backlog);
+
+    /// <summary>
+    /// <see cref="BindAll(IReadOnlyList{IPAddress}, int, TransportProtocol, int)"/> for several protocols at once: every address
+    /// of every protocol on one port (TCP and UDP 30000 for a server of both), in the order of <paramref name="protocols"/>.
+    /// </summary>
+    public static IReadOnlyList<Socket> BindAll(IReadOnlyList<IPAddress> addresses, int port, IReadOnlyList<TransportProtocol> protocols, int backlog)
     {
         const int attempts = 8;
         for (var attempt = 1; ; attempt++)
         {
-            var sockets = new List<Socket>(addresses.Count);
+            var sockets = new List<Socket>(addresses.Count * protocols.Count);
             var chosenPort = port;
             try
             {
-                foreach (var address in addresses)
+                foreach (var (protocol, address) in protocols.SelectMany(p => addresses.Select(a => (p, a))))
                 {
                     var endPoint = new IPEndPoint(address, chosenPort);
                     Socket socket;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -7,8 +8,11 @@ using NetProg.Transport.Internal;
 namespace NetProg.Transport.Udp;
 
 /// <summary>
-/// Answers datagrams on one unconnected socket per bound address. One socket serves every peer: connecting it to the first
-/// client, as netcat-style tools do, would shut out the others (nmap/nmap#1223: ncat's connected UDP listener).
+/// The UDP host: every UDP server and <c>forward</c>'s UDP side. One unconnected socket per bound address (or per port of
+/// a range) serves every peer: connecting it to the first client, as netcat-style tools do, would shut out the others
+/// (nmap/nmap#1223: ncat's connected UDP listener). Each datagram is admitted first (<see cref="UdpServerOptions.AllowClient"/>,
+/// then <see cref="UdpSourceGuard"/>, the rate limits and the loop guard); then a <see cref="UdpDatagramHandler"/> answers it
+/// at once (the servers), or a <see cref="UdpDatagramReceiver"/> takes it and answers when it can (the relay).
 /// </summary>
 public sealed class UdpServer : IAsyncDisposable
 {
@@ -25,6 +29,7 @@ public sealed class UdpServer : IAsyncDisposable
     private readonly NearSources _near;
     private readonly SourceRateTable? _rates;
     private readonly DropReports _dropReports = new();
+    private readonly RefusedSources _refused = new();
     private long _dropped;
 
     private UdpServer(IReadOnlyList<Socket> sockets, UdpServerOptions options, ILogger logger)
@@ -32,7 +37,8 @@ public sealed class UdpServer : IAsyncDisposable
         _sockets = sockets;
         _options = options;
         _logger = logger;
-        LocalEndPoints = sockets.Select(s => (IPEndPoint)s.LocalEndPoint!).ToArray();
+        Listeners = sockets.Select((socket, index) => new UdpListener(socket, index)).ToArray();
+        LocalEndPoints = Listeners.Select(l => l.LocalEndPoint).ToArray();
         foreach (var endPoint in LocalEndPoints)
         {
             options.ServedPorts.Add(endPoint.Port);
@@ -47,6 +53,15 @@ public sealed class UdpServer : IAsyncDisposable
     }
 
     public IReadOnlyList<IPEndPoint> LocalEndPoints { get; }
+
+    /// <summary>The bound sockets, in the order they were bound.</summary>
+    public IReadOnlyList<UdpListener> Listeners { get; }
+
+    /// <summary>
+    /// Called for a datagram refused by <see cref="UdpServerOptions.AllowClient"/>, with true the first time its address is
+    /// refused (<see cref="RefusedSources"/>: what is logged once per address).
+    /// </summary>
+    public Action<IPEndPoint, bool>? ClientRefused { get; set; }
 
     /// <summary>Datagrams not answered, by any rule.</summary>
     public long DroppedDatagrams => Interlocked.Read(ref _dropped);
@@ -64,6 +79,21 @@ public sealed class UdpServer : IAsyncDisposable
     {
         ArgumentOutOfRangeException.ThrowIfZero(addresses.Count);
         var sockets = SocketFactory.BindAll(addresses, port, TransportProtocol.Udp, backlog: 0);
+        return new UdpServer(sockets, options, logger);
+    }
+
+    /// <summary>
+    /// Serves on UDP sockets already bound (<see cref="ListenerSockets.Bind"/>: <c>forward</c> binds a whole range, TCP and UDP
+    /// on the same ports, before it starts). The server owns them from here on.
+    /// </summary>
+    public static UdpServer Listen(IReadOnlyList<Socket> sockets, UdpServerOptions options, ILogger logger)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(sockets.Count);
+        if (sockets.Any(s => s.ProtocolType != ProtocolType.Udp || s.LocalEndPoint is null))
+        {
+            throw new ArgumentException("every socket must be a bound UDP socket", nameof(sockets));
+        }
+
         return new UdpServer(sockets, options, logger);
     }
 
@@ -156,6 +186,11 @@ public sealed class UdpServer : IAsyncDisposable
             var start = Stopwatch.GetTimestamp();
             var source = sources.GetSource(address);
             var remote = source.EndPoint;
+            if (Refused(remote))
+            {
+                continue;
+            }
+
             var key = SourceKey.Of(remote.Address);
             var reason = Admit(remote, key, start);
             if (reason == UdpDropReason.None && _options.LoopGuard && source.Streak.IsLoop(ReflectionStreak.Fingerprint(request.AsSpan(0, receivedBytes)), start))
@@ -165,14 +200,7 @@ public sealed class UdpServer : IAsyncDisposable
 
             if (reason != UdpDropReason.None)
             {
-                Interlocked.Increment(ref _dropped);
-                DatagramDropped?.Invoke(reason);
-                if (_dropReports.Record(key, reason, start, out var count, out var since))
-                {
-                    var elapsed = TimeSpan.FromSeconds((double)since / Stopwatch.Frequency);
-                    DatagramHandled?.Invoke(new DatagramSummary(remote, local, receivedBytes, 0, elapsed, reason, count));
-                }
-
+                Drop(reason, key, remote, local, receivedBytes, start);
                 continue;
             }
 
@@ -213,6 +241,134 @@ public sealed class UdpServer : IAsyncDisposable
             }
 
             DatagramHandled?.Invoke(new DatagramSummary(remote, local, receivedBytes, length, Stopwatch.GetElapsedTime(start), UdpDropReason.None));
+        }
+    }
+
+    /// <summary>
+    /// Serves until <paramref name="stopping"/> fires, handing each admitted datagram to <paramref name="receiver"/>; the
+    /// receiver's task is awaited before the socket's next receive. A datagram being taken is finished first.
+    /// </summary>
+    /// <remarks>
+    /// Asynchronous, unlike the handler's threads: <c>forward</c> may listen on a whole range, 10,001 sockets, and a thread each
+    /// would be 10,001 threads. Each socket waits with a zero-byte MSG_PEEK receive, which leaves the datagram queued and holds
+    /// no buffer; a pooled 64 KiB buffer is taken only for a datagram that is there (10,001 pending receives with a buffer each
+    /// would hold 640 MB). The loop guard's reflection streak does not apply: a receiver's answers are not the server's own.
+    /// </remarks>
+    public async Task RunAsync(UdpDatagramReceiver receiver, CancellationToken stopping)
+    {
+        await Task.WhenAll(Listeners.Select(l => ReceiveLoopAsync(l, receiver, stopping))).ConfigureAwait(false);
+        foreach (var socket in _sockets)
+        {
+            socket.Dispose();
+        }
+    }
+
+    private async Task ReceiveLoopAsync(UdpListener listener, UdpDatagramReceiver receiver, CancellationToken stopping)
+    {
+        var socket = listener.Socket;
+        EndPoint any = new IPEndPoint(socket.AddressFamily == AddressFamily.InterNetwork ? IPAddress.Any : IPAddress.IPv6Any, 0);
+        while (!stopping.IsCancellationRequested)
+        {
+            byte[]? buffer = null;
+            try
+            {
+                SocketReceiveFromResult received;
+                try
+                {
+                    await WaitForDatagramAsync(socket, any, stopping).ConfigureAwait(false);
+                    buffer = ArrayPool<byte>.Shared.Rent(MaxDatagramSize);
+                    received = await socket.ReceiveFromAsync(buffer, SocketFlags.None, any, stopping).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+                {
+                    return;
+                }
+                catch (SocketException e) when (e.SocketErrorCode is SocketError.OperationAborted or SocketError.Shutdown)
+                {
+                    return; // Closed by DisposeAsync.
+                }
+                catch (SocketException e)
+                {
+                    // ICMP errors reported for an earlier datagram, a datagram too large: they concern one peer, never the server.
+                    TransportLog.DatagramFailed(_logger, "?", e.SocketErrorCode);
+                    continue;
+                }
+
+                var start = Stopwatch.GetTimestamp();
+                var remote = EndPointText.Normalize((IPEndPoint)received.RemoteEndPoint);
+                if (Refused(remote))
+                {
+                    continue;
+                }
+
+                var key = SourceKey.Of(remote.Address);
+                var reason = Admit(remote, key, start);
+                if (reason != UdpDropReason.None)
+                {
+                    Drop(reason, key, remote, listener.LocalEndPoint, received.ReceivedBytes, start);
+                    continue;
+                }
+
+                try
+                {
+                    await receiver(listener, remote, buffer.AsMemory(0, received.ReceivedBytes), stopping).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException && stopping.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception e)
+                {
+                    // One bad datagram must not stop the service for everyone else.
+                    TransportLog.HandlerFailed(_logger, EndPointText.Format(remote), e);
+                }
+            }
+            finally
+            {
+                if (buffer is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits until a datagram is queued without taking a buffer: a zero-byte MSG_PEEK read leaves the datagram in place.
+    /// </summary>
+    private static async ValueTask WaitForDatagramAsync(Socket socket, EndPoint any, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await socket.ReceiveFromAsync(Memory<byte>.Empty, SocketFlags.Peek, any, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.MessageSize)
+        {
+            // The datagram is larger than the empty buffer (Windows reports WSAEMSGSIZE); with MSG_PEEK it is still queued.
+        }
+    }
+
+    /// <summary>Applies <see cref="UdpServerOptions.AllowClient"/>: true when <paramref name="remote"/> is refused (and reported).</summary>
+    private bool Refused(IPEndPoint remote)
+    {
+        if (_options.AllowClient is not { } allow || allow(remote.Address))
+        {
+            return false;
+        }
+
+        ClientRefused?.Invoke(remote, _refused.IsFirst(remote.Address));
+        return true;
+    }
+
+    /// <summary>Counts a datagram not answered, and reports it when <see cref="DropReports"/> says it is time to.</summary>
+    private void Drop(UdpDropReason reason, SourceKey key, IPEndPoint remote, IPEndPoint local, int receivedBytes, long start)
+    {
+        Interlocked.Increment(ref _dropped);
+        DatagramDropped?.Invoke(reason);
+        if (_dropReports.Record(key, reason, start, out var count, out var since))
+        {
+            var elapsed = TimeSpan.FromSeconds((double)since / Stopwatch.Frequency);
+            DatagramHandled?.Invoke(new DatagramSummary(remote, local, receivedBytes, 0, elapsed, reason, count));
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace NetProg.Transport.Udp;
 
 /// <summary>Protection settings of a <see cref="UdpServer"/>.</summary>
@@ -20,6 +22,13 @@ public sealed record UdpServerOptions
     /// what a flood with spoofed far sources can reflect at a victim (100 per second per victim, 1,000 in all).
     /// </summary>
     public int RateLimitPerSecond { get; init; } = 100;
+
+    /// <summary>
+    /// Which client addresses are served (<c>--allow</c>); null serves everyone. Checked before every other rule: a datagram
+    /// from an address it refuses is dropped and reported through <see cref="UdpServer.ClientRefused"/>, not counted with the
+    /// drops of <see cref="UdpDropReason"/>.
+    /// </summary>
+    public Predicate<IPAddress>? AllowClient { get; init; }
 
     /// <summary>The UDP ports this process serves, for the loop guard; the server adds its own port when bound.</summary>
     public ServedPorts ServedPorts { get; init; } = new();

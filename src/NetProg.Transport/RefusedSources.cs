@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 
-namespace NetProg.Transport.Tcp;
+namespace NetProg.Transport;
 
 /// <summary>
 /// The addresses already refused, so that a refusal is logged once per address and not once per attempt: a client retrying
