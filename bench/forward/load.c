@@ -2,9 +2,11 @@
  * load.c: the load for bench/forward/run.sh. One program, three roles, so the relays under test are the only difference:
  *   load serve PORT            target on 127.0.0.1:PORT; per connection the first byte picks the test:
  *                              'B' read and discard to EOF, then send the byte count (8 bytes, big-endian) and close;
- *                              'R' echo 64-byte messages until EOF.
+ *                              'R' echo 64-byte messages until EOF. On UDP PORT too: every datagram echoed.
  *   load bulk HOST PORT MIB    send MIB MiB, half-close, wait for the count; prints "bulk MiB/s"
  *   load rtt HOST PORT N       N round trips of 64 bytes, one at a time; prints "rtt median_us round_trips_per_s p99_us"
+ *   load urtt HOST PORT N      the same in 64-byte UDP datagrams, each waited for (1 s, then it counts as lost and is
+ *                              sent again); prints "urtt median_us round_trips_per_s p99_us lost"
  * Build: cc -O2 -pthread -o load load.c
  */
 #define _GNU_SOURCE
@@ -17,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -86,8 +89,30 @@ static void *serve_one(void *arg)
     return NULL;
 }
 
+static void *serve_udp(void *arg)
+{
+    int port = (int)(intptr_t)arg;
+    int s = socket(AF_INET, SOCK_DGRAM, 0);
+    struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(port), .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    if (bind(s, (struct sockaddr *)&a, sizeof a) < 0)
+        die("bind udp");
+    char buf[65536];
+    for (;;) {
+        struct sockaddr_in from;
+        socklen_t len = sizeof from;
+        ssize_t r = recvfrom(s, buf, sizeof buf, 0, (struct sockaddr *)&from, &len);
+        if (r >= 0)
+            sendto(s, buf, (size_t)r, 0, (struct sockaddr *)&from, len);
+    }
+    return NULL;
+}
+
 static int serve(int port)
 {
+    pthread_t udp;
+    pthread_create(&udp, NULL, serve_udp, (void *)(intptr_t)port);
+    pthread_detach(udp);
+
     int s = socket(AF_INET, SOCK_STREAM, 0), one = 1;
     setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
     struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(port), .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
@@ -130,7 +155,7 @@ int main(int argc, char **argv)
     if (argc == 3 && strcmp(argv[1], "serve") == 0)
         return serve(atoi(argv[2]));
     if (argc != 5) {
-        fprintf(stderr, "usage: load serve PORT | load bulk HOST PORT MIB | load rtt HOST PORT N\n");
+        fprintf(stderr, "usage: load serve PORT | load bulk HOST PORT MIB | load rtt HOST PORT N | load urtt HOST PORT N\n");
         return 2;
     }
     int port = atoi(argv[3]);
@@ -176,6 +201,37 @@ int main(int argc, char **argv)
         double secs = now() - start;
         qsort(lat, (size_t)n, sizeof(double), cmp);
         printf("rtt %.1f %.0f %.1f\n", lat[n / 2] * 1e6, (double)n / secs, lat[n * 99 / 100] * 1e6);
+        close(s);
+        return 0;
+    }
+    if (strcmp(argv[1], "urtt") == 0) {
+        int s = socket(AF_INET, SOCK_DGRAM, 0);
+        struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(port) };
+        inet_pton(AF_INET, argv[2], &a.sin_addr);
+        if (connect(s, (struct sockaddr *)&a, sizeof a) < 0)
+            die("connect udp");
+        struct timeval wait = { .tv_sec = 1 };
+        setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+        char msg[MSG], back[MSG + 1];
+        memset(msg, 'u', sizeof msg);
+        double *lat = malloc(sizeof(double) * (size_t)n);
+        long lost = 0;
+        double start = now();
+        for (long i = 0; i < n; i++) {
+            double t = now();
+            if (send(s, msg, MSG, 0) != MSG)
+                die("send udp");
+            if (recv(s, back, sizeof back, 0) != MSG) {
+                if (++lost > 100)
+                    die("more than 100 datagrams lost");
+                i--;
+                continue;
+            }
+            lat[i] = now() - t;
+        }
+        double secs = now() - start;
+        qsort(lat, (size_t)n, sizeof(double), cmp);
+        printf("urtt %.1f %.0f %.1f %ld\n", lat[n / 2] * 1e6, (double)n / secs, lat[n * 99 / 100] * 1e6, lost);
         close(s);
         return 0;
     }
