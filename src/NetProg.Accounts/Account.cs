@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NetProg.Accounts;
 
 /// <summary>One account as stored. Times are UTC, kept to the millisecond (both backends round-trip them exactly).</summary>

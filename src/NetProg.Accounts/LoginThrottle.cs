@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using NetProg.Accounts.Internal;
 
 namespace NetProg.Accounts;

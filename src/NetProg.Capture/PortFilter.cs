@@ -1,4 +1,3 @@
-using System.Globalization;
 using NetProg.Capture.Decoding;
 
 namespace NetProg.Capture;

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace NetProg.Diagnostics;
 
 /// <summary>One unicast address configured on this machine.</summary>

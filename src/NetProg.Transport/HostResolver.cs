@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace NetProg.Transport;
 
 /// <summary>Name resolution with a deadline: a resolver that cannot be reached must not hang a client.</summary>

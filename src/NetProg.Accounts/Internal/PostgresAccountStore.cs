@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 

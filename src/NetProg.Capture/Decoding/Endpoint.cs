@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace NetProg.Capture.Decoding;
 
 /// <summary>One end of a packet: an address, and the TCP/UDP port when there is one (ICMP has none).</summary>

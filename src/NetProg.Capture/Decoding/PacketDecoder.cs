@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-using System.Net;
 using PacketDotNet;
+using ProtocolType = PacketDotNet.ProtocolType;
 
 namespace NetProg.Capture.Decoding;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
 using NetProg.Capture.Decoding;
 using NetProg.Capture.Flows;
 using NetProg.Capture.Text;

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace NetProg.Capture.Live;
 
 /// <summary>A device libpcap (or Npcap) can capture on: its name for <c>--interface</c>, a description and its addresses.</summary>

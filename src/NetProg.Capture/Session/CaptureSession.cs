@@ -1,4 +1,3 @@
-using System.Net;
 using NetProg.Capture.Flows;
 using NetProg.Capture.Follow;
 using NetProg.Capture.Live;

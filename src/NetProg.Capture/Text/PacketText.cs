@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using NetProg.Capture.Decoding;
 using NetProg.Capture.Flows;
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Globalization;
 using NetProg.Cli.Infrastructure;
 using NetProg.Cli.Rendering;
 using NetProg.Services.Bench;

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Net;
 using NetProg.Capture;
 using NetProg.Capture.Live;
 using NetProg.Capture.Session;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using NetProg.Cli.Infrastructure;
 using NetProg.Services.Clients;
 using NetProg.Transport;

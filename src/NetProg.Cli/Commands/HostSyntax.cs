@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using NetProg.Protocols.Ports;
 
 namespace NetProg.Cli.Commands;

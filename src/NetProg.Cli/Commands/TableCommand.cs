@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using NetProg.Cli.Infrastructure;
 
 namespace NetProg.Cli.Commands;

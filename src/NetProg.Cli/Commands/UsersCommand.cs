@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using NetProg.Accounts;
 using NetProg.Cli.Infrastructure;
 using Spectre.Console;

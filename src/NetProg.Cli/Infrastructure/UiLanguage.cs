@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NetProg.Cli.Infrastructure;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using NetProg.Services.Bench;
 
 namespace NetProg.Cli.Rendering;

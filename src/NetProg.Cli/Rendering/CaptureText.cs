@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using NetProg.Capture;
 using NetProg.Capture.FlowGraph;
 using NetProg.Capture.Flows;

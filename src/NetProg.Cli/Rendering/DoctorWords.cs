@@ -1,4 +1,3 @@
-using System.Globalization;
 using NetProg.Diagnostics.Doctor;
 using NetProg.Transport;
 

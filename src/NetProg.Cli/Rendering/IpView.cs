@@ -1,4 +1,3 @@
-using System.Globalization;
 using NetProg.Diagnostics.Interfaces;
 using Spectre.Console;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net.Sockets;
 using NetProg.Diagnostics.Routes;
 using Spectre.Console;
 

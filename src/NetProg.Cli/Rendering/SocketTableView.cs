@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using NetProg.Diagnostics;
 using NetProg.Diagnostics.Sockets;
 using Spectre.Console;

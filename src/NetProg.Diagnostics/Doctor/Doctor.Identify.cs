@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-using System.Text;
 using NetProg.Protocols.Time;
 
 namespace NetProg.Diagnostics.Doctor;

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using NetProg.Transport;
 
 namespace NetProg.Diagnostics.Doctor;

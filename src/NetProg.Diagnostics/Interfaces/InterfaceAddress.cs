@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace NetProg.Diagnostics.Interfaces;
 
 /// <summary>One unicast address of an interface.</summary>

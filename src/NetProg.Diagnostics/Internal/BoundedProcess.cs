@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace NetProg.Diagnostics.Internal;
 
 /// <summary>Runs a helper tool (lsof, netstat) and returns its standard output, or null if it did not finish in time.</summary>

@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-
 namespace NetProg.Diagnostics.Internal;
 
 /// <summary>The order of <see cref="LocalAddresses.List"/>: most useful to type on another machine first.</summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace NetProg.Diagnostics.Routes;
 
 /// <summary>One route, as <c>netstat -nr</c> prints it.</summary>

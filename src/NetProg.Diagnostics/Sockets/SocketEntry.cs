@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace NetProg.Diagnostics.Sockets;
 
 /// <summary>One TCP or UDP socket of this machine, as <c>netstat -na</c>, <c>ss -tuanp</c> or TCPView show it.</summary>

@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-
 namespace NetProg.Diagnostics.Sockets;
 
 /// <summary>The display order: TCP before UDP, IPv4 before IPv6, then local port, local address, remote, pid.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using NetProg.Protocols.Ports;
 
 namespace NetProg.Protocols.Forwarding;

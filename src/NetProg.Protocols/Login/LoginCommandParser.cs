@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NetProg.Protocols.Login;
 
 /// <summary>Splits a line into its command word and argument, on bytes: nothing is decoded, so no input can throw.</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using UserNameSyntax = NetProg.Protocols.Login.UserName;
 
 namespace NetProg.Protocols.Login;

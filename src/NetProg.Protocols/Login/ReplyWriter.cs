@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NetProg.Protocols.Login;
 
 /// <summary>Writes one reply line, <c>"&lt;code&gt; &lt;text&gt;\r\n"</c>: three digits, a space, the text in UTF-8, CRLF (RFC 959 section 4.2).</summary>

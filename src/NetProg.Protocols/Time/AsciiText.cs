@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NetProg.Protocols.Time;
 
 /// <summary>Byte-level helpers for the reply parsers: bounded, culture-free, no regular expressions, never throwing.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HdrHistogram;
 using NetProg.Services.Clients;
 using NetProg.Transport;

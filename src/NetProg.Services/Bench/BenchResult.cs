@@ -1,4 +1,3 @@
-using System.Net;
 using NetProg.Services.Clients;
 using NetProg.Transport;
 

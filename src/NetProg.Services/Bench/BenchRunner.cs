@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Net;
 using NetProg.Transport;
 
 namespace NetProg.Services.Bench;

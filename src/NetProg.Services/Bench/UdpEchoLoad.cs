@@ -1,7 +1,4 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using NetProg.Services.Clients;
 using NetProg.Transport;
 

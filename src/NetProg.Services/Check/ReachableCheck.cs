@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using NetProg.Diagnostics.Doctor;
 using NetProg.Transport;
 

@@ -1,4 +1,3 @@
-using System.Net;
 using NetProg.Diagnostics.Sockets;
 
 namespace NetProg.Services.Check;

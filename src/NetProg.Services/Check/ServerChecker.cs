@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
 using NetProg.Diagnostics;
 using NetProg.Diagnostics.Sockets;
 using NetProg.Services.Check.Local;

@@ -1,4 +1,3 @@
-using System.Net;
 using NetProg.Diagnostics;
 using NetProg.Diagnostics.Sockets;
 using NetProg.Services.Check.Local;

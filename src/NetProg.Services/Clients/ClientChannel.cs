@@ -1,7 +1,5 @@
 using System.IO.Pipelines;
-using System.Net;
 using System.Net.Security;
-using System.Net.Sockets;
 using NetProg.Transport;
 using NetProg.Transport.Client;
 using NetProg.Transport.Tls;

@@ -1,7 +1,5 @@
 using System.Buffers;
-using System.Diagnostics;
 using System.IO.Pipelines;
-using System.Net.Sockets;
 using NetProg.Transport;
 using NetProg.Transport.Client;
 

@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Net;
-using System.Net.Sockets;
 using NetProg.Transport;
 using NetProg.Transport.Client;
 

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using NetProg.Protocols.Lines;
 using NetProg.Transport;
 

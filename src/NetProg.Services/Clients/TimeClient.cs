@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Net.Sockets;
 using NetProg.Protocols.Time;
 using NetProg.Transport;
 using NetProg.Transport.Client;

@@ -1,4 +1,3 @@
-using System.Net;
 using NetProg.Protocols.Time;
 using NetProg.Transport;
 using NetProg.Transport.Client;

@@ -1,4 +1,3 @@
-using System.Net;
 using NetProg.Transport.Tcp;
 
 namespace NetProg.Services.Echo;

@@ -1,4 +1,3 @@
-using System.Net;
 using NetProg.Protocols.Forwarding;
 using NetProg.Services.Hosting;
 

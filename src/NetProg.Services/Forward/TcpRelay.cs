@@ -1,7 +1,4 @@
 using System.Buffers;
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using NetProg.Transport;
 using NetProg.Transport.Tcp;
 

@@ -1,4 +1,3 @@
-using System.Net;
 using NetProg.Transport;
 
 namespace NetProg.Services.Hosting;

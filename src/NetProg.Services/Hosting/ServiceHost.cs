@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using NetProg.Transport;
 using NetProg.Transport.Tcp;

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace NetProg.Transport.Client;
 
 /// <summary>One address tried for a name, and how it failed.</summary>

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-
 namespace NetProg.Transport.Client;
 
 /// <summary>Connects to a host name or address, trying every address the name resolves to, each within the timeout.</summary>

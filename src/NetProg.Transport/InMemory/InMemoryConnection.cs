@@ -1,6 +1,4 @@
 using System.IO.Pipelines;
-using System.Net;
-using System.Net.Sockets;
 using NetProg.Transport.Tcp;
 
 namespace NetProg.Transport.InMemory;

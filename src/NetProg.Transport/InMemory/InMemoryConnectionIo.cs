@@ -1,7 +1,5 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using System.Net;
-using System.Net.Sockets;
 using NetProg.Transport.Tcp;
 
 namespace NetProg.Transport.InMemory;

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace NetProg.Transport.Internal;
 
 /// <summary>Creates and binds listening sockets; each OS difference in binding lives here, with its reason.</summary>

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Net;
 
 namespace NetProg.Transport.Tcp;
 

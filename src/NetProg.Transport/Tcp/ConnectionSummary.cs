@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace NetProg.Transport.Tcp;
 
 /// <summary>What the per-client log line says about a finished connection.</summary>

@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.IO.Pipelines;
-using System.Net;
-using System.Net.Sockets;
 
 namespace NetProg.Transport.Tcp;
 

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.IO.Pipelines;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using NetProg.Transport.Internal;
 using NetProg.Transport.Linux;

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace NetProg.Transport.Tcp;
 
 /// <summary>Limits of a <see cref="TcpServer"/>. Every limit has a default; none is unbounded.</summary>

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace NetProg.Transport.Udp;
 
 /// <summary>What the per-client log line says about one answered (or dropped) datagram.</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace NetProg.Transport.Udp;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using System.Buffers;
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using NetProg.Transport.Internal;
 
@@ -171,15 +168,13 @@ public sealed class UdpServer : IAsyncDisposable
             {
                 continue; // The receive timeout: look at the stop token.
             }
-            catch (SocketException e) when (e.SocketErrorCode is SocketError.OperationAborted or SocketError.Shutdown)
-            {
-                return; // Closed by DisposeAsync.
-            }
             catch (SocketException e)
             {
-                // ICMP errors reported for an earlier reply (Linux ECONNREFUSED, Windows WSAECONNRESET) or a datagram too
-                // large for the buffer: they concern one peer, never the server.
-                TransportLog.DatagramFailed(_logger, "?", e.SocketErrorCode);
+                if (SocketClosed(e))
+                {
+                    return;
+                }
+
                 continue;
             }
 
@@ -283,14 +278,13 @@ public sealed class UdpServer : IAsyncDisposable
                 {
                     return;
                 }
-                catch (SocketException e) when (e.SocketErrorCode is SocketError.OperationAborted or SocketError.Shutdown)
-                {
-                    return; // Closed by DisposeAsync.
-                }
                 catch (SocketException e)
                 {
-                    // ICMP errors reported for an earlier datagram, a datagram too large: they concern one peer, never the server.
-                    TransportLog.DatagramFailed(_logger, "?", e.SocketErrorCode);
+                    if (SocketClosed(e))
+                    {
+                        return;
+                    }
+
                     continue;
                 }
 
@@ -346,6 +340,22 @@ public sealed class UdpServer : IAsyncDisposable
         {
             // The datagram is larger than the empty buffer (Windows reports WSAEMSGSIZE); with MSG_PEEK it is still queued.
         }
+    }
+
+    /// <summary>
+    /// A failed receive: true when the socket was closed (by <see cref="DisposeAsync"/>), so the loop ends. Any other failure
+    /// concerns one peer, never the server, and is logged: an ICMP error reported for an earlier reply (Linux ECONNREFUSED,
+    /// Windows WSAECONNRESET), a datagram too large for the buffer.
+    /// </summary>
+    private bool SocketClosed(SocketException e)
+    {
+        if (e.SocketErrorCode is SocketError.OperationAborted or SocketError.Shutdown)
+        {
+            return true;
+        }
+
+        TransportLog.DatagramFailed(_logger, "?", e.SocketErrorCode);
+        return false;
     }
 
     /// <summary>Applies <see cref="UdpServerOptions.AllowClient"/>: true when <paramref name="remote"/> is refused (and reported).</summary>

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace NetProg.Transport.Udp;
 
 /// <summary>Protection settings of a <see cref="UdpServer"/>.</summary>

@@ -1,5 +1,4 @@
 using System.Net.NetworkInformation;
-using System.Net.Sockets;
 using System.Runtime.Versioning;
 using NetProg.Diagnostics.Internal;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net;
 using NetProg.Protocols.Ports;
 
 namespace NetProg.Diagnostics.Sockets.Internal;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NetProg.Diagnostics.Sockets.Internal;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace NetProg.Diagnostics.Sockets.Internal;
 

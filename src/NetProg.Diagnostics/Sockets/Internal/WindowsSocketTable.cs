@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Net.Sockets;
 using System.Runtime.Versioning;
 
 namespace NetProg.Diagnostics.Sockets.Internal;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NetProg.Services.Check.Clients;
 
 /// <summary>What every client check knows: the client's command, the kind, and the waits.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NetProg.Services.Check.Clients;
 
 /// <summary>The verdicts every client check reaches the same way: a crash, a client that never connected, binary bytes out of nowhere.</summary>

@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-
 namespace NetProg.Services.Check.Clients;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-
 namespace NetProg.Services.Check.Clients;
 
 /// <summary>What the TCP test servers do with an accepted connection, none of it ever throwing for what the client does.</summary>

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace NetProg.Services.Check.Clients;
 
 /// <summary>A datagram the test server received, and who sent it (where the answer goes, RFC 862/867/868).</summary>

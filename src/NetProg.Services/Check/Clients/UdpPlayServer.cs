@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace NetProg.Services.Check.Clients;
 
 /// <summary>netprog's test server for one check of a UDP client: a socket bound to 127.0.0.1 and an ephemeral port.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net;
 using NetProg.Diagnostics.Sockets;
 
 namespace NetProg.Services.Check.Local;

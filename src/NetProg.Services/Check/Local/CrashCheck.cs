@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NetProg.Services.Check.Local;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using NetProg.Services.Check.Udp;
 
 namespace NetProg.Services.Check.Local;

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace NetProg.Services.Check.Local;
 
 /// <summary>One short client of a local check: whether it was served (else why not), and its socket when kept open.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using NetProg.Diagnostics.Sockets;
 
 namespace NetProg.Services.Check.Local;

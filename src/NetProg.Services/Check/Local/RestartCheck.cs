@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using NetProg.Diagnostics;
 using NetProg.Diagnostics.Sockets;
 

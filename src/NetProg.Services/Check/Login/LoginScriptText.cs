@@ -1,4 +1,3 @@
-using System.Globalization;
 using NetProg.Protocols.Checking;
 
 namespace NetProg.Services.Check.Login;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using NetProg.Transport;
 
 namespace NetProg.Services.Check.Login;

@@ -1,4 +1,3 @@
-using System.Text;
 using static NetProg.Services.Check.Tcp.TcpFormat;
 
 namespace NetProg.Services.Check.Tcp;

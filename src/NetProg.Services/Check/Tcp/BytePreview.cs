@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NetProg.Services.Check.Tcp;
 
 /// <summary>

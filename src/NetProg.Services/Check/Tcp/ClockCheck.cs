@@ -1,4 +1,3 @@
-using System.Globalization;
 using NetProg.Services.Clients;
 using NetProg.Transport;
 using static NetProg.Services.Check.Tcp.TcpFormat;

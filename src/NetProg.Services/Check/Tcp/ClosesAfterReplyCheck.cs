@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using static NetProg.Services.Check.Tcp.TcpFormat;
 
 namespace NetProg.Services.Check.Tcp;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NetProg.Services.Check.Tcp;
 
 /// <summary>Numbers and sentences in the UI's culture (CultureInfo.CurrentCulture), as every message of netprog.</summary>

@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using NetProg.Protocols.Time;
 using NetProg.Services.Clients;
 using static NetProg.Services.Check.Tcp.TcpFormat;

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace NetProg.Services.Check.Udp;
 
 /// <summary>One datagram a check's socket received, and where it came from.</summary>

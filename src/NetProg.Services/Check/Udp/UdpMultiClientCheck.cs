@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace NetProg.Services.Check.Udp;
 
 /// <summary>

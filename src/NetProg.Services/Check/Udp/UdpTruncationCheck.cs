@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace NetProg.Services.Check.Udp;
 
 /// <summary>
