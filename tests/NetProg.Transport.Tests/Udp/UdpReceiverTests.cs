@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Abstractions;
-using NetProg.Transport.Tests.Support;
 using NetProg.Transport.Udp;
 
 namespace NetProg.Transport.Tests.Udp;
