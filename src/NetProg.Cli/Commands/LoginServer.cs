@@ -19,11 +19,14 @@ internal sealed class LoginServer : IAsyncDisposable
     private readonly IAccountStore _store;
     private readonly PasswordHasher _hasher;
 
-    private LoginServer(IAccountStore store, PasswordHasher hasher, ServiceDefinition service, X509Certificate2? certificate, bool certificateCreated)
+    private readonly LoginEchoService _service;
+
+    private LoginServer(IAccountStore store, PasswordHasher hasher, LoginEchoService service, X509Certificate2? certificate, bool certificateCreated)
     {
         _store = store;
         _hasher = hasher;
-        Service = service;
+        _service = service;
+        Service = new ServiceDefinition("login", service.HandleConnectionAsync, null);
         Certificate = certificate;
         CertificateCreated = certificateCreated;
     }
@@ -69,7 +72,7 @@ internal sealed class LoginServer : IAsyncDisposable
         var hasher = new PasswordHasher();
         var service = new LoginEchoService(
             store, hasher, new LoginThrottle(throttle), new LoginEchoOptions { IdleTimeout = idleTimeout }, certificate, TimeProvider.System, loggers.CreateLogger("login"));
-        return new LoginServer(store, hasher, new ServiceDefinition("login", service.HandleConnectionAsync, null), certificate, created);
+        return new LoginServer(store, hasher, service, certificate, created);
     }
 
     /// <summary>The lines a user needs: where the accounts are, and the fingerprint to pin.</summary>
@@ -89,6 +92,7 @@ internal sealed class LoginServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _service.DisposeAsync().ConfigureAwait(false); // The login records still queued, before the store closes.
         _hasher.Dispose();
         Certificate?.Dispose();
         await _store.DisposeAsync().ConfigureAwait(false);

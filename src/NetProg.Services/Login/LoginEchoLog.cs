@@ -22,4 +22,7 @@ internal static partial class LoginEchoLog
 
     [LoggerMessage(406, LogLevel.Information, "login/tcp {Remote}: password hash of {User} upgraded to the current parameters")]
     public static partial void Rehashed(ILogger logger, string remote, string user);
+
+    [LoggerMessage(407, LogLevel.Warning, "login/tcp {Remote}: {Capacity} login records already wait for the account store; this one (last-login time, failure count) is dropped, and more are not logged until one is written")]
+    public static partial void RecordsDropped(ILogger logger, string remote, int capacity);
 }

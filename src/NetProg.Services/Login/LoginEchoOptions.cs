@@ -14,4 +14,10 @@ public sealed record LoginEchoOptions
 
     /// <summary>Failed <c>PASS</c> on one connection before <c>421 too many failed logins</c>. Defaults to 3.</summary>
     public int MaxFailedPasswords { get; init; } = 3;
+
+    /// <summary>
+    /// On stop, how long the login records still queued (last-login time, failure count) may take to reach the store.
+    /// Defaults to 5 seconds.
+    /// </summary>
+    public TimeSpan RecordsDrainTimeout { get; init; } = TimeSpan.FromSeconds(5);
 }

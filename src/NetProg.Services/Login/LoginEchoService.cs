@@ -17,7 +17,7 @@ namespace NetProg.Services.Login;
 /// protocol decisions are <see cref="LoginSession"/>'s (pure); this class does the I/O: lines in, replies and echoes out,
 /// password checks against the store (off the I/O path, in <see cref="PasswordHasher"/>), throttling, and TLS when asked.
 /// </summary>
-public sealed class LoginEchoService
+public sealed class LoginEchoService : IAsyncDisposable
 {
     private readonly IAccountStore _store;
     private readonly PasswordHasher _hasher;
@@ -26,6 +26,8 @@ public sealed class LoginEchoService
     private readonly X509Certificate2? _certificate;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
+    private readonly LoginRecords _records;
+    private int _recordsFullLogged;
 
     public LoginEchoService(
         IAccountStore store, PasswordHasher hasher, LoginThrottle throttle, LoginEchoOptions options, X509Certificate2? certificate, TimeProvider clock, ILogger logger)
@@ -37,7 +39,14 @@ public sealed class LoginEchoService
         _certificate = certificate;
         _clock = clock;
         _logger = logger;
+        _records = new LoginRecords(options.RecordsDrainTimeout);
     }
+
+    /// <summary>Every login record queued so far is written (or failed): what a test waits for before it reads the store.</summary>
+    public Task FlushRecordsAsync() => _records.FlushAsync();
+
+    /// <summary>Writes the login records still queued (bounded by <see cref="LoginEchoOptions.RecordsDrainTimeout"/>).</summary>
+    public ValueTask DisposeAsync() => _records.DisposeAsync();
 
     public async ValueTask HandleConnectionAsync(TcpConnection connection, CancellationToken stopping)
     {
@@ -90,7 +99,6 @@ public sealed class LoginEchoService
 
             var buffer = result.Buffer;
             var close = false;
-            Func<Task>? afterFlush = null;
             try
             {
                 while (!close)
@@ -114,7 +122,7 @@ public sealed class LoginEchoService
 
                     if (action is VerifyPassword verify)
                     {
-                        (action, afterFlush) = await VerifyAsync(session, verify, client, remote).ConfigureAwait(false);
+                        action = await VerifyAsync(session, verify, client, remote).ConfigureAwait(false);
                     }
 
                     switch (action)
@@ -130,14 +138,6 @@ public sealed class LoginEchoService
                             Write(output, reply);
                             close = reply.ThenClose;
                             break;
-                    }
-
-                    if (afterFlush is not null)
-                    {
-                        // Reply first, bookkeeping after: the time to the 530 must not tell whether the name exists.
-                        await output.FlushAsync().ConfigureAwait(false);
-                        await afterFlush().ConfigureAwait(false);
-                        afterFlush = null;
                     }
                 }
             }
@@ -156,7 +156,7 @@ public sealed class LoginEchoService
         }
     }
 
-    private async Task<(LoginAction Action, Func<Task>? AfterFlush)> VerifyAsync(LoginSession session, VerifyPassword verify, IPEndPoint client, string remote)
+    private async Task<LoginAction> VerifyAsync(LoginSession session, VerifyPassword verify, IPEndPoint client, string remote)
     {
         var shownName = verify.UserName ?? "(invalid name)";
         // Invalid names share one throttle bucket: they are all guesses.
@@ -164,7 +164,7 @@ public sealed class LoginEchoService
         if (attempt is null)
         {
             LoginEchoLog.Throttled(_logger, remote, shownName, retryAfter.TotalSeconds);
-            return (session.OnThrottled(), null);
+            return session.OnThrottled();
         }
 
         Account? account;
@@ -178,7 +178,7 @@ public sealed class LoginEchoService
         catch (AccountException e)
         {
             LoginEchoLog.StoreFailed(_logger, remote, e.Message);
-            return (new SendReply(ReplyCode.ServiceNotAvailable, "service not available, try later", ThenClose: true), null);
+            return new SendReply(ReplyCode.ServiceNotAvailable, "service not available, try later", ThenClose: true);
         }
 
         var ok = account is not null && verification.Succeeded;
@@ -193,15 +193,31 @@ public sealed class LoginEchoService
             LoginEchoLog.LoginFailed(_logger, remote, shownName);
         }
 
-        Func<Task>? after = account is null ? null : async () =>
+        if (account is not null)
+        {
+            Record(account, ok, verification.NeedsRehash ? verify.Password : null, remote);
+        }
+
+        return session.CompleteVerification(ok);
+    }
+
+    /// <summary>
+    /// Queues the store's bookkeeping of a login to a real account (<see cref="LoginRecords"/>): nothing that depends on
+    /// whether the name exists may run between the reply and reading the next command. <paramref name="rehashPassword"/>:
+    /// the password, when the login succeeded and its hash was made with parameters raised since.
+    /// </summary>
+    private void Record(Account account, bool ok, string? rehashPassword, string remote)
+    {
+        var at = _clock.GetUtcNow();
+        var queued = _records.TryAdd(async () =>
         {
             try
             {
-                await _store.RecordLoginAsync(account.Name, ok, _clock.GetUtcNow()).ConfigureAwait(false);
-                if (ok && verification.NeedsRehash)
+                await _store.RecordLoginAsync(account.Name, ok, at).ConfigureAwait(false);
+                if (ok && rehashPassword is not null)
                 {
                     // Parameters were raised since this hash was made (PHC string): upgrade it now that we know the password.
-                    await _store.SetPasswordHashAsync(account.Name, await _hasher.HashAsync(verify.Password).ConfigureAwait(false)).ConfigureAwait(false);
+                    await _store.SetPasswordHashAsync(account.Name, await _hasher.HashAsync(rehashPassword).ConfigureAwait(false)).ConfigureAwait(false);
                     LoginEchoLog.Rehashed(_logger, remote, account.Name);
                 }
             }
@@ -209,8 +225,15 @@ public sealed class LoginEchoService
             {
                 LoginEchoLog.StoreFailed(_logger, remote, e.Message);
             }
-        };
-        return (session.CompleteVerification(ok), after);
+            finally
+            {
+                Volatile.Write(ref _recordsFullLogged, 0);
+            }
+        });
+        if (!queued && Interlocked.Exchange(ref _recordsFullLogged, 1) == 0)
+        {
+            LoginEchoLog.RecordsDropped(_logger, remote, LoginRecords.Capacity);
+        }
     }
 
     private static void Write(PipeWriter output, SendReply reply)

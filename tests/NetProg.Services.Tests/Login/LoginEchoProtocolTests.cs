@@ -148,6 +148,7 @@ public sealed class LoginEchoProtocolTests
         Assert.Equal(["331 password required\r\n", "530 login incorrect\r\n"], first);
         Assert.Equal(["331 password required\r\n", "530 login incorrect\r\n"], second);
         Assert.Equal("331 password required\r\n421 too many failed logins\r\n", rest);
+        await server.FlushRecordsAsync();
         var stored = await server.Store.FindAsync("alice");
         Assert.Equal(3, stored!.FailedAttempts);
     }
@@ -184,14 +185,16 @@ public sealed class LoginEchoProtocolTests
             Assert.Equal("331 password required\r\n530 login incorrect\r\n221 bye\r\n", await failing.ReadToEndTextAsync());
         }
 
+        await server.FlushRecordsAsync();
         Assert.Equal(1, (await server.Store.FindAsync("alice"))!.FailedAttempts);
 
-        // When she logs in (QUIT is answered only after the login's bookkeeping)
+        // When she logs in (the login's bookkeeping is written off the connection's path: waited for here)
         await using var client = await server.LogInAsync("alice", "pw");
         await client.SendAsync("QUIT\r\n");
         Assert.Equal("221 bye\r\n", await client.ReadToEndTextAsync());
 
         // Then the store has her last login and no failed attempts
+        await server.FlushRecordsAsync();
         var account = (await server.Store.FindAsync("alice"))!;
         Assert.Equal(0, account.FailedAttempts);
         Assert.NotNull(account.LastLogin);

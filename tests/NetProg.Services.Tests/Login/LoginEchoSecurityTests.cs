@@ -65,10 +65,11 @@ public sealed class LoginEchoSecurityTests
         await server.Store.AddAsync("alice", oldHash);
         Assert.Contains("m=32,t=1,p=1", oldHash, StringComparison.Ordinal);
 
-        // When she logs in (QUIT is answered only after the login's bookkeeping)
+        // When she logs in (the login's bookkeeping, the new hash included, is written off the connection's path: waited for)
         await using var client = await server.LogInAsync("alice", "pw");
         await client.SendAsync("QUIT\r\n");
         Assert.Equal("221 bye\r\n", await client.ReadToEndTextAsync());
+        await server.FlushRecordsAsync();
 
         // Then the stored hash was replaced by one with the current parameters, which still accepts her password
         var newHash = (await server.Store.FindAsync("alice"))!.PasswordHash;

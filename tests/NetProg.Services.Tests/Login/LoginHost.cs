@@ -73,6 +73,9 @@ internal sealed class LoginHost : IAsyncDisposable
     public async Task AddUserAsync(string name, string password) =>
         await Store.AddAsync(name, await Hasher.HashAsync(password)).WaitAsync(Waits.Long);
 
+    /// <summary>Waits until the login records queued so far are in the store (they are written off the connection's path).</summary>
+    public Task FlushRecordsAsync() => _service.FlushRecordsAsync().WaitAsync(Waits.Long);
+
     public Task<LineClient> ConnectAsync()
     {
         if (_host is null)
@@ -113,6 +116,7 @@ internal sealed class LoginHost : IAsyncDisposable
         }
         finally
         {
+            await _service.DisposeAsync();
             await Store.DisposeAsync();
             Hasher.Dispose();
             Folder.Dispose();
