@@ -208,6 +208,16 @@ public sealed partial class Forwarder : IAsyncDisposable
     {
         var target = EndPointText.Normalize(options.Target);
         var targetPorts = options.Ports.Target;
+        if (target.Equals(IPAddress.Any) || target.Equals(IPAddress.IPv6Any))
+        {
+            // "Every address" is a listener's word, not a host: connect() to it reaches this machine (Linux takes it as the
+            // loopback address), and with the forwarded ports on the wildcard listeners, each connection became a relay to
+            // itself. A name that resolves there (a hosts file that blocks a name maps it to 0.0.0.0) is refused alike.
+            throw new ForwardException(
+                $"--to {EndPointText.Format(target)} is not the address of a host: it means \"every address\" to a listener. " +
+                "Name the target host (--to 127.0.0.1 for this machine, or another machine's address).");
+        }
+
         if (!targetPorts.Overlaps(options.Ports.Listen))
         {
             return;

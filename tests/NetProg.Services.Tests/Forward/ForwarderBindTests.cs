@@ -32,6 +32,22 @@ public sealed class ForwarderBindTests
         Assert.Throws<ForwardException>(() => Forwarder.Bind(throughAny, NullLogger.Instance));
     }
 
+    [Theory]
+    [InlineData("0.0.0.0", 40124)]
+    [InlineData("::", 40124)]
+    [InlineData("0.0.0.0", 40125)]
+    public void Should_refuse_the_unspecified_address_as_a_target(string target, int targetPort)
+    {
+        // Given a rule to "every address", on the forwarded port (a loop through the wildcard listeners: one connection
+        // became 1,000 relays to itself) or on another port, listening on every address of both families
+        var options = Options(new PortRange(40124, 40124), new PortRange(targetPort, targetPort), [IPAddress.Any, IPAddress.IPv6Any], IPAddress.Parse(target));
+
+        // Then it does not bind, and says to name a host
+        var error = Assert.Throws<ForwardException>(() => Forwarder.Bind(options, NullLogger.Instance));
+        Assert.Contains("is not the address of a host", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--to 127.0.0.1", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Should_bind_every_port_of_a_range_or_none_when_one_is_taken()
     {
