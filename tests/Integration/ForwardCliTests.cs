@@ -34,6 +34,31 @@ public sealed partial class ForwardCliTests
         Assert.Contains("forwarded to itself", OutputAssert.SingleErrorLine(forward), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0.0.0.0:0", null, true)]
+    [InlineData("127.0.0.1:0", null, false)]
+    [InlineData("0.0.0.0:0", "127.0.0.0/8", false)]
+    public async Task Should_warn_once_when_it_forwards_for_anyone_beyond_this_machine(string listen, string? allow, bool warns)
+    {
+        // Given a forwarder on every address or on loopback, with or without --allow
+        string[] arguments = allow is null
+            ? ["forward", "--listen", listen, "--to", "127.0.0.1:9"]
+            : ["forward", "--listen", listen, "--to", "127.0.0.1:9", "--allow", allow];
+        using ChildProcess forward = NetProgApp.Start(arguments);
+        await forward.WaitForStdoutLineAsync(new Regex("^forwarding "), NetProgApp.StartTimeout);
+
+        // When it has started (the warning, if any, follows the lines that say what it forwards), and is stopped
+        await forward.SendSignalAsync(UnixSignal.Term);
+        await OutputAssert.ExitsWithAsync(forward, 0);
+
+        // Then the open relay, and only it, is warned about, with what to do
+        Assert.Equal(warns ? 1 : 0, forward.StderrLines.Count(l => l.Contains("forwarding for anyone", StringComparison.Ordinal)));
+        if (warns)
+        {
+            Assert.Contains(forward.StderrLines, l => l.Contains("Add --allow CIDR", StringComparison.Ordinal));
+        }
+    }
+
     [Fact]
     public async Task Should_copy_a_file_through_echo_over_TCP_and_UDP_log_each_client_and_exit_0_on_SIGTERM()
     {

@@ -127,11 +127,22 @@ internal static class ForwardCommand
             }
 
             console.Out.Flush();
+            if (OpenToEveryone(options))
+            {
+                // As the login server warns about passwords in clear text: a relay on every address with no --allow is a free
+                // open proxy to the target for whoever finds the port.
+                CliLog.ForwardOpenToEveryone(loggers.CreateLogger("forward"));
+            }
+
             await forwarder.RunAsync(stopping).ConfigureAwait(false);
         }
 
         return ExitCode.Success;
     }
+
+    /// <summary>Listening beyond this machine (an address that is not loopback) and allowing every client.</summary>
+    internal static bool OpenToEveryone(ForwardOptions options) =>
+        options.Allow.IsEveryone && options.ListenAddresses.Any(a => !IPAddress.IsLoopback(EndPointText.Normalize(a)));
 
     private static IEnumerable<string> Describe(Forwarder forwarder, ForwardOptions options)
     {

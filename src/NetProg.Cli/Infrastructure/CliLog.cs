@@ -13,4 +13,7 @@ internal static partial class CliLog
 
     [LoggerMessage(303, LogLevel.Warning, "no --tls: user names and passwords cross the network in clear text (anyone on the path can read them with Wireshark). Add --tls, or --bind 127.0.0.1 for this machine only")]
     public static partial void PasswordsInClear(ILogger logger);
+
+    [LoggerMessage(304, LogLevel.Warning, "forwarding for anyone: any host that reaches this machine (from the Internet too, if the router forwards the port) can use the relay. Add --allow CIDR (e.g. --allow 192.168.0.0/16), or --listen 127.0.0.1:PORTS for this machine only")]
+    public static partial void ForwardOpenToEveryone(ILogger logger);
 }
