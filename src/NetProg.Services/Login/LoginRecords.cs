@@ -49,14 +49,21 @@ internal sealed class LoginRecords : IAsyncDisposable
     public async Task FlushAsync()
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (_queue.Writer.TryWrite(() =>
+        try
         {
-            done.SetResult();
-            return Task.CompletedTask;
-        }))
-        {
-            await done.Task.ConfigureAwait(false);
+            // Waits for room when the queue is full: the marker must come after every write queued so far.
+            await _queue.Writer.WriteAsync(() =>
+            {
+                done.SetResult();
+                return Task.CompletedTask;
+            }).ConfigureAwait(false);
         }
+        catch (ChannelClosedException)
+        {
+            return; // Disposed: DisposeAsync writes out what is queued.
+        }
+
+        await done.Task.ConfigureAwait(false);
     }
 
     /// <summary>Stops taking writes and waits (at most the drain timeout) for those queued: a stopping server loses none.</summary>
