@@ -28,6 +28,30 @@ public static class ListenerSockets
         SocketFactory.BindAll(addresses, port, protocols, backlog);
 
     /// <summary>
+    /// Waits until a datagram is queued on <paramref name="socket"/> without taking a buffer: a zero-byte MSG_PEEK read
+    /// leaves the datagram in place, so a socket that waits holds no 64 KiB buffer. <paramref name="any"/>: the wildcard
+    /// end point of an unconnected socket's family (recvfrom); null for a connected one (recv).
+    /// </summary>
+    public static async ValueTask WaitForDatagramAsync(Socket socket, EndPoint? any, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            if (any is null)
+            {
+                await socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.Peek, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await socket.ReceiveFromAsync(Memory<byte>.Empty, SocketFlags.Peek, any, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.MessageSize)
+        {
+            // The datagram is larger than the empty buffer (Windows reports WSAEMSGSIZE); with MSG_PEEK it is still queued.
+        }
+    }
+
+    /// <summary>
     /// A UDP socket for talking to one peer, with the Windows ICMP quirk switched off as on a server socket: without it a port
     /// unreachable for one datagram fails the next receive (dotnet/corefx#33049).
     /// </summary>

@@ -91,7 +91,7 @@ public sealed partial class Forwarder
             byte[]? buffer = null;
             try
             {
-                await WaitForDatagramAsync(outgoing).ConfigureAwait(false);
+                await ListenerSockets.WaitForDatagramAsync(outgoing, any: null).ConfigureAwait(false);
                 buffer = ArrayPool<byte>.Shared.Rent(UdpServer.MaxDatagramSize);
                 var count = await outgoing.ReceiveAsync(buffer, SocketFlags.None).ConfigureAwait(false);
                 await reply.SendToAsync(buffer.AsMemory(0, count), session.Client).ConfigureAwait(false);
@@ -121,22 +121,6 @@ public sealed partial class Forwarder
                     ArrayPool<byte>.Shared.Return(buffer);
                 }
             }
-        }
-    }
-
-    /// <summary>
-    /// Waits until the target's reply is queued without taking a buffer: a zero-byte MSG_PEEK read leaves it in place, so a
-    /// session that waits holds no 64 KiB buffer (as the host's own receive loops).
-    /// </summary>
-    private static async ValueTask WaitForDatagramAsync(Socket socket)
-    {
-        try
-        {
-            await socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.Peek).ConfigureAwait(false);
-        }
-        catch (SocketException e) when (e.SocketErrorCode == SocketError.MessageSize)
-        {
-            // The datagram is larger than the empty buffer (Windows reports WSAEMSGSIZE); with MSG_PEEK it is still queued.
         }
     }
 

@@ -8,11 +8,9 @@ namespace NetProg.Transport.Udp;
 /// </summary>
 public sealed class UdpListener
 {
-    private readonly Socket _socket;
-
     internal UdpListener(Socket socket, int index)
     {
-        _socket = socket;
+        Socket = socket;
         Index = index;
         LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
     }
@@ -22,9 +20,9 @@ public sealed class UdpListener
 
     public IPEndPoint LocalEndPoint { get; }
 
-    internal Socket Socket => _socket;
+    internal Socket Socket { get; }
 
     /// <summary>Sends one datagram to <paramref name="remote"/> from this socket; throws <see cref="SocketException"/> and <see cref="ObjectDisposedException"/> once the server stopped.</summary>
     public ValueTask<int> SendToAsync(ReadOnlyMemory<byte> datagram, IPEndPoint remote, CancellationToken cancellationToken = default) =>
-        _socket.SendToAsync(datagram, SocketFlags.None, remote, cancellationToken);
+        Socket.SendToAsync(datagram, SocketFlags.None, remote, cancellationToken);
 }

@@ -128,10 +128,7 @@ public sealed class UdpServer : IAsyncDisposable
         }).ToList();
 
         await Task.WhenAll(threads).ConfigureAwait(false);
-        foreach (var socket in _sockets)
-        {
-            socket.Dispose();
-        }
+        await DisposeAsync().ConfigureAwait(false);
     }
 
     public ValueTask DisposeAsync()
@@ -252,10 +249,7 @@ public sealed class UdpServer : IAsyncDisposable
     public async Task RunAsync(UdpDatagramReceiver receiver, CancellationToken stopping)
     {
         await Task.WhenAll(Listeners.Select(l => ReceiveLoopAsync(l, receiver, stopping))).ConfigureAwait(false);
-        foreach (var socket in _sockets)
-        {
-            socket.Dispose();
-        }
+        await DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task ReceiveLoopAsync(UdpListener listener, UdpDatagramReceiver receiver, CancellationToken stopping)
@@ -270,7 +264,7 @@ public sealed class UdpServer : IAsyncDisposable
                 SocketReceiveFromResult received;
                 try
                 {
-                    await WaitForDatagramAsync(socket, any, stopping).ConfigureAwait(false);
+                    await ListenerSockets.WaitForDatagramAsync(socket, any, stopping).ConfigureAwait(false);
                     buffer = ArrayPool<byte>.Shared.Rent(MaxDatagramSize);
                     received = await socket.ReceiveFromAsync(buffer, SocketFlags.None, any, stopping).ConfigureAwait(false);
                 }
@@ -328,21 +322,6 @@ public sealed class UdpServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until a datagram is queued without taking a buffer: a zero-byte MSG_PEEK read leaves the datagram in place.
-    /// </summary>
-    private static async ValueTask WaitForDatagramAsync(Socket socket, EndPoint any, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await socket.ReceiveFromAsync(Memory<byte>.Empty, SocketFlags.Peek, any, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SocketException e) when (e.SocketErrorCode == SocketError.MessageSize)
-        {
-            // The datagram is larger than the empty buffer (Windows reports WSAEMSGSIZE); with MSG_PEEK it is still queued.
-        }
-    }
-
-    /// <summary>
     /// A failed receive: true when the socket was closed (by <see cref="DisposeAsync"/>), so the loop ends. Any other failure
     /// concerns one peer, never the server, and is logged: an ICMP error reported for an earlier reply (Linux ECONNREFUSED,
     /// Windows WSAECONNRESET), a datagram too large for the buffer.
@@ -366,7 +345,16 @@ public sealed class UdpServer : IAsyncDisposable
             return false;
         }
 
-        ClientRefused?.Invoke(remote, _refused.IsFirst(remote.Address));
+        try
+        {
+            ClientRefused?.Invoke(remote, _refused.IsFirst(remote.Address));
+        }
+        catch (Exception e)
+        {
+            // As TcpServer: a failing callback must not end the receive loop (every later datagram of that socket).
+            TransportLog.CallbackFailed(_logger, e);
+        }
+
         return true;
     }
 
