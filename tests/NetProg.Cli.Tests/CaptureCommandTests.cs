@@ -102,6 +102,74 @@ public sealed class CaptureCommandTests
     }
 
     [Fact]
+    public async Task Should_replace_a_symbolic_link_planted_at_the_flow_graph_s_name_and_leave_what_it_points_to_alone()
+    {
+        var folder = Directory.CreateTempSubdirectory("netprog-capture-");
+        try
+        {
+            // Given a link at the flow graph's name pointing to somebody else's file
+            var victim = Path.Combine(folder.FullName, "precious.txt");
+            await File.WriteAllTextAsync(victim, "keep me");
+            var html = Path.Combine(folder.FullName, "flow.html");
+            File.CreateSymbolicLink(html, victim);
+
+            // When
+            var (exit, _) = await Cli.RunAsync("capture", "--read", Fixture("tcp-refused-v4.pcap"), "--flow", html);
+
+            // Then the victim is untouched, and the name is a regular, owner-only file of its own with the graph
+            Assert.Equal(0, exit);
+            Assert.Equal("keep me", await File.ReadAllTextAsync(victim));
+            Assert.Null(new FileInfo(html).LinkTarget);
+            Assert.Contains("RST: refused", await File.ReadAllTextAsync(html), StringComparison.Ordinal);
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(html));
+            }
+
+            Assert.Equal(2, folder.GetFileSystemInfos().Length);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Should_give_the_pcap_and_the_flow_graph_to_the_user_who_ran_sudo()
+    {
+        if (!OperatingSystem.IsLinux() || !Environment.IsPrivilegedProcess)
+        {
+            Console.WriteLine("skipped: giving a file away (chown) needs root on Linux");
+            return;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("netprog-capture-");
+        var (uid, gid) = (Environment.GetEnvironmentVariable("SUDO_UID"), Environment.GetEnvironmentVariable("SUDO_GID"));
+        try
+        {
+            // Given root run through sudo by user 65534 (nobody)
+            Environment.SetEnvironmentVariable("SUDO_UID", "65534");
+            Environment.SetEnvironmentVariable("SUDO_GID", "65534");
+            var pcap = Path.Combine(folder.FullName, "lab.pcap");
+            var html = Path.Combine(folder.FullName, "lab.html");
+
+            // When
+            var (exit, _) = await Cli.RunAsync("capture", "--read", Fixture("tcp-refused-v4.pcap"), "--write", pcap, "--flow", html);
+
+            // Then both files are that user's, owner-only, as tcpdump -Z gives its file away
+            Assert.Equal(0, exit);
+            Assert.Equal("65534:65534 600", await StatAsync(pcap));
+            Assert.Equal("65534:65534 600", await StatAsync(html));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("SUDO_UID", uid);
+            Environment.SetEnvironmentVariable("SUDO_GID", gid);
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Should_apply_a_BPF_filter_to_a_file_with_libpcap()
     {
         if (!Libpcap.Present)
@@ -156,6 +224,63 @@ public sealed class CaptureCommandTests
         }
     }
 
+    [Theory]
+    [InlineData("hard link")]
+    [InlineData("symbolic link")]
+    public async Task Should_refuse_to_write_over_the_file_it_reads_under_another_name(string how)
+    {
+        // Given the capture being read, and another name for that very file
+        var folder = Directory.CreateTempSubdirectory("netprog-capture-same-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "lab.pcap");
+            File.Copy(Fixture("tcp-refused-v4.pcap"), file);
+            var other = Path.Combine(folder, "other.pcap");
+            switch (how)
+            {
+                case "hard link":
+                    if (OperatingSystem.IsWindows() || !await LinkAsync(file, other))
+                    {
+                        return; // no ln here
+                    }
+
+                    break;
+                default:
+                    File.CreateSymbolicLink(other, file);
+                    break;
+            }
+
+            // When it is read and written under the two names
+            var (exit, console) = await Cli.RunAsync("capture", "--read", file, "--write", other);
+
+            // Then the write is refused before anything is touched
+            Assert.Equal(2, exit);
+            Assert.Contains("is the file --read reads", Assert.Single(console.ErrorWriter.Lines), StringComparison.Ordinal);
+            Assert.Equal(File.ReadAllBytes(Fixture("tcp-refused-v4.pcap")), File.ReadAllBytes(file));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<bool> LinkAsync(string existing, string name)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("ln") { UseShellExecute = false, RedirectStandardError = true };
+        start.ArgumentList.Add(existing);
+        start.ArgumentList.Add(name);
+        try
+        {
+            using var ln = System.Diagnostics.Process.Start(start)!;
+            await ln.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            return ln.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
     [Fact]
     public async Task Should_refuse_to_write_over_the_file_it_reads()
     {
@@ -187,5 +312,20 @@ public sealed class CaptureCommandTests
         Assert.Equal(2, exit);
         Assert.Single(console.ErrorWriter.Lines);
         Assert.Empty(console.OutWriter.Lines);
+    }
+
+    /// <summary>The file's "uid:gid mode" as stat(1) prints it, not as the code under test reads it.</summary>
+    private static async Task<string> StatAsync(string path)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("stat") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-c", "%u:%g %a", path })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var stat = System.Diagnostics.Process.Start(start)!;
+        var text = await stat.StandardOutput.ReadToEndAsync();
+        await stat.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        return text.Trim();
     }
 }

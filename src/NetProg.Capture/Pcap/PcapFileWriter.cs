@@ -10,12 +10,14 @@ namespace NetProg.Capture.Pcap;
 public sealed class PcapFileWriter : IDisposable
 {
     private readonly Stream _stream;
+    private readonly OutputFile? _file;
     private readonly byte[] _record = new byte[16];
     private readonly LinkLayers _linkType;
 
-    private PcapFileWriter(Stream stream, LinkLayers linkType)
+    private PcapFileWriter(Stream stream, LinkLayers linkType, OutputFile? file = null)
     {
         _stream = stream;
+        _file = file;
         _linkType = linkType;
 
         // The header goes out at once: a capture that saw no packet is still a valid (empty) pcap file.
@@ -32,18 +34,22 @@ public sealed class PcapFileWriter : IDisposable
     public long Count { get; private set; }
 
     /// <summary>
-    /// Creates (or replaces) <paramref name="path"/> as <see cref="CaptureFiles.CreatePrivate"/> does (owner only, no symbolic
-    /// link); <see cref="CaptureException"/> (BadFile) when it cannot. Frames reach the file on <see cref="Flush"/>.
+    /// Creates (or replaces) <paramref name="path"/> as <see cref="CaptureFiles.Create"/> does for a growing file: at its
+    /// name, owner only, given to <paramref name="owner"/>, never through a symbolic link; <see cref="CaptureException"/>
+    /// (BadFile) when it cannot. Frames reach the file on <see cref="Flush"/>, so it can be read while the capture runs.
     /// </summary>
-    public static PcapFileWriter Create(string path, LinkLayers linkType)
+    public static PcapFileWriter Create(string path, LinkLayers linkType, FileOwner? owner = null)
     {
+        OutputFile? file = null;
         try
         {
-            return new PcapFileWriter(CaptureFiles.CreatePrivate(path), linkType);
+            file = CaptureFiles.Create(path, owner, inPlace: true);
+            return new PcapFileWriter(file.Stream, linkType, file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new CaptureException(CaptureErrorKind.BadFile, string.Format(Strings.Error_CannotWrite, path, e.Message), e);
+            file?.Dispose();
+            throw CannotWrite(path, e);
         }
     }
 
@@ -75,5 +81,41 @@ public sealed class PcapFileWriter : IDisposable
     /// </summary>
     public void Flush() => _stream.Flush();
 
-    public void Dispose() => _stream.Dispose();
+    /// <summary>
+    /// The capture is complete (its count, its duration, Ctrl+C, the end of the file read): the file takes its name
+    /// (<see cref="OutputFile.Commit"/>: the last bytes flushed, and fsync). A writer disposed without it keeps what was flushed.
+    /// </summary>
+    /// <exception cref="CaptureException">The file could not be finished or renamed (BadFile).</exception>
+    public void Commit()
+    {
+        if (_file is null)
+        {
+            _stream.Flush();
+            return;
+        }
+
+        try
+        {
+            _file.Commit();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CannotWrite(_file.Path, e);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_file is not null)
+        {
+            _file.Dispose();
+        }
+        else
+        {
+            _stream.Dispose();
+        }
+    }
+
+    private static CaptureException CannotWrite(string path, Exception e) =>
+        new(CaptureErrorKind.BadFile, string.Format(Strings.Error_CannotWrite, path, e.Message), e);
 }

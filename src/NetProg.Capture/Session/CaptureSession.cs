@@ -71,7 +71,7 @@ public sealed class CaptureSession : IDisposable
         var session = new CaptureSession(options, new CaptureSource(device.Name, IsFile: false, isLoopback, LiveFilter(options)), null, device, queueCapacity);
         try
         {
-            session._writer = options.Write is { } path ? PcapFileWriter.Create(path, device.LinkType) : null;
+            session._writer = options.Write is { } path ? PcapFileWriter.Create(path, device.LinkType, options.Owner) : null;
         }
         catch
         {
@@ -110,10 +110,14 @@ public sealed class CaptureSession : IDisposable
         var (dropped, kernelDropped) = _device is null
             ? RunFile(onPacket, cancellation)
             : await RunLiveAsync(_device, onPacket, cancellation).ConfigureAwait(false);
+
+        // The capture ended as asked (a count, a duration, Ctrl+C, the end of the file): the pcap takes its name. A capture
+        // that threw never gets here, and Dispose removes its temporary file, leaving whatever had the name before.
+        _writer?.Commit();
         return Summarise(dropped, kernelDropped);
     }
 
-    /// <summary>Closes the device and the pcap file (which flushes it), and frees the filter compiled for a file.</summary>
+    /// <summary>Closes the device and the pcap file (removed if <see cref="RunAsync"/> did not complete), and frees the filter compiled for a file.</summary>
     public void Dispose()
     {
         _writer?.Dispose();
@@ -129,7 +133,7 @@ public sealed class CaptureSession : IDisposable
             {
                 // The filter is compiled for the file's link type, known from its first frame, and so is the pcap written.
                 var program = _fileFilter = _options.Filter is { } bpf ? PcapDevices.CompileFilter(bpf, frame.LinkType) : null;
-                _writer = _options.Write is { } path ? PcapFileWriter.Create(path, frame.LinkType) : null;
+                _writer = _options.Write is { } path ? PcapFileWriter.Create(path, frame.LinkType, _options.Owner) : null;
                 _pipeline = NewPipeline(_options.Port, program is null ? null : f => program.Matches(f.Data));
             }
 

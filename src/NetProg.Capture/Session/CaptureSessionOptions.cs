@@ -9,6 +9,7 @@ namespace NetProg.Capture.Session;
 /// <param name="Write">Write every frame that passes the filters to this pcap file, owner-only (<see cref="Pcap.CaptureFiles"/>). Default: none.</param>
 /// <param name="Follow">Reassemble each TCP conversation (<see cref="CaptureSummary.Streams"/>). Default: off.</param>
 /// <param name="FlowGraph">Keep the events of the flow graph (<see cref="CaptureSummary.GraphEvents"/>). Default: off.</param>
+/// <param name="Owner">Give the pcap file to this user (Unix, when running as root: chown(2)). Default: whoever runs the capture.</param>
 public sealed record CaptureSessionOptions(
     string? Interface = null,
     int? Port = null,
@@ -17,4 +18,5 @@ public sealed record CaptureSessionOptions(
     TimeSpan? Duration = null,
     string? Write = null,
     bool Follow = false,
-    bool FlowGraph = false);
+    bool FlowGraph = false,
+    Pcap.FileOwner? Owner = null);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NetProg.Capture;
 using NetProg.Capture.Live;
+using NetProg.Capture.Pcap;
 using NetProg.Capture.Session;
 using NetProg.Capture.Text;
 using NetProg.Cli.Infrastructure;
@@ -89,8 +90,9 @@ internal static class CaptureCommand
                 result.GetValue(read),
                 followMode,
                 result.GetValue(flow));
+            // By identity, not by name: a hard link, a symbolic link or another letter case is the same file under another name.
             if (request.Read is { } source && request.Write is { } target
-                && string.Equals(Path.GetFullPath(source), Path.GetFullPath(target), StringComparison.Ordinal))
+                && (string.Equals(Path.GetFullPath(source), Path.GetFullPath(target), StringComparison.Ordinal) || CaptureFiles.SameFile(source, target)))
             {
                 throw new UsageException(string.Format(Strings.Capture_WriteOverRead, target));
             }
@@ -116,6 +118,7 @@ internal static class CaptureCommand
 
     private static async Task<ExitCode> CaptureAsync(ICliConsole console, CaptureRequest request, CancellationToken token)
     {
+        var owner = SudoOwner.From(Environment.GetEnvironmentVariable, Environment.IsPrivilegedProcess);
         var options = new CaptureSessionOptions(
             request.Interface,
             request.Port,
@@ -124,7 +127,8 @@ internal static class CaptureCommand
             request.Duration,
             request.Write,
             request.Follow != FollowMode.Off,
-            request.Flow is not null);
+            request.Flow is not null,
+            owner);
         using var session = request.Read is { } file
             ? CaptureSession.OpenFile(file, options)
             : CaptureSession.OpenLive(options, SocketsOnPort);
@@ -154,7 +158,7 @@ internal static class CaptureCommand
         if (request.Flow is { } html)
         {
             var title = live ? $"netprog capture on {session.Source.Name}" : $"netprog capture: {Path.GetFileName(session.Source.Name)}";
-            CaptureText.WriteFlowGraph(html, summary, title);
+            CaptureText.WriteFlowGraph(html, summary, title, owner);
         }
 
         console.Error.WriteLine(CaptureText.Summary(summary) + (request.Flow is { } f ? string.Format(Strings.Capture_FlowIn, f) : string.Empty));

@@ -90,14 +90,23 @@ internal static class CaptureText
         return string.Format(Strings.Capture_Capturing, source.Name, loopback, what);
     }
 
-    /// <summary>The ladder diagram of <paramref name="summary"/>'s packets as an HTML file, created as capture files are (owner only, no symbolic link).</summary>
+    /// <summary>
+    /// The ladder diagram of <paramref name="summary"/>'s packets as an HTML file, created as capture files are
+    /// (<see cref="CaptureFiles.Create"/>: owner only, given to <paramref name="owner"/>, never through a symbolic link, and
+    /// under its name only once complete).
+    /// </summary>
     /// <exception cref="CaptureException">The file cannot be written (BadFile).</exception>
-    public static void WriteFlowGraph(string path, CaptureSummary summary, string title)
+    public static void WriteFlowGraph(string path, CaptureSummary summary, string title, FileOwner? owner = null)
     {
         try
         {
-            using var file = new StreamWriter(CaptureFiles.CreatePrivate(path));
-            file.Write(FlowGraphWriter.Render(summary.GraphEvents ?? [], title, summary.Shown));
+            using var file = CaptureFiles.Create(path, owner);
+            using (var text = new StreamWriter(file.Stream, leaveOpen: true))
+            {
+                text.Write(FlowGraphWriter.Render(summary.GraphEvents ?? [], title, summary.Shown));
+            }
+
+            file.Commit();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
