@@ -36,4 +36,11 @@ public sealed record AccountStoreOptions
 
     /// <summary>Schema migrations and degraded modes (e.g. WAL refused by the file system) are logged here. Default: none.</summary>
     public ILogger? Logger { get; init; }
+
+    /// <summary>
+    /// Told once per opening when an existing SQLite file (Unix) can be read or written by its group or others, or is owned
+    /// by another user: the command line says it in the user's language. Files the store creates itself are owner-only
+    /// (0600, in a 0700 folder when it creates the default one). Default: none.
+    /// </summary>
+    public Action<StoreFileWarning>? FileWarning { get; init; }
 }

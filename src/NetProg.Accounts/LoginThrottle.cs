@@ -9,10 +9,24 @@ namespace NetProg.Accounts;
 /// throttle does not tell which names exist; names that are not even valid share one key.
 /// </summary>
 /// <remarks>
+/// <para>
+/// A per-account block alone lets anyone lock an account's owner out by guessing, for as long as they keep guessing. NIST SP
+/// 800-63B §5.2.2 lists, among the ways to keep rate limiting from locking the legitimate subscriber out, accepting
+/// attempts from IP addresses at which the subscriber has authenticated successfully before.
+/// So an address that logged in to the name within <see cref="LoginThrottleOptions.KnownAddressFor"/> is a known address of
+/// that name: the name's block and its in-flight limit do not apply to it, a budget of its own does (the same free failures
+/// and delays, counted for that address on that name). Its failures still count against the name, so the name's budget
+/// against guessing spread over many addresses holds for every other address; its success forgets only its own failures,
+/// not the name's, so the owner logging in does not give a guesser a fresh allowance. The address's own limit applies to
+/// every attempt.
+/// </para>
+/// <para>
 /// Not built on System.Threading.RateLimiting: its limiters read Stopwatch time directly (no <see cref="TimeProvider"/>, so a
 /// test could only sleep), its token buckets refill at a constant rate where a growing delay is wanted, they count every
 /// acquire where only failures should count, and a partitioned limiter keeps a limiter per key with no cap on the number of
-/// keys. Here: two bounded tables under one lock, each operation O(1) but for eviction from a full table.
+/// keys. Here: three bounded tables under one lock, each operation O(1) but for eviction from a full table. Known addresses
+/// are added by successes only, so failures from any number of (spoofed or rotated) addresses cannot grow that table.
+/// </para>
 /// </remarks>
 public sealed class LoginThrottle
 {
@@ -24,6 +38,7 @@ public sealed class LoginThrottle
     private readonly Lock gate = new();
     private readonly ThrottleTable<IPAddress> addresses;
     private readonly ThrottleTable<string> accounts;
+    private readonly ThrottleTable<(IPAddress Address, string Account)> known;
 
     public LoginThrottle(LoginThrottleOptions? options = null, TimeProvider? clock = null)
     {
@@ -34,11 +49,13 @@ public sealed class LoginThrottle
         ArgumentOutOfRangeException.ThrowIfLessThan(Options.MaxDelay, Options.FirstDelay, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(Options.ForgetAfter, Options.MaxDelay, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(Options.MaxTrackedKeys, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Options.KnownAddressFor, TimeSpan.Zero, nameof(options));
 
         this.clock = clock ?? TimeProvider.System;
         origin = this.clock.GetTimestamp();
         addresses = new ThrottleTable<IPAddress>(Options.MaxTrackedKeys);
         accounts = new ThrottleTable<string>(Options.MaxTrackedKeys);
+        known = new ThrottleTable<(IPAddress, string)>(Options.MaxTrackedKeys);
     }
 
     public LoginThrottleOptions Options { get; }
@@ -50,6 +67,18 @@ public sealed class LoginThrottle
             lock (gate)
             {
                 return addresses.Count;
+            }
+        }
+    }
+
+    /// <summary>Address-and-name pairs kept: known addresses, and known addresses' own failures.</summary>
+    internal int TrackedKnownAddresses
+    {
+        get
+        {
+            lock (gate)
+            {
+                return known.Count;
             }
         }
     }
@@ -67,7 +96,8 @@ public sealed class LoginThrottle
 
     /// <summary>
     /// Lets an attempt by <paramref name="client"/> on <paramref name="account"/> go ahead, or refuses it and says after how long
-    /// to try again (the longer of the two keys' waits). Call it before looking the account up or hashing anything.
+    /// to try again (the longer of the address's wait and the name's, or, from a known address of the name, that address's
+    /// own wait on it). Call it before looking the account up or hashing anything.
     /// </summary>
     /// <returns>The attempt, to be ended when the password has been checked; null when refused.</returns>
     public LoginAttempt? TryBegin(IPAddress client, string account, out TimeSpan retryAfter)
@@ -89,8 +119,10 @@ public sealed class LoginThrottle
                 return null;
             }
 
+            // From a known address of the name, that pair's own budget stands in for the name's (see the remarks).
+            var pair = known.Find((addressKey, accountKey)) is { } found && found.KnownUntil > now ? found : null;
             var wait = Wait(address, Options.FreeFailuresPerAddress, now, limitInFlightWhenClean: false);
-            var nameWait = Wait(name, Options.FreeFailuresPerAccount, now, limitInFlightWhenClean: true);
+            var nameWait = Wait(pair ?? name, Options.FreeFailuresPerAccount, now, limitInFlightWhenClean: true);
             if (nameWait > wait)
             {
                 wait = nameWait;
@@ -105,8 +137,13 @@ public sealed class LoginThrottle
 
             address.Pending++;
             name.Pending++;
+            if (pair is not null)
+            {
+                pair.Pending++;
+            }
+
             retryAfter = TimeSpan.Zero;
-            return new LoginAttempt(this, address, name, addressKey, accountKey);
+            return new LoginAttempt(this, address, name, pair, addressKey, accountKey);
         }
     }
 
@@ -117,15 +154,24 @@ public sealed class LoginThrottle
             var now = Now();
             attempt.Address.Pending--;
             attempt.Account.Pending--;
+            if (attempt.Known is { } pair)
+            {
+                pair.Pending--;
+            }
+
             switch (outcome)
             {
                 case LoginOutcome.Failed:
                     Fail(attempt.Address, Options.FreeFailuresPerAddress, now);
                     Fail(attempt.Account, Options.FreeFailuresPerAccount, now);
+                    if (attempt.Known is { } knownPair)
+                    {
+                        Fail(knownPair, Options.FreeFailuresPerAccount, now);
+                    }
+
                     break;
                 case LoginOutcome.Succeeded:
-                    attempt.Account.Failures = 0;
-                    attempt.Account.BlockedUntil = TimeSpan.Zero;
+                    Succeed(attempt, now);
                     break;
             }
 
@@ -156,6 +202,27 @@ public sealed class LoginThrottle
         return entry.Pending >= Math.Max(1, freeFailures - entry.Failures) ? Options.FirstDelay : TimeSpan.Zero;
     }
 
+    /// <summary>
+    /// Forgets the failures of the key that let the attempt in (the name's, or the known pair's), and makes the address known
+    /// to the name from now on.
+    /// </summary>
+    private void Succeed(LoginAttempt attempt, TimeSpan now)
+    {
+        var admitting = attempt.Known ?? attempt.Account;
+        admitting.Failures = 0;
+        admitting.BlockedUntil = TimeSpan.Zero;
+        if (Options.KnownAddressFor <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        // Null only when every kept pair has an attempt in flight; the address is then simply not remembered this time.
+        if ((attempt.Known ?? known.GetOrAdd((attempt.AddressKey, attempt.AccountKey), now, Options.ForgetAfter)) is { } pair)
+        {
+            pair.KnownUntil = now + Options.KnownAddressFor;
+        }
+    }
+
     private void Fail(ThrottleEntry entry, int freeFailures, TimeSpan now)
     {
         Forget(entry, now);
@@ -182,6 +249,7 @@ public sealed class LoginThrottle
     {
         addresses.RemoveIfIdle(addressKey, now, Options.ForgetAfter);
         accounts.RemoveIfIdle(accountKey, now, Options.ForgetAfter);
+        known.RemoveIfIdle((addressKey, accountKey), now, Options.ForgetAfter);
     }
 
     private TimeSpan Now() => clock.GetElapsedTime(origin);

@@ -127,7 +127,7 @@ public sealed partial class KoreanOutputTests
     {
         using var folder = new TempFolder();
         string db = Path.Combine(folder.Path, "accounts.db");
-        using (ChildProcess add = NetProgApp.Start(["users", "add", "somebody", "--db", db, "--password-stdin"], folder.WriteText("pw.txt", "pw\n"), KoreanLocale))
+        using (ChildProcess add = NetProgApp.Start(["users", "add", "somebody", "--db", db, "--password-stdin"], folder.WriteText("pw.txt", "correct-horse-7\n"), KoreanLocale))
         {
             await OutputAssert.ExitsWithAsync(add, 0);
         }

@@ -129,5 +129,61 @@ public sealed class KoreanCliTests : IDisposable
         Assert.Contains("통과 0, 경고 0, 실패 1, 건너뜀 0", text);
     }
 
+    [Theory]
+    [InlineData("a", "비밀번호가 1자입니다")]
+    [InlineData("xfrank-frankx", "사용자 이름 'frank'")]
+    [InlineData("qwerty123", "가장 흔한 비밀번호")]
+    public async Task Should_refuse_a_weak_password_in_Korean(string password, string expected)
+    {
+        // Given a store folder, when users add is given a weak password in Korean
+        var folder = Directory.CreateTempSubdirectory("netprog-ko-users-").FullName;
+        try
+        {
+            var console = new TestConsole(password + "\n");
+            var exit = await CliApp.RunAsync(["--lang", "ko", "users", "add", "frank", "--password-stdin", "--db", Path.Combine(folder, "accounts.db")], console, CancellationToken.None).WaitAsync(Cli.Timeout);
+
+            // Then one Korean line says why, exit 1
+            Assert.Equal(1, exit);
+            var line = Assert.Single(console.ErrorWriter.Lines);
+            Assert.Contains(expected, line);
+            Assert.DoesNotContain("choose", line);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Should_warn_in_Korean_about_a_store_others_can_read()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        // Given a store of mode 0644
+        var folder = Directory.CreateTempSubdirectory("netprog-ko-store-").FullName;
+        try
+        {
+            var db = Path.Combine(folder, "accounts.db");
+            await CliApp.RunAsync(["users", "add", "gina", "--password-stdin", "--db", db], new TestConsole("correct-horse-7\n"), CancellationToken.None).WaitAsync(Cli.Timeout);
+            File.SetUnixFileMode(db, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+            // When it is listed in Korean
+            var (exit, console) = await Cli.RunAsync("--lang", "ko", "users", "list", "--db", db);
+
+            // Then one Korean warning line
+            Assert.Equal(0, exit);
+            var line = Assert.Single(console.ErrorWriter.Lines);
+            Assert.Contains("다른 사용자도 읽을 수 있는데(모드 0644)", line);
+            Assert.Contains($"'chmod 600 {db}'", line);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     public void Dispose() => NetProg.Tests.Shared.EnglishMessages.Force();
 }

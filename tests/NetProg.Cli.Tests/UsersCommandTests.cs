@@ -33,9 +33,9 @@ public sealed class UsersCommandTests : IDisposable
     [Fact]
     public async Task Should_refuse_a_duplicate_with_one_line_and_exit_1()
     {
-        await RunAsync("pw\n", "users", "add", "bob", "--password-stdin", "--db", Db);
+        await RunAsync("correct-horse-7\n", "users", "add", "bob", "--password-stdin", "--db", Db);
 
-        var (exit, console) = await RunAsync("pw\n", "users", "add", "bob", "--password-stdin", "--db", Db);
+        var (exit, console) = await RunAsync("correct-horse-7\n", "users", "add", "bob", "--password-stdin", "--db", Db);
 
         Assert.Equal(1, exit);
         Assert.Contains("bob", Assert.Single(console.ErrorWriter.Lines));
@@ -55,11 +55,77 @@ public sealed class UsersCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("a", "netprog: the password is 1 character(s) long; choose one of at least 8 (a few words make a long one easy to remember).")]
+    [InlineData("seven77", "netprog: the password is 7 character(s) long; choose one of at least 8 (a few words make a long one easy to remember).")]
+    [InlineData("dave", "netprog: the password is 4 character(s) long; choose one of at least 8 (a few words make a long one easy to remember).")]
+    [InlineData("my-DAVE-password", "netprog: the password contains the user name 'dave'; choose one that does not.")]
+    [InlineData("password", "netprog: the password is one of the most common ones, the first an attacker tries; choose another.")]
+    [InlineData("12345678", "netprog: the password is one of the most common ones, the first an attacker tries; choose another.")]
+    [InlineData("Qwerty123", "netprog: the password is one of the most common ones, the first an attacker tries; choose another.")]
+    [InlineData("iloveyou", "netprog: the password is one of the most common ones, the first an attacker tries; choose another.")]
+    [InlineData("11111111", "netprog: the password is one of the most common ones, the first an attacker tries; choose another.")]
+    public async Task Should_refuse_a_weak_password_with_one_line_and_exit_1_and_add_nobody(string password, string expected)
+    {
+        var (exit, console) = await RunAsync(password + "\n", "users", "add", "dave", "--password-stdin", "--db", Db);
+
+        Assert.Equal(1, exit);
+        Assert.Equal(expected, Assert.Single(console.ErrorWriter.Lines));
+        Assert.Empty(console.OutWriter.Lines);
+        Assert.False(File.Exists(Db), "a refused password must not leave a store behind");
+    }
+
+    [Theory]
+    [InlineData("erin")]
+    [InlineData("ERIN-erin-ERIN")]
+    [InlineData("password1")]
+    public async Task Should_refuse_a_weak_new_password_in_passwd_and_keep_the_old_one(string password)
+    {
+        // Given erin with a good password
+        await RunAsync("correct-horse-7\n", "users", "add", "erin", "--password-stdin", "--db", Db);
+        var before = await HashOfAsync("erin");
+
+        // When she sets a weak one
+        var (exit, console) = await RunAsync(password + "\n", "users", "passwd", "erin", "--password-stdin", "--db", Db);
+
+        // Then one line, exit 1, and the old hash is still there
+        Assert.Equal(1, exit);
+        Assert.StartsWith("netprog: the password ", Assert.Single(console.ErrorWriter.Lines));
+        Assert.Equal(before, await HashOfAsync("erin"));
+    }
+
+    [Fact]
+    public async Task Should_make_the_store_owner_only_and_warn_when_an_existing_one_is_open_to_others()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // No mode bits to check.
+        }
+
+        // Given a store made by users add
+        var added = await RunAsync("correct-horse-7\n", "users", "add", "alice", "--password-stdin", "--db", Db);
+        var mode = File.GetUnixFileMode(Db);
+
+        // When it is opened to others (as an older netprog left it) and listed
+        File.SetUnixFileMode(Db, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var (exit, console) = await RunAsync(string.Empty, "users", "list", "--db", Db);
+
+        // Then the new one was 0600 with nothing said, and the open one gives one warning line and still works
+        Assert.Equal(0, added.Exit);
+        Assert.Empty(added.Console.ErrorWriter.Lines);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, mode);
+        Assert.Equal(0, exit);
+        Assert.Equal(
+            $"netprog: warning: the account store {Db} can be read by other users (mode 0644) and holds password hashes; make it private with 'chmod 600 {Db}'.",
+            Assert.Single(console.ErrorWriter.Lines));
+        Assert.Contains("alice", console.OutWriter.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("bad name!")]
     [InlineData("a-name-that-is-far-longer-than-32-chars")]
     public async Task Should_refuse_an_invalid_name_as_usage(string name)
     {
-        var (exit, console) = await RunAsync("pw\n", "users", "add", name, "--password-stdin", "--db", Db);
+        var (exit, console) = await RunAsync("correct-horse-7\n", "users", "add", name, "--password-stdin", "--db", Db);
 
         Assert.Equal(2, exit);
         Assert.StartsWith("netprog: ", Assert.Single(console.ErrorWriter.Lines));
@@ -68,7 +134,7 @@ public sealed class UsersCommandTests : IDisposable
     [Fact]
     public async Task Should_say_so_when_removing_an_unknown_user()
     {
-        await RunAsync("pw\n", "users", "add", "somebody", "--password-stdin", "--db", Db);
+        await RunAsync("correct-horse-7\n", "users", "add", "somebody", "--password-stdin", "--db", Db);
 
         var (exit, console) = await RunAsync(string.Empty, "users", "remove", "nobody", "--db", Db);
 
@@ -86,7 +152,7 @@ public sealed class UsersCommandTests : IDisposable
         var typo = Path.Combine(_folder, "acounts.db");
 
         // When
-        var (exit, console) = await RunAsync("pw\n", ["users", .. args, "--db", typo]);
+        var (exit, console) = await RunAsync("correct-horse-7\n", ["users", .. args, "--db", typo]);
 
         // Then one line says so and how to make one, exit 1, and nothing was created
         Assert.Equal(1, exit);
@@ -123,6 +189,12 @@ public sealed class UsersCommandTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Contains(expected, Assert.Single(console.ErrorWriter.Lines));
+    }
+
+    private async Task<string> HashOfAsync(string name)
+    {
+        await using var store = await NetProg.Accounts.AccountStores.OpenAsync(Db);
+        return (await store.FindAsync(name))!.PasswordHash;
     }
 
     private static async Task<(int Exit, TestConsole Console)> RunAsync(string input, params string[] args)

@@ -40,7 +40,7 @@ public sealed class CrashTests
                 var adds = Enumerable.Range(batch * Parallel, Parallel).Select(async round =>
                 {
                     var name = $"user{round}";
-                    var input = folder.WriteText($"pw-{round}.txt", $"pw {round}\n");
+                    var input = folder.WriteText($"pw-{round}.txt", $"correct-horse-{round}\n");
                     using var add = NetProgApp.Start(["users", "add", name, "--password-stdin", "--db", db], input, LoginCli.Environment(folder));
                     var moment = TimeSpan.FromMilliseconds(random.Next(0, span));
                     try
@@ -95,7 +95,7 @@ public sealed class CrashTests
             foreach (var account in await store.ListAsync())
             {
                 var round = account.Name == "alice" ? -1 : int.Parse(account.Name["user".Length..], CultureInfo.InvariantCulture);
-                var password = round < 0 ? "s3cret pass" : $"pw {round}";
+                var password = round < 0 ? "s3cret pass" : $"correct-horse-{round}";
                 if (!(await hasher.VerifyAsync(password, account.PasswordHash)).Succeeded)
                 {
                     wrongPassword.Add(account.Name);

@@ -16,9 +16,9 @@ public sealed class PostgresRestartTests(PostgresServer postgres) : IClassFixtur
         using var folder = new TempFolder();
         // With Npgsql's connection pool, as a deployment would have it: after the restart the pool holds dead connections.
         var db = (await postgres.CreateDatabaseAsync()).Replace("Pooling=false;", string.Empty, StringComparison.Ordinal);
-        await LoginCli.AddUserAsync(folder, db, "alice", "pw");
+        await LoginCli.AddUserAsync(folder, db, "alice", "correct-horse-7");
         using var server = await LoginCli.StartServerAsync(folder, db);
-        Assert.StartsWith("230 ", await LoginWire.TryLogInAsync(server.Port, "alice", "pw"), StringComparison.Ordinal);
+        Assert.StartsWith("230 ", await LoginWire.TryLogInAsync(server.Port, "alice", "correct-horse-7"), StringComparison.Ordinal);
 
         // Logins one after another, while the database crashes and comes back twice.
         using var stop = new CancellationTokenSource();
@@ -27,7 +27,7 @@ public sealed class PostgresRestartTests(PostgresServer postgres) : IClassFixtur
         {
             while (!stop.IsCancellationRequested)
             {
-                var reply = await LoginWire.TryLogInAsync(server.Port, "alice", "pw");
+                var reply = await LoginWire.TryLogInAsync(server.Port, "alice", "correct-horse-7");
                 lock (replies)
                 {
                     replies.Add(reply);
@@ -43,7 +43,7 @@ public sealed class PostgresRestartTests(PostgresServer postgres) : IClassFixtur
         string? after = null;
         for (var attempt = 0; attempt < 5 && after?.StartsWith("230 ", StringComparison.Ordinal) != true; attempt++)
         {
-            after = await LoginWire.TryLogInAsync(server.Port, "alice", "pw");
+            after = await LoginWire.TryLogInAsync(server.Port, "alice", "correct-horse-7");
         }
 
         var unexpected = replies.Where(r => !r.StartsWith("230 ", StringComparison.Ordinal) && !r.StartsWith("421 ", StringComparison.Ordinal)).ToList();

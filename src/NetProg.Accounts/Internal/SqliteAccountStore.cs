@@ -51,7 +51,7 @@ internal sealed class SqliteAccountStore : DbAccountStore
         {
             try
             {
-                Directory.CreateDirectory(folder);
+                StoreFileAccess.CreateFolder(folder);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -62,6 +62,30 @@ internal sealed class SqliteAccountStore : DbAccountStore
         {
             // Not created for an explicit --db: a mistyped path should fail, not grow a new folder tree.
             throw new AccountException(AccountErrorKind.StoreUnavailable, string.Format(Strings.Sqlite_NoFolder, path, folder));
+        }
+
+        // Owner-only before SQLite sees it (StoreFileAccess); one that was already there is reported, not changed.
+        var created = false;
+        if (StoreFileAccess.DanglingLinkTarget(path) is { } nowhere)
+        {
+            throw new AccountException(AccountErrorKind.StoreUnavailable, string.Format(Strings.Sqlite_DanglingLink, path, nowhere));
+        }
+
+        if (!mustExist)
+        {
+            try
+            {
+                created = StoreFileAccess.CreatePrivateFile(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new AccountException(AccountErrorKind.StoreUnavailable, string.Format(Strings.Sqlite_CannotOpen, path, AccountStoreLocation.OneLine(e.Message)), null, e);
+            }
+        }
+
+        if (!created)
+        {
+            StoreFileAccess.Inspect(path, options.FileWarning);
         }
 
         var busyTimeout = (int)Math.Clamp(options.BusyTimeout.TotalMilliseconds, 1, int.MaxValue);

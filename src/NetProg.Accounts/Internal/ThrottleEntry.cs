@@ -1,6 +1,9 @@
 namespace NetProg.Accounts.Internal;
 
-/// <summary>What <see cref="LoginThrottle"/> knows about one address or name; times are since the throttle started. Guarded by the throttle's lock.</summary>
+/// <summary>
+/// What <see cref="LoginThrottle"/> knows about one address, one name, or one address's logins to one name; times are since the
+/// throttle started. Guarded by the throttle's lock.
+/// </summary>
 internal sealed class ThrottleEntry
 {
     public int Failures { get; set; }
@@ -12,7 +15,16 @@ internal sealed class ThrottleEntry
 
     public TimeSpan BlockedUntil { get; set; }
 
-    /// <summary>Nothing worth keeping: no attempt in flight, no block running, and failures (if any) are old enough to forget.</summary>
+    /// <summary>For an address's entry under one name: until when its last success makes it a known address of that name.</summary>
+    public TimeSpan KnownUntil { get; set; }
+
+    /// <summary>The later of the last failure and the end of the known period: which of two otherwise equal entries is older.</summary>
+    public TimeSpan LastActive => LastFailure > KnownUntil ? LastFailure : KnownUntil;
+
+    /// <summary>
+    /// Nothing worth keeping: no attempt in flight, no block running, no success recent enough to count, and failures (if
+    /// any) old enough to forget.
+    /// </summary>
     public bool IsIdle(TimeSpan now, TimeSpan forgetAfter) =>
-        Pending == 0 && BlockedUntil <= now && (Failures == 0 || now - LastFailure >= forgetAfter);
+        Pending == 0 && BlockedUntil <= now && KnownUntil <= now && (Failures == 0 || now - LastFailure >= forgetAfter);
 }

@@ -2,7 +2,7 @@ namespace NetProg.Accounts.Internal;
 
 /// <summary>
 /// A bounded map from key to <see cref="ThrottleEntry"/>. When full, idle entries are dropped; if none is idle, the entry
-/// with the fewest failures (the oldest among equals) that has no attempt in flight gives way. That scan is O(n), paid only
+/// with the fewest failures (the least recently active among equals) that has no attempt in flight gives way. That scan is O(n), paid only
 /// by a new key arriving at a full table, next to an Argon2 hash that costs far more. Not thread-safe: the throttle locks.
 /// </summary>
 internal sealed class ThrottleTable<TKey>(int capacity)
@@ -60,7 +60,7 @@ internal sealed class ThrottleTable<TKey>(int capacity)
             if (pair.Value.Pending == 0 &&
                 (victim is not { } best ||
                  pair.Value.Failures < best.Value.Failures ||
-                 (pair.Value.Failures == best.Value.Failures && pair.Value.LastFailure < best.Value.LastFailure)))
+                 (pair.Value.Failures == best.Value.Failures && pair.Value.LastActive < best.Value.LastActive)))
             {
                 victim = pair;
             }

@@ -68,7 +68,9 @@ internal sealed class LoginServer : IAsyncDisposable
             }
         }
 
-        var store = await AccountStores.OpenAsync(db, StoreEnvironment.Options(new AccountStoreOptions { Logger = loggers.CreateLogger("accounts") }), cancellationToken).ConfigureAwait(false);
+        var accounts = loggers.CreateLogger("accounts");
+        var store = await AccountStores.OpenAsync(
+            db, StoreEnvironment.Options(new AccountStoreOptions { Logger = accounts }, line => CliLog.StoreFileExposed(accounts, line)), cancellationToken).ConfigureAwait(false);
         var hasher = new PasswordHasher();
         var service = new LoginEchoService(
             store, hasher, new LoginThrottle(throttle), new LoginEchoOptions { IdleTimeout = idleTimeout }, certificate, TimeProvider.System, loggers.CreateLogger("login"));

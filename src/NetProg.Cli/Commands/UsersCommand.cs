@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NetProg.Accounts;
 using NetProg.Cli.Infrastructure;
+using NetProg.Cli.Rendering;
 using Spectre.Console;
 
 namespace NetProg.Cli.Commands;
@@ -35,8 +36,14 @@ internal static class UsersCommand
             var user = result.GetValue(name)!;
             AccountNames.Validate(user);
             var password = PasswordInput.Read(console, result.GetValue(stdin), null, string.Format(Strings.EchoClient_PasswordPrompt, user), confirm: true);
+            if (PasswordPolicy.Check(user, password) is not PasswordProblem.None and var problem)
+            {
+                // Before the store is opened: a refused password leaves no database behind.
+                return (ExitCode)CommandRunner.Fail(console, PasswordPolicyText.Describe(problem, user, password), ExitCode.Failure);
+            }
+
             using var hasher = new PasswordHasher();
-            await using var store = await AccountStores.OpenAsync(result.GetValue(db), StoreEnvironment.Options(new AccountStoreOptions()), token).ConfigureAwait(false);
+            await using var store = await AccountStores.OpenAsync(result.GetValue(db), StoreEnvironment.Options(new AccountStoreOptions(), Warn(console)), token).ConfigureAwait(false);
             await store.AddAsync(user, await hasher.HashAsync(password, token).ConfigureAwait(false), token).ConfigureAwait(false);
             console.Out.WriteLine(string.Format(Strings.Users_Added, user, store.Description));
             return ExitCode.Success;
@@ -52,7 +59,7 @@ internal static class UsersCommand
         command.SetAction((result, ct) => CommandRunner.RunAsync(console, async token =>
         {
             var user = result.GetValue(name)!;
-            await using var store = await OpenExistingAsync(result.GetValue(db), token).ConfigureAwait(false);
+            await using var store = await OpenExistingAsync(console, result.GetValue(db), token).ConfigureAwait(false);
             await store.RemoveAsync(user, token).ConfigureAwait(false);
             console.Out.WriteLine(string.Format(Strings.Users_Removed, user, store.Description));
             return ExitCode.Success;
@@ -69,13 +76,18 @@ internal static class UsersCommand
         command.SetAction((result, ct) => CommandRunner.RunAsync(console, async token =>
         {
             var user = result.GetValue(name)!;
-            await using var store = await OpenExistingAsync(result.GetValue(db), token).ConfigureAwait(false);
+            await using var store = await OpenExistingAsync(console, result.GetValue(db), token).ConfigureAwait(false);
             if (await store.FindAsync(user, token).ConfigureAwait(false) is null)
             {
                 throw new AccountException(AccountErrorKind.NotFound, string.Format(Strings.Users_NotFound, user, store.Description), user);
             }
 
             var password = PasswordInput.Read(console, result.GetValue(stdin), null, string.Format(Strings.Users_NewPasswordPrompt, user), confirm: true);
+            if (PasswordPolicy.Check(user, password) is not PasswordProblem.None and var problem)
+            {
+                return (ExitCode)CommandRunner.Fail(console, PasswordPolicyText.Describe(problem, user, password), ExitCode.Failure);
+            }
+
             using var hasher = new PasswordHasher();
             await store.SetPasswordHashAsync(user, await hasher.HashAsync(password, token).ConfigureAwait(false), token).ConfigureAwait(false);
             console.Out.WriteLine(string.Format(Strings.Users_PasswordChanged, user, store.Description));
@@ -90,7 +102,7 @@ internal static class UsersCommand
         var command = new Command("list", Strings.Users_List_Description) { db };
         command.SetAction((result, ct) => CommandRunner.RunAsync(console, async token =>
         {
-            await using var store = await OpenExistingAsync(result.GetValue(db), token).ConfigureAwait(false);
+            await using var store = await OpenExistingAsync(console, result.GetValue(db), token).ConfigureAwait(false);
             var accounts = await store.ListAsync(token).ConfigureAwait(false);
             var table = new Table().Border(TableBorder.Simple);
             table.AddColumn(Strings.Users_Column_Name);
@@ -118,17 +130,24 @@ internal static class UsersCommand
     /// The store for commands that read or change existing accounts (list, remove, passwd): never created, so a mistyped
     /// <c>--db</c> says so instead of leaving an empty database behind.
     /// </summary>
-    private static async Task<IAccountStore> OpenExistingAsync(string? db, CancellationToken cancellationToken)
+    private static async Task<IAccountStore> OpenExistingAsync(ICliConsole console, string? db, CancellationToken cancellationToken)
     {
         try
         {
-            return await AccountStores.OpenAsync(db, StoreEnvironment.Options(new AccountStoreOptions { Mode = AccountStoreMode.MustExist }), cancellationToken).ConfigureAwait(false);
+            return await AccountStores.OpenAsync(db, StoreEnvironment.Options(new AccountStoreOptions { Mode = AccountStoreMode.MustExist }, Warn(console)), cancellationToken).ConfigureAwait(false);
         }
         catch (AccountException e) when (e.Kind == AccountErrorKind.StoreMissing && e.StorePath is { } path)
         {
             throw new AccountException(AccountErrorKind.StoreMissing, string.Format(Strings.Users_NoStore, path, AddCommand(db is null ? null : path)), null, e);
         }
     }
+
+    /// <summary>A warning about the store file on stderr, one line, as the servers' log says warnings.</summary>
+    private static Action<string> Warn(ICliConsole console) => line =>
+    {
+        console.Error.WriteLine($"netprog: warning: {line}");
+        console.Error.Flush();
+    };
 
     /// <summary>The <c>users add</c> line to type, with <c>--db</c> when the store is not found without it.</summary>
     internal static string AddCommand(string? db) =>

@@ -16,4 +16,8 @@ internal static partial class CliLog
 
     [LoggerMessage(304, LogLevel.Warning, "forwarding for anyone: any host that reaches this machine (from the Internet too, if the router forwards the port) can use the relay. Add --allow CIDR (e.g. --allow 192.168.0.0/16), or --listen 127.0.0.1:PORTS for this machine only")]
     public static partial void ForwardOpenToEveryone(ILogger logger);
+
+    // The words are the CLI's resource (English or Korean), made by Rendering/StoreFileText: the template only carries them.
+    [LoggerMessage(305, LogLevel.Warning, "{Warning}")]
+    public static partial void StoreFileExposed(ILogger logger, string warning);
 }

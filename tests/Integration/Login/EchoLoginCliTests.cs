@@ -9,10 +9,10 @@ public sealed class EchoLoginCliTests
         // Given alice added with users add, and a login echo server on her database
         using var folder = new TempFolder();
         var db = folder.File("a.db");
-        using var server = await LoginCli.StartServerWithUserAsync(folder, db, ("alice", "pw"));
+        using var server = await LoginCli.StartServerWithUserAsync(folder, db, ("alice", "correct-horse-7"));
 
         // When nc sends the login, a line and QUIT, then half-closes
-        var input = folder.WriteText("session.txt", "USER alice\r\nPASS pw\r\nhello\r\nQUIT\r\n");
+        var input = folder.WriteText("session.txt", "USER alice\r\nPASS correct-horse-7\r\nhello\r\nQUIT\r\n");
         using var nc = ChildProcess.Start(ExecutableSearch.Require("nc", "netcat-openbsd"), ["-N", "127.0.0.1", LoginCli.Text(server.Port)], input);
 
         // Then nc shows exactly the greeting, the replies, the echo and the goodbye

@@ -10,14 +10,14 @@ public sealed class EchoLoginPostgresTests(PostgresServer postgres)
         // Given alice added through the connection string, and two servers on that database
         using var folder = new TempFolder();
         var db = postgres.ConnectionString("postgres");
-        await LoginCli.AddUserAsync(folder, db, "alice", "pw");
+        await LoginCli.AddUserAsync(folder, db, "alice", "correct-horse-7");
         using var first = await LoginCli.StartServerAsync(folder, db);
         using var second = await LoginCli.StartServerAsync(folder, db);
         Assert.Contains(first.Process.StdoutLines, l => l.StartsWith("accounts: PostgreSQL", StringComparison.Ordinal));
 
         // When alice logs in through the first, and bob, added while both run, logs in through the second
         var viaFirst = await NcSessionAsync(folder, first.Port, "alice");
-        await LoginCli.AddUserAsync(folder, db, "bob", "pw");
+        await LoginCli.AddUserAsync(folder, db, "bob", "correct-horse-7");
         var viaSecond = await NcSessionAsync(folder, second.Port, "bob");
         var aliceViaSecond = await NcSessionAsync(folder, second.Port, "alice");
 
@@ -42,7 +42,7 @@ public sealed class EchoLoginPostgresTests(PostgresServer postgres)
 
     private static async Task<string> NcSessionAsync(TempFolder folder, int port, string name)
     {
-        var input = folder.WriteText($"nc-{Guid.NewGuid():N}.txt", $"USER {name}\r\nPASS pw\r\nhi from {name}\r\nQUIT\r\n");
+        var input = folder.WriteText($"nc-{Guid.NewGuid():N}.txt", $"USER {name}\r\nPASS correct-horse-7\r\nhi from {name}\r\nQUIT\r\n");
         using var nc = ChildProcess.Start(ExecutableSearch.Require("nc", "netcat-openbsd"), ["-N", "127.0.0.1", LoginCli.Text(port)], input);
         await OutputAssert.ExitsWithAsync(nc, 0);
         return nc.StdoutText;

@@ -9,7 +9,7 @@ public sealed class EchoLoginServerOptionsTests
         // Given a login echo server with --idle-timeout 1s
         using var folder = new TempFolder();
         var db = folder.File("a.db");
-        using var server = await LoginCli.StartServerWithUserAsync(folder, db, ("alice", "pw"), "--idle-timeout", "1s");
+        using var server = await LoginCli.StartServerWithUserAsync(folder, db, ("alice", "correct-horse-7"), "--idle-timeout", "1s");
 
         // When nc connects and sends nothing (stdin /dev/null, no half-close: nc waits for the server)
         using var nc = ChildProcess.Start(ExecutableSearch.Require("nc", "netcat-openbsd"), ["127.0.0.1", LoginCli.Text(server.Port)], "/dev/null");
@@ -25,10 +25,10 @@ public sealed class EchoLoginServerOptionsTests
         // Given a login echo server allowing 2 failed logins per name
         using var folder = new TempFolder();
         var db = folder.File("a.db");
-        using var server = await LoginCli.StartServerWithUserAsync(folder, db, ("alice", "pw"), "--throttle-failures", "2");
+        using var server = await LoginCli.StartServerWithUserAsync(folder, db, ("alice", "correct-horse-7"), "--throttle-failures", "2");
 
         // When nc guesses twice and then gives the right password
-        var input = folder.WriteText("guesses.txt", "USER alice\r\nPASS a\r\nUSER alice\r\nPASS b\r\nUSER alice\r\nPASS pw\r\n");
+        var input = folder.WriteText("guesses.txt", "USER alice\r\nPASS a\r\nUSER alice\r\nPASS b\r\nUSER alice\r\nPASS correct-horse-7\r\n");
         using var nc = ChildProcess.Start(ExecutableSearch.Require("nc", "netcat-openbsd"), ["-N", "127.0.0.1", LoginCli.Text(server.Port)], input);
 
         // Then the third attempt is refused with 421 and the connection closed

@@ -9,13 +9,13 @@ public sealed class EchoLoginTlsCliTests
         // Given alice and a TLS login echo server whose data folder is in the test's temp HOME
         using var folder = new TempFolder();
         var db = folder.File("a.db");
-        using var server = await LoginCli.StartServerWithUserAsync(folder, db, ("alice", "pw"), "--tls");
+        using var server = await LoginCli.StartServerWithUserAsync(folder, db, ("alice", "correct-horse-7"), "--tls");
         var fingerprint = (await server.Process.WaitForStdoutLineAsync(LoginCli.FingerprintLine(), Waits.Line)).Groups["fingerprint"].Value;
 
         // When echo-client pins the printed fingerprint, and when it pins another one
-        using var pinned = await LoginCli.RunEchoClientAsync(folder, server.Port, "alice", "pw\nover tls\n", "--tls-fingerprint", fingerprint);
+        using var pinned = await LoginCli.RunEchoClientAsync(folder, server.Port, "alice", "correct-horse-7\nover tls\n", "--tls-fingerprint", fingerprint);
         var other = string.Join(':', Enumerable.Repeat("00", 32));
-        using var wrong = await LoginCli.RunEchoClientAsync(folder, server.Port, "alice", "pw\nover tls\n", "--tls-fingerprint", other);
+        using var wrong = await LoginCli.RunEchoClientAsync(folder, server.Port, "alice", "correct-horse-7\nover tls\n", "--tls-fingerprint", other);
 
         // Then the pinned one logs in and gets its line back, the other exits 1 saying the certificate is not the pinned one
         await OutputAssert.ExitsWithAsync(pinned, 0);

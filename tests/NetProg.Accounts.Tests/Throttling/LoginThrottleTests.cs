@@ -1,8 +1,9 @@
 namespace NetProg.Accounts.Tests.Throttling;
 
 /// <summary>
-/// Brute-force defence of the issue: failed attempts throttled per client address and per account with a growing delay; a
-/// refused attempt is answered <c>421 too many attempts, try later</c>. Time is a <see cref="ManualClock"/>: no sleeping.
+/// Brute-force defence: failed attempts throttled per client address and per account with a growing delay; a refused attempt
+/// is answered <c>421 too many attempts, try later</c>. The account's block does not reach an address its owner logged in from
+/// recently (guessing must not lock the owner out). Time is a <see cref="ManualClock"/>: no sleeping.
 /// </summary>
 public sealed class LoginThrottleTests
 {
@@ -304,6 +305,161 @@ public sealed class LoginThrottleTests
     }
 
     [Fact]
+    public void Should_let_the_owner_in_from_an_address_she_logged_in_from_while_another_address_keeps_guessing()
+    {
+        // Given alice logged in from 10.0.0.5 once, and an attacker at 10.0.0.66 who then guesses her password for an hour,
+        // whenever the throttle lets him
+        var throttle = new LoginThrottle(clock: clock);
+        var home = IPAddress.Parse("10.0.0.5");
+        var attacker = IPAddress.Parse("10.0.0.66");
+        Succeed(throttle, home, "alice");
+        var start = clock.GetUtcNow();
+        var nextGuess = start;
+        var guesses = 0;
+        var homeRefused = 0;
+        var strangerRefused = 0;
+
+        // When alice tries again every minute of that hour, from 10.0.0.5 and from an address she never used
+        for (var minute = 1; minute <= 60; minute++)
+        {
+            var ownerTurn = start + TimeSpan.FromMinutes(minute);
+            while (nextGuess < ownerTurn)
+            {
+                clock.Advance(nextGuess - clock.GetUtcNow());
+                var guess = throttle.TryBegin(attacker, "alice", out var retryAfter);
+                if (guess is null)
+                {
+                    nextGuess += retryAfter;
+                    continue;
+                }
+
+                guess.Failed();
+                guesses++;
+            }
+
+            clock.Advance(ownerTurn - clock.GetUtcNow());
+            using (var stranger = throttle.TryBegin(IPAddress.Parse("10.0.0.9"), "alice", out _))
+            {
+                strangerRefused += stranger is null ? 1 : 0;
+            }
+
+            var owner = throttle.TryBegin(home, "alice", out _);
+            if (owner is null)
+            {
+                homeRefused++;
+            }
+            else
+            {
+                owner.Succeeded();
+            }
+        }
+
+        // Then she got in every time from 10.0.0.5; a stranger's address stayed blocked, and the guessing stayed slow
+        Assert.Equal(0, homeRefused);
+        Assert.InRange(strangerRefused, 55, 60);
+        Assert.InRange(guesses, 5, 100);
+    }
+
+    [Fact]
+    public void Should_block_a_known_address_that_fails_beyond_its_own_budget()
+    {
+        // Given alice's address, known from a success, and the account blocked by another address
+        var throttle = new LoginThrottle(clock: clock);
+        var home = IPAddress.Parse("10.0.0.5");
+        Succeed(throttle, home, "alice");
+        for (var i = 0; i < 5; i++)
+        {
+            Fail(throttle, IPAddress.Parse("10.0.0.66"), "alice");
+        }
+
+        // When 5 guesses fail from the known address itself
+        for (var i = 0; i < 5; i++)
+        {
+            Fail(throttle, home, "alice");
+        }
+
+        // Then it is throttled like any other address: the exemption is no way around the per-account budget
+        Assert.Null(throttle.TryBegin(home, "alice", out var retryAfter));
+        Assert.Equal(TimeSpan.FromSeconds(1), retryAfter);
+    }
+
+    [Fact]
+    public void Should_stop_exempting_an_address_whose_success_is_no_longer_recent()
+    {
+        // Given alice's success from 10.0.0.5, 8 days ago (trusted for 7)
+        var throttle = new LoginThrottle(clock: clock);
+        var home = IPAddress.Parse("10.0.0.5");
+        Succeed(throttle, home, "alice");
+        clock.Advance(TimeSpan.FromDays(8));
+
+        // When another address spends the account's free failures
+        for (var i = 0; i < 5; i++)
+        {
+            Fail(throttle, IPAddress.Parse("10.0.0.66"), "alice");
+        }
+
+        // Then 10.0.0.5 waits like everyone else, and nothing of the old success is kept
+        Assert.Null(throttle.TryBegin(home, "alice", out _));
+        Assert.Equal(0, throttle.TrackedKnownAddresses);
+    }
+
+    [Fact]
+    public void Should_still_slow_a_distributed_attack_from_100_addresses_each_guessing_a_little()
+    {
+        // Given 100 addresses, each well within its own budget, taking turns on one account for 10 minutes, one guess a second
+        var throttle = new LoginThrottle(clock: clock);
+        Succeed(throttle, IPAddress.Parse("10.0.0.5"), "alice");
+        var guesses = 0;
+
+        // When
+        for (var second = 0; second < 600; second++)
+        {
+            var guess = throttle.TryBegin(IPAddress.Parse($"198.51.100.{second % 100}"), "alice", out _);
+            if (guess is not null)
+            {
+                guess.Failed();
+                guesses++;
+            }
+
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        // Then the account's budget held: 5 free, then 1, 2, 4 ... 60 s apart (an unthrottled account would have taken 600),
+        // and alice's own address still gets in
+        Assert.InRange(guesses, 5, 25);
+        using var owner = throttle.TryBegin(IPAddress.Parse("10.0.0.5"), "alice", out _);
+        Assert.NotNull(owner);
+    }
+
+    [Fact]
+    public void Should_keep_the_known_addresses_bounded_and_not_grow_them_from_failures()
+    {
+        // Given a small table, and alice known from 10.0.0.5
+        var throttle = new LoginThrottle(Options(maxTrackedKeys: 50), clock);
+        Succeed(throttle, IPAddress.Parse("10.0.0.5"), "alice");
+
+        // When 1,000 spoofed addresses fail on alice once each, and one user logs in from 1,000 addresses of their own
+        for (var i = 0; i < 1000; i++)
+        {
+            var guess = throttle.TryBegin(new IPAddress(0x0A010000 + i), "alice", out _);
+            guess?.Failed();
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var afterFailures = throttle.TrackedKnownAddresses;
+        for (var i = 0; i < 1000; i++)
+        {
+            Succeed(throttle, new IPAddress(0x0A020000 + i), "mallory");
+        }
+
+        // Then failures added no known address, and successes stayed within the cap, like the other two tables
+        Assert.Equal(1, afterFailures);
+        Assert.InRange(throttle.TrackedKnownAddresses, 1, 50);
+        Assert.InRange(throttle.TrackedAddresses, 0, 50);
+        Assert.InRange(throttle.TrackedAccounts, 0, 50);
+    }
+
+    [Fact]
     public void Should_refuse_inconsistent_options()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new LoginThrottle(new LoginThrottleOptions { FreeFailuresPerAccount = 0 }));
@@ -311,6 +467,7 @@ public sealed class LoginThrottleTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new LoginThrottle(new LoginThrottleOptions { MaxDelay = TimeSpan.FromMilliseconds(10) }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new LoginThrottle(new LoginThrottleOptions { ForgetAfter = TimeSpan.FromSeconds(30) }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new LoginThrottle(new LoginThrottleOptions { MaxTrackedKeys = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LoginThrottle(new LoginThrottleOptions { KnownAddressFor = TimeSpan.FromSeconds(-1) }));
     }
 
     private static LoginThrottleOptions Options(int freePerAccount = 5, int freePerAddress = 20, TimeSpan? maxDelay = null, int maxTrackedKeys = 10_000) => new()
@@ -320,6 +477,13 @@ public sealed class LoginThrottleTests
         MaxDelay = maxDelay ?? TimeSpan.FromSeconds(60),
         MaxTrackedKeys = maxTrackedKeys,
     };
+
+    private static void Succeed(LoginThrottle throttle, IPAddress client, string account)
+    {
+        var attempt = throttle.TryBegin(client, account, out var retryAfter);
+        Assert.True(attempt is not null, $"{client} on '{account}' was refused for {retryAfter}");
+        attempt.Succeeded();
+    }
 
     private static void Fail(LoginThrottle throttle, IPAddress client, string account)
     {
