@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace NetProg.Tests.Shared;
 
 /// <summary>Upper bounds for every wait: generous for a loaded 2-core CI machine, finite so that a failing test never hangs.</summary>
@@ -35,5 +37,20 @@ public static class Waits
     {
         var winner = await Task.WhenAny(task, Task.Delay(within)).ConfigureAwait(false);
         return winner == task;
+    }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds; fails the test with <paramref name="what"/> after <paramref name="within"/>.</summary>
+    public static async Task UntilAsync(Func<bool> condition, TimeSpan within, string what = "the condition")
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(within.TotalSeconds * Stopwatch.Frequency);
+        while (!condition())
+        {
+            if (Stopwatch.GetTimestamp() > deadline)
+            {
+                throw new TimeoutException($"{what} did not hold within {within.TotalSeconds:0.#} s");
+            }
+
+            await Task.Delay(5).ConfigureAwait(false);
+        }
     }
 }

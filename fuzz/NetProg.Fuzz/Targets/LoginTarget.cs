@@ -8,12 +8,13 @@ namespace NetProg.Fuzz.Targets;
 /// <summary>
 /// A whole login conversation: the input, framed by <see cref="LineReader"/> as the service frames it, drives a
 /// <see cref="LoginSession"/> the way the service does (Start, OnLine, CompleteVerification, OnLineTooLong, OnThrottled,
-/// OnIdleTimeout). Every action is compared with the protocol as docs/PROTOCOL.md states it, restated here as a small
+/// OnIdleTimeout, OnLoginTimeout). Every action is compared with the protocol as docs/PROTOCOL.md states it, restated here as a small
 /// model, and every reply must encode to exactly one CRLF-terminated line.
 /// </summary>
 /// <remarks>
 /// Input: byte 0 sets the allowed failures (1 + bits 0-1), whether the connection is throttled at connect (bit 2) and
-/// whether the idle timer fires after the last line (bit 3); the rest is what the client sends. The password check
+/// whether the idle timer fires after the last line (bit 3), the lines allowed before login (bits 4-5: 0 is the default,
+/// 20, so that older seeds keep their meaning; 1, 2, 3 are 2, 8, 14) and whether the login deadline fires after the last line, before 230 (bit 6, ahead of the idle timer); the rest is what the client sends. The password check
 /// succeeds for alice / wonderland only; the password "throttle" makes the service throttle instead of verifying.
 /// </remarks>
 public sealed class LoginTarget : IFuzzTarget
@@ -38,8 +39,10 @@ public sealed class LoginTarget : IFuzzTarget
 
         byte flags = input[0];
         int maxFailures = 1 + (flags & 0x3);
-        var session = new LoginSession("netprog fuzz", maxFailures);
-        var model = new Model(maxFailures);
+        int commandBits = (flags >> 4) & 0x3;
+        int maxCommands = commandBits == 0 ? LoginSession.DefaultMaxCommandsBeforeLogin : 2 + (6 * (commandBits - 1));
+        var session = new LoginSession("netprog fuzz", maxFailures, maxCommands);
+        var model = new Model(maxFailures, maxCommands);
 
         if ((flags & 0x4) != 0)
         {
@@ -63,7 +66,11 @@ public sealed class LoginTarget : IFuzzTarget
 
             if (status == LineReadStatus.NeedMoreData)
             {
-                if ((flags & 0x8) != 0)
+                if ((flags & 0x40) != 0 && session.State is LoginState.ExpectUser or LoginState.ExpectPass)
+                {
+                    ExpectReply(session.OnLoginTimeout(), ReplyCode.ServiceNotAvailable, close: true, session);
+                }
+                else if ((flags & 0x8) != 0)
                 {
                     ExpectReply(session.OnIdleTimeout(), ReplyCode.ServiceNotAvailable, close: true, session);
                 }
@@ -164,8 +171,9 @@ public sealed class LoginTarget : IFuzzTarget
     private readonly record struct Expected(ExpectedKind Kind, ReplyCode Code, bool Close, string? UserName);
 
     // The protocol of docs/PROTOCOL.md, written independently of LoginSession: the reply each event must get.
-    private sealed class Model(int maxFailures)
+    private sealed class Model(int maxFailures, int maxCommands)
     {
+        private int _commands;
         private bool _expectPass;
         private bool _loggedIn;
         private string? _name;
@@ -183,6 +191,11 @@ public sealed class LoginTarget : IFuzzTarget
             if (_loggedIn)
             {
                 return new Expected(ExpectedKind.Echo, default, false, null);
+            }
+
+            if (++_commands > maxCommands)
+            {
+                return new Expected(ExpectedKind.Reply, ReplyCode.ServiceNotAvailable, true, null);
             }
 
             string argument = space < 0 ? string.Empty : Encoding.Latin1.GetString(line, space + 1, line.Length - space - 1);

@@ -43,6 +43,14 @@ internal static class CommonOptions
         HelpName = "N",
     };
 
+    public static Option<int> MaxPerAddress() => new("--max-per-address")
+    {
+        Description = Strings.Option_MaxPerAddress,
+        DefaultValueFactory = _ => 100,
+        CustomParser = r => ParsePositive(r, "--max-per-address"),
+        HelpName = "N",
+    };
+
     public static Option<TimeSpan> IdleTimeout() => DurationOption("--idle-timeout", Strings.Option_IdleTimeout, TimeSpan.FromMinutes(5));
 
     public static Option<TimeSpan> UdpTimeout() => DurationOption("--udp-timeout", Strings.Option_UdpTimeout, TimeSpan.FromMinutes(2));

@@ -46,7 +46,7 @@ internal static class EchoServerCommand
         var tls = result.GetValue(login.Tls);
         var throttle = login.ReadThrottle(result);
         await using var server = await LoginServer.OpenAsync(
-            result.GetValue(login.Db), tls, result.GetValue(login.TlsCert), result.GetValue(login.TlsKey), throttle, settings.Tcp.IdleTimeout, loggers, stopping).ConfigureAwait(false);
+            result.GetValue(login.Db), tls, result.GetValue(login.TlsCert), result.GetValue(login.TlsKey), throttle, login.ReadEcho(result, settings.Tcp.IdleTimeout), loggers, stopping).ConfigureAwait(false);
         foreach (var line in server.Describe())
         {
             console.Out.WriteLine(line);

@@ -50,13 +50,15 @@ internal static class ForwardCommand
         };
         var maxConnections = CommonOptions.MaxConnections();
         maxConnections.Description = Strings.Forward_Option_MaxConnections;
+        var maxPerAddress = CommonOptions.MaxPerAddress();
+        maxPerAddress.Description = Strings.Forward_Option_MaxPerAddress;
         var idleTimeout = CommonOptions.IdleTimeout();
         var udpTimeout = CommonOptions.UdpTimeout();
         var quiet = CommonOptions.Quiet();
 
         var command = new Command("forward", Strings.Forward_Description)
         {
-            listen, to, udp, both, allow, maxConnections, idleTimeout, udpTimeout, quiet,
+            listen, to, udp, both, allow, maxConnections, maxPerAddress, idleTimeout, udpTimeout, quiet,
         };
         command.SetAction((result, ct) =>
         {
@@ -75,6 +77,7 @@ internal static class ForwardCommand
                 protocols,
                 result.GetValue(allow)!,
                 result.GetValue(maxConnections),
+                result.GetValue(maxPerAddress),
                 result.GetValue(idleTimeout),
                 result.GetValue(udpTimeout));
             return CommandRunner.RunAsync(console, token => ForwardAsync(console, plan, result.GetValue(quiet), token), ct, ListenOption);
@@ -103,6 +106,7 @@ internal static class ForwardCommand
             Allow = plan.Allow,
             MaxConnections = plan.MaxConnections,
             MaxUdpSessions = plan.MaxConnections,
+            MaxConnectionsPerAddress = plan.MaxPerAddress,
             IdleTimeout = plan.IdleTimeout,
             UdpTimeout = plan.UdpTimeout,
         };
@@ -209,6 +213,7 @@ internal static class ForwardCommand
         ProtocolSelection Protocols,
         AllowList Allow,
         int MaxConnections,
+        int MaxPerAddress,
         TimeSpan IdleTimeout,
         TimeSpan UdpTimeout);
 }

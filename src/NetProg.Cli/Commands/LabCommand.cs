@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using NetProg.Accounts;
+using NetProg.Services.Login;
 using NetProg.Cli.Infrastructure;
 using NetProg.Cli.Rendering;
 using NetProg.Protocols.Time;
@@ -68,7 +69,7 @@ internal static class LabCommand
 
         // The default store (or --db, or NETPROG_DB), the one `users add` and `echo-server --login` use: a user added as the
         // tutorial's login chapter shows logs in here too. The account store decides whether a missing folder is created.
-        await using var loginServer = await LoginServer.OpenAsync(db, tls: false, null, null, new LoginThrottleOptions(), time.Tcp.IdleTimeout, loggers, stopping).ConfigureAwait(false);
+        await using var loginServer = await LoginServer.OpenAsync(db, tls: false, null, null, new LoginThrottleOptions(), new LoginEchoOptions { IdleTimeout = time.Tcp.IdleTimeout }, loggers, stopping).ConfigureAwait(false);
         var hosts = await ServerRunner.BindAsync(
             console,
             [

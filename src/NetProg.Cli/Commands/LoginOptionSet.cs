@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NetProg.Accounts;
+using NetProg.Services.Login;
 
 namespace NetProg.Cli.Commands;
 
@@ -40,6 +41,13 @@ internal sealed class LoginOptionSet
         HelpName = "N",
     };
 
+    /// <summary>The login echo's timeouts: <paramref name="idleTimeout"/> (the server's <c>--idle-timeout</c>) and <c>--login-timeout</c>.</summary>
+    public LoginEchoOptions ReadEcho(ParseResult result, TimeSpan idleTimeout) => new()
+    {
+        IdleTimeout = idleTimeout,
+        LoginTimeout = result.GetValue(LoginTimeout),
+    };
+
     /// <summary>
     /// The throttle the flags describe. The delays that depend on the longest one follow it: the first delay is never longer
     /// than the longest, and failures are remembered at least as long as the longest delay lasts.
@@ -75,6 +83,8 @@ internal sealed class LoginOptionSet
         HelpName = "TIME",
     };
 
+    public Option<TimeSpan> LoginTimeout { get; } = CommonOptions.DurationOption("--login-timeout", Strings.Login_Option_LoginTimeout, new LoginEchoOptions().LoginTimeout);
+
     public void AddTo(Command command)
     {
         command.Add(Login);
@@ -84,5 +94,6 @@ internal sealed class LoginOptionSet
         command.Add(TlsKey);
         command.Add(ThrottleFailures);
         command.Add(ThrottleMaxDelay);
+        command.Add(LoginTimeout);
     }
 }

@@ -40,7 +40,7 @@ internal sealed class LoginServer : IAsyncDisposable
     public string StoreDescription => _store.Description;
 
     public static async Task<LoginServer> OpenAsync(
-        string? db, bool tls, string? certificatePath, string? keyPath, LoginThrottleOptions throttle, TimeSpan idleTimeout, ILoggerFactory loggers, CancellationToken cancellationToken)
+        string? db, bool tls, string? certificatePath, string? keyPath, LoginThrottleOptions throttle, LoginEchoOptions echo, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (!tls && (certificatePath is not null || keyPath is not null))
         {
@@ -73,7 +73,7 @@ internal sealed class LoginServer : IAsyncDisposable
             db, StoreEnvironment.Options(new AccountStoreOptions { Logger = accounts }, line => CliLog.StoreFileExposed(accounts, line)), cancellationToken).ConfigureAwait(false);
         var hasher = new PasswordHasher();
         var service = new LoginEchoService(
-            store, hasher, new LoginThrottle(throttle), new LoginEchoOptions { IdleTimeout = idleTimeout }, certificate, TimeProvider.System, loggers.CreateLogger("login"));
+            store, hasher, new LoginThrottle(throttle), echo, certificate, TimeProvider.System, loggers.CreateLogger("login"));
         return new LoginServer(store, hasher, service, certificate, created);
     }
 

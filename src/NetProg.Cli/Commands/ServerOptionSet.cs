@@ -20,6 +20,8 @@ internal sealed class ServerOptionSet(int defaultPort = CommonOptions.DefaultPor
 
     public Option<int> MaxConnections { get; } = CommonOptions.MaxConnections();
 
+    public Option<int> MaxPerAddress { get; } = CommonOptions.MaxPerAddress();
+
     public Option<TimeSpan> IdleTimeout { get; } = CommonOptions.IdleTimeout();
 
     public Option<int> RateLimit { get; } = CommonOptions.RateLimit();
@@ -39,6 +41,7 @@ internal sealed class ServerOptionSet(int defaultPort = CommonOptions.DefaultPor
         }
 
         command.Add(MaxConnections);
+        command.Add(MaxPerAddress);
         command.Add(IdleTimeout);
         command.Add(RateLimit);
         command.Add(NoLoopGuard);
@@ -60,6 +63,7 @@ internal sealed class ServerOptionSet(int defaultPort = CommonOptions.DefaultPor
                 new TcpServerOptions
                 {
                     MaxConnections = result.GetValue(MaxConnections),
+                    MaxConnectionsPerAddress = result.GetValue(MaxPerAddress),
                     IdleTimeout = result.GetValue(IdleTimeout),
                 },
                 result.GetValue(Engine),

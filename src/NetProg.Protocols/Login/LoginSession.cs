@@ -21,11 +21,13 @@ namespace NetProg.Protocols.Login;
 /// <item>Before login anything else, including <c>PASS</c> without <c>USER</c>, is <c>530 please log in</c> (the issue
 /// uses 530 where FTP would say <c>503 Bad sequence of commands</c>); after <c>USER</c> it keeps the pending name.</item>
 /// <item>After 230 every line is an <see cref="EchoLine"/>, command-like or not, except <c>QUIT</c>.</item>
+/// <item>Past <c>maxCommandsBeforeLogin</c> lines without a 230 (20 by default), <c>421 too many commands before login</c>
+/// and close: a client that never logs in must not hold a connection by sending <c>NOOP</c> forever.</item>
 /// <item><c>QUIT</c> in any state: <c>221 bye</c> and close.</item>
 /// </list>
 /// <para>
 /// <see cref="OnLineTooLong"/>, <see cref="OnThrottled"/> and <see cref="OnIdleTimeout"/> are accepted in every state
-/// until the session is closed. A call for an event that cannot happen in the current state (a line before
+/// until the session is closed; <see cref="OnLoginTimeout"/> before 230 only. A call for an event that cannot happen in the current state (a line before
 /// <see cref="Start"/> or while a verification is pending, a verification result nobody asked for, anything once
 /// <see cref="LoginState.Closed"/>) is a bug in the driver and throws <see cref="InvalidOperationException"/>.
 /// </para>
@@ -35,25 +37,36 @@ public sealed class LoginSession
     /// <summary>Failed <c>PASS</c> attempts allowed per connection; the last one closes it (the issue: 3).</summary>
     public const int DefaultMaxFailedPasswords = 3;
 
+    /// <summary>
+    /// Lines a connection may send before 230 (<c>USER</c>, <c>PASS</c>, anything else; <c>QUIT</c> is always answered):
+    /// three full attempts take six, and a person mistyping a command a few more.
+    /// </summary>
+    public const int DefaultMaxCommandsBeforeLogin = 20;
+
     private const string PasswordRequiredText = "password required";
     private const string LoginIncorrectText = "login incorrect";
     private const string PleaseLogInText = "please log in";
 
     private readonly string _banner;
     private readonly int _maxFailedPasswords;
+    private readonly int _maxCommandsBeforeLogin;
     private int _failedPasswords;
+    private int _commandsBeforeLogin;
 
     /// <summary>Creates a session for one connection.</summary>
     /// <param name="banner">The text of the 220 greeting; it must not contain CR or LF.</param>
     /// <param name="maxFailedPasswords">Failed <c>PASS</c> attempts before the connection is closed, 1 or more; default 3.</param>
+    /// <param name="maxCommandsBeforeLogin">Lines before 230 until the connection is closed, 2 or more (a USER and a PASS); default 20.</param>
     /// <exception cref="ArgumentException"><paramref name="banner"/> contains CR or LF.</exception>
-    public LoginSession(string banner, int maxFailedPasswords = DefaultMaxFailedPasswords)
+    public LoginSession(string banner, int maxFailedPasswords = DefaultMaxFailedPasswords, int maxCommandsBeforeLogin = DefaultMaxCommandsBeforeLogin)
     {
         // Checked here, not at the first Write: a misconfigured banner should fail at startup, not per connection.
         ReplyWriter.ValidateText(banner, nameof(banner));
         ArgumentOutOfRangeException.ThrowIfLessThan(maxFailedPasswords, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCommandsBeforeLogin, 2);
         _banner = banner;
         _maxFailedPasswords = maxFailedPasswords;
+        _maxCommandsBeforeLogin = maxCommandsBeforeLogin;
     }
 
     /// <summary>Where the conversation is.</summary>
@@ -91,6 +104,11 @@ public sealed class LoginSession
         if (State == LoginState.LoggedIn)
         {
             return EchoLine.Instance;
+        }
+
+        if (++_commandsBeforeLogin > _maxCommandsBeforeLogin)
+        {
+            return Close(ReplyCode.ServiceNotAvailable, "too many commands before login");
         }
 
         switch (command)
@@ -148,6 +166,20 @@ public sealed class LoginSession
 
     /// <summary>The idle timeout passed without a line (the service keeps the clock): <c>421 idle timeout</c>, close.</summary>
     public LoginAction OnIdleTimeout() => CloseOnEvent(ReplyCode.ServiceNotAvailable, "idle timeout");
+
+    /// <summary>
+    /// The service's deadline to reach 230 passed (it keeps the clock), whatever the client sent meanwhile:
+    /// <c>421 login timeout</c>, close. Only before 230.
+    /// </summary>
+    public LoginAction OnLoginTimeout()
+    {
+        if (State is not (LoginState.ExpectUser or LoginState.ExpectPass))
+        {
+            throw WrongState();
+        }
+
+        return Close(ReplyCode.ServiceNotAvailable, "login timeout");
+    }
 
     private static SendReply Reply(ReplyCode code, string text) => new(code, text, ThenClose: false);
 

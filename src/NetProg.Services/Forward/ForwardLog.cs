@@ -17,6 +17,12 @@ internal static partial class ForwardLog
     [LoggerMessage(603, LogLevel.Warning, "forward/tcp {Client}: turned away, {Active} connections already open (--max-connections)")]
     public static partial void ConnectionRejected(ILogger logger, string client, int active);
 
+    [LoggerMessage(610, LogLevel.Warning, "forward/tcp {Client}: turned away, {Max} connections already open from this address (--max-per-address)")]
+    public static partial void AddressFull(ILogger logger, string client, int max);
+
+    [LoggerMessage(611, LogLevel.Warning, "forward/udp {Client}: datagrams dropped, {Max} UDP sessions already open from this address (--max-per-address); more drops are not logged until a session ends")]
+    public static partial void SessionsPerAddressFull(ILogger logger, string client, int max);
+
     [LoggerMessage(604, LogLevel.Warning, "forward/udp {Client}: datagrams dropped, {Active} UDP sessions already open (--max-connections); more drops are not logged until one expires")]
     public static partial void SessionTableFull(ILogger logger, string client, int active);
 

@@ -1,4 +1,5 @@
 using NetProg.Protocols.Forwarding;
+using NetProg.Transport.Tcp;
 using NetProg.Services.Hosting;
 
 namespace NetProg.Services.Forward;
@@ -24,6 +25,15 @@ public sealed record ForwardOptions
     /// <summary>TCP connections relayed at once, over all ports; one more is reset at once and logged. Defaults to 1,000, as the servers.</summary>
     public int MaxConnections { get; init; } = 1000;
 
+    /// <summary>
+    /// TCP connections, and UDP sessions, at once from one client address (IPv6: one /64), so that one host cannot take every
+    /// relay; loopback clients are not counted (<see cref="TcpServerOptions.LimitLoopback"/>). Defaults to 100, as the servers.
+    /// </summary>
+    public int MaxConnectionsPerAddress { get; init; } = 100;
+
+    /// <summary>Count loopback clients against <see cref="MaxConnectionsPerAddress"/> too (a lab of several 127/8 addresses). Defaults to false.</summary>
+    public bool LimitLoopback { get; init; }
+
     /// <summary>UDP sessions (client endpoints with their own outgoing socket) at once, over all ports; datagrams of a new client past it are dropped. Defaults to 1,000.</summary>
     public int MaxUdpSessions { get; init; } = 1000;
 
@@ -35,6 +45,13 @@ public sealed record ForwardOptions
     /// the least RFC 4787 REQ-5 lets a NAT use ("MUST NOT expire in less than two minutes").
     /// </summary>
     public TimeSpan UdpTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// A UDP session the target has never answered is forgotten after this much silence instead (at most
+    /// <see cref="UdpTimeout"/>): datagrams from a thousand ports of one host would otherwise hold a thousand sessions for two
+    /// minutes. Defaults to 30 seconds, as Linux conntrack forgets a UDP flow seen one way only (<c>nf_conntrack_udp_timeout</c>).
+    /// </summary>
+    public TimeSpan UnansweredUdpTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long to wait for the target to accept a TCP connection. Defaults to 10 seconds.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);

@@ -8,6 +8,7 @@ public sealed partial class Forwarder
 {
     private int _activeUdp;
     private int _tableFullLogged;
+    private int _addressFullLogged;
 
     /// <summary>One client datagram the UDP host admitted: sent on to the target through that client's session.</summary>
     private async ValueTask RelayDatagramAsync(UdpListener listener, IPEndPoint client, ReadOnlyMemory<byte> datagram, CancellationToken stopping)
@@ -56,6 +57,19 @@ public sealed partial class Forwarder
             return null;
         }
 
+        // One host must not take every session: a thousand source ports are a thousand sessions (RFC 4787 §4 keys them by
+        // address and port), each held until it expires.
+        if (!_udpPerAddress.TryAdd(client.Address))
+        {
+            Interlocked.Decrement(ref _activeUdp);
+            if (Interlocked.Exchange(ref _addressFullLogged, 1) == 0)
+            {
+                Defer(() => ForwardLog.SessionsPerAddressFull(_logger, EndPointText.Format(client), _options.MaxConnectionsPerAddress));
+            }
+
+            return null;
+        }
+
         UdpSession session;
         try
         {
@@ -63,6 +77,7 @@ public sealed partial class Forwarder
         }
         catch (SocketException e)
         {
+            _udpPerAddress.Remove(client.Address);
             Interlocked.Decrement(ref _activeUdp);
             ForwardLog.DatagramFailed(_logger, EndPointText.Format(client), e.SocketErrorCode);
             return null;
@@ -124,16 +139,22 @@ public sealed partial class Forwarder
         }
     }
 
+    /// <summary>
+    /// Forgets sessions silent for <see cref="ForwardOptions.UdpTimeout"/>, or for <see cref="ForwardOptions.UnansweredUdpTimeout"/>
+    /// when the target never answered (conntrack's two UDP timeouts: a flow seen one way is not yet a conversation).
+    /// </summary>
     private void ExpireSessions()
     {
         var timeoutMs = (long)_options.UdpTimeout.TotalMilliseconds;
+        var unansweredMs = Math.Min(timeoutMs, (long)_options.UnansweredUdpTimeout.TotalMilliseconds);
         foreach (var port in _udp)
         {
             foreach (var (client, session) in port.Sessions)
             {
-                if (session.IdleMilliseconds >= timeoutMs && port.Sessions.TryRemove(client, out _))
+                var answered = session.Answered;
+                if (session.IdleMilliseconds >= (answered ? timeoutMs : unansweredMs) && port.Sessions.TryRemove(client, out _))
                 {
-                    End(session, RelayEnd.IdleTimeout);
+                    End(session, answered ? RelayEnd.IdleTimeout : RelayEnd.Unanswered);
                 }
             }
         }
@@ -156,8 +177,10 @@ public sealed partial class Forwarder
     private void End(UdpSession session, RelayEnd end)
     {
         var summary = session.Close(end);
+        _udpPerAddress.Remove(session.Client.Address);
         Interlocked.Decrement(ref _activeUdp);
         Volatile.Write(ref _tableFullLogged, 0);
+        Volatile.Write(ref _addressFullLogged, 0);
         Report(summary);
     }
 }

@@ -29,6 +29,7 @@ public sealed partial class Forwarder : IAsyncDisposable
     private readonly UdpServer? _udpServer;
     // Per UDP listener of the host, in its order (UdpListener.Index): the rule and the session table.
     private readonly IReadOnlyList<UdpPort> _udp = [];
+    private readonly ConnectionsPerAddress _udpPerAddress;
     // Log writes (and the RelayEnded callback), in order, by one task off the relays' threads: see Defer.
     private readonly Channel<Action> _logWrites = Channel.CreateUnbounded<Action>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _logWriter;
@@ -39,6 +40,7 @@ public sealed partial class Forwarder : IAsyncDisposable
         _logger = logger;
         _tcpTargets = tcp.Select(t => t.Item2).DistinctBy(l => l.EndPoint.Port).ToDictionary(l => l.EndPoint.Port, l => l.Target);
         Listening = [.. tcp.Select(t => t.Item2), .. udp.Select(u => u.Item2)];
+        _udpPerAddress = new ConnectionsPerAddress(options.MaxConnectionsPerAddress, options.LimitLoopback);
         if (udp.Count > 0)
         {
             _udpServer = UdpServer.Listen([.. udp.Select(u => u.Item1)], UdpOptions(options), logger);
@@ -50,11 +52,19 @@ public sealed partial class Forwarder : IAsyncDisposable
         {
             _tcp = TcpServer.Listen([.. tcp.Select(t => t.Item1)], TcpOptions(options), logger);
             _tcp.ClientRefused = (client, first) => Refuse(client, TransportProtocol.Tcp, first);
-            _tcp.ConnectionRejected = client => Defer(() => ForwardLog.ConnectionRejected(_logger, EndPointText.Format(client), _options.MaxConnections));
+            _tcp.ConnectionRejected = (client, limit) => Defer(limit == ConnectionLimit.Address
+                ? () => ForwardLog.AddressFull(_logger, EndPointText.Format(client), _options.MaxConnectionsPerAddress)
+                : () => ForwardLog.ConnectionRejected(_logger, EndPointText.Format(client), _options.MaxConnections));
         }
 
         _logWriter = Task.Run(WriteLogAsync);
     }
+
+    /// <summary>UDP sessions counted against <see cref="ForwardOptions.MaxConnectionsPerAddress"/> now, by address (tests check the bound).</summary>
+    internal int UdpSessionAddresses => _udpPerAddress.Addresses;
+
+    /// <summary>The timeout of a UDP session never answered: <see cref="ForwardOptions.UnansweredUdpTimeout"/>, at most <see cref="ForwardOptions.UdpTimeout"/>.</summary>
+    private double UnansweredSeconds => Math.Min(_options.UdpTimeout.TotalSeconds, _options.UnansweredUdpTimeout.TotalSeconds);
 
     /// <summary>Every bound socket, TCP first, in port order.</summary>
     public IReadOnlyList<ForwardListener> Listening { get; }
@@ -260,6 +270,8 @@ public sealed partial class Forwarder : IAsyncDisposable
     private static TcpServerOptions TcpOptions(ForwardOptions options) => new()
     {
         MaxConnections = options.MaxConnections,
+        MaxConnectionsPerAddress = options.MaxConnectionsPerAddress,
+        LimitLoopback = options.LimitLoopback,
         IdleTimeout = options.IdleTimeout,
         ShutdownTimeout = options.ShutdownTimeout,
         Backlog = ListenerSockets.DefaultBacklog,
@@ -370,6 +382,7 @@ public sealed partial class Forwarder : IAsyncDisposable
             RelayEnd.TargetTimedOut => $"target timed out: no answer from {target} within {_options.ConnectTimeout.TotalSeconds:0.#} s",
             RelayEnd.TargetFailed => $"could not connect to {target}",
             RelayEnd.IdleTimeout when summary.Protocol == TransportProtocol.Udp => $"expired after {_options.UdpTimeout.TotalSeconds:0.###} s of silence",
+            RelayEnd.Unanswered => $"never answered by {target}: expired after {UnansweredSeconds:0.###} s of silence",
             RelayEnd.IdleTimeout => $"idle for {_options.IdleTimeout.TotalSeconds:0.###} s, reset",
             RelayEnd.Stopped => "forwarder stopped",
             _ => summary.End.ToString(),
@@ -382,7 +395,7 @@ public sealed partial class Forwarder : IAsyncDisposable
     /// </summary>
     private async Task HeartbeatAsync(CancellationToken cancellationToken)
     {
-        var period = TimeSpan.FromMilliseconds(Math.Clamp(_options.UdpTimeout.TotalMilliseconds / 4, 10, 1000));
+        var period = TimeSpan.FromMilliseconds(Math.Clamp(UnansweredSeconds * 1000 / 4, 10, 1000));
         using var timer = new PeriodicTimer(period);
         try
         {

@@ -19,6 +19,8 @@ public enum RelayEnd
     TargetFailed,
     /// <summary>No byte (TCP) or datagram (UDP) either way for the idle or UDP timeout.</summary>
     IdleTimeout,
+    /// <summary>A UDP session the target never answered, silent for <see cref="ForwardOptions.UnansweredUdpTimeout"/>.</summary>
+    Unanswered,
     /// <summary>The forwarder was stopped.</summary>
     Stopped,
 }

@@ -46,6 +46,9 @@ internal sealed class UdpSession
         Volatile.Write(ref _lastActivity, Environment.TickCount64);
     }
 
+    /// <summary>The target has sent at least one datagram back.</summary>
+    public bool Answered => Interlocked.Read(ref _datagramsToClient) > 0;
+
     /// <summary>The target answered with ICMP port unreachable at least once.</summary>
     public void TargetRefused() => Volatile.Write(ref _targetRefused, 1);
 

@@ -32,10 +32,17 @@ public sealed class ServiceHost : IAsyncDisposable
         {
             listening.AddRange(tcp.LocalEndPoints.Select(e => new ListeningSocket(service.Name, e, TransportProtocol.Tcp)));
             tcp.ConnectionClosed = OnConnectionClosed;
-            tcp.ConnectionRejected = remote =>
+            tcp.ConnectionRejected = (remote, limit) =>
             {
                 Stats.ConnectionRejected();
-                ServiceLog.ConnectionRejected(_logger, _service.Name, EndPointText.Format(remote), tcp.ActiveConnections);
+                if (limit == ConnectionLimit.Address)
+                {
+                    ServiceLog.AddressFull(_logger, _service.Name, EndPointText.Format(remote), tcp.Options.MaxConnectionsPerAddress);
+                }
+                else
+                {
+                    ServiceLog.ConnectionRejected(_logger, _service.Name, EndPointText.Format(remote), tcp.ActiveConnections);
+                }
             };
         }
 

@@ -11,6 +11,9 @@ internal static partial class ServiceLog
     [LoggerMessage(202, LogLevel.Warning, "{Service}/tcp {Remote}: turned away, {Active} connections already open (--max-connections)")]
     public static partial void ConnectionRejected(ILogger logger, string service, string remote, int active);
 
+    [LoggerMessage(205, LogLevel.Warning, "{Service}/tcp {Remote}: turned away, {Max} connections already open from this address (--max-per-address)")]
+    public static partial void AddressFull(ILogger logger, string service, string remote, int max);
+
     [LoggerMessage(203, LogLevel.Warning, "{Service}/udp {Remote}: datagrams not answered: {Reason} (counted; logged again at most once a minute per address)")]
     public static partial void DatagramDropped(ILogger logger, string service, string remote, string reason);
 

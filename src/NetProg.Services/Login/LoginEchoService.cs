@@ -77,11 +77,13 @@ public sealed class LoginEchoService : IAsyncDisposable
 
     private async Task RunSessionAsync(IPEndPoint client, string remote, PipeReader input, PipeWriter output)
     {
-        var session = new LoginSession(_options.Banner, _options.MaxFailedPasswords);
+        var session = new LoginSession(_options.Banner, _options.MaxFailedPasswords, _options.MaxCommandsBeforeLogin);
+        var connected = _clock.GetTimestamp();
         Write(output, (SendReply)session.Start());
         await output.FlushAsync().ConfigureAwait(false);
 
-        using var idle = new CancellationTokenSource(_options.IdleTimeout, _clock);
+        // One timer for both clocks: the idle timeout, and before 230 the login deadline, whichever comes first.
+        using var idle = new CancellationTokenSource(NextTimeout(session, connected), _clock);
         while (true)
         {
             ReadResult result;
@@ -92,13 +94,15 @@ public sealed class LoginEchoService : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                Write(output, (SendReply)session.OnIdleTimeout());
+                var late = session.State != LoginState.LoggedIn && _clock.GetElapsedTime(connected) >= _options.LoginTimeout;
+                Write(output, (SendReply)(late ? session.OnLoginTimeout() : session.OnIdleTimeout()));
                 await output.CompleteAsync().ConfigureAwait(false);
                 return;
             }
 
             var buffer = result.Buffer;
             var close = false;
+            var lines = false;
             try
             {
                 while (!close)
@@ -116,7 +120,7 @@ public sealed class LoginEchoService : IAsyncDisposable
                     }
                     else
                     {
-                        idle.CancelAfter(_options.IdleTimeout);
+                        lines = true;
                         action = session.OnLine(line.IsSingleSegment ? line.FirstSpan : line.ToArray());
                     }
 
@@ -146,6 +150,12 @@ public sealed class LoginEchoService : IAsyncDisposable
                 input.AdvanceTo(buffer.Start, buffer.End);
             }
 
+            if (lines)
+            {
+                // After the batch, not per line: a login in it ends the login deadline.
+                idle.CancelAfter(NextTimeout(session, connected));
+            }
+
             // One flush per batch of lines read: many lines in one segment are echoed with one send.
             var flush = await output.FlushAsync().ConfigureAwait(false);
             if (close || result.IsCompleted || flush.IsCompleted)
@@ -154,6 +164,18 @@ public sealed class LoginEchoService : IAsyncDisposable
                 return;
             }
         }
+    }
+
+    /// <summary>The idle timeout, or before 230 what is left of the login deadline when that is sooner.</summary>
+    private TimeSpan NextTimeout(LoginSession session, long connected)
+    {
+        if (session.State == LoginState.LoggedIn)
+        {
+            return _options.IdleTimeout;
+        }
+
+        var left = _options.LoginTimeout - _clock.GetElapsedTime(connected);
+        return left <= TimeSpan.Zero ? TimeSpan.Zero : left < _options.IdleTimeout ? left : _options.IdleTimeout;
     }
 
     private async Task<LoginAction> VerifyAsync(LoginSession session, VerifyPassword verify, IPEndPoint client, string remote)

@@ -9,7 +9,7 @@ namespace NetProg.Transport.Tcp;
 /// <summary>
 /// The one connection host of netprog: every TCP server and <c>forward</c> run on it. It accepts TCP connections on one or
 /// more bound sockets, admits each against the limits (<see cref="TcpServerOptions.AllowClient"/>,
-/// <see cref="TcpServerOptions.MaxConnections"/>), runs a handler for it asynchronously (no thread per connection, so one
+/// <see cref="TcpServerOptions.MaxConnections"/>, <see cref="TcpServerOptions.MaxConnectionsPerAddress"/>), runs a handler for it asynchronously (no thread per connection, so one
 /// slow or idle client never holds up another), closes idle ones from one heartbeat, and on stop drains the open ones for
 /// a bounded time before it aborts the rest. A handler is either a <see cref="TcpConnectionHandler"/> over a
 /// <see cref="TcpConnection"/>'s pipes (the time, echo and login services) or a <see cref="SocketConnectionFactory"/>
@@ -22,6 +22,7 @@ public sealed class TcpServer : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<IHostedConnection, Task> _connections = new();
     private readonly RefusedSources _refused = new();
+    private readonly ConnectionsPerAddress _perAddress;
     private readonly (PipeOptions Input, PipeOptions Output) _pipeOptions;
     private readonly bool _epoll;
     private readonly EpollLoop[] _loops;
@@ -33,6 +34,7 @@ public sealed class TcpServer : IAsyncDisposable
         _listeners = listeners;
         _options = options;
         _logger = logger;
+        _perAddress = new ConnectionsPerAddress(options.MaxConnectionsPerAddress, options.LimitLoopback);
         _epoll = UsesEpoll(options.Engine);
         _loops = _epoll ? EpollLoop.Shared(options.Epoll) : [];
         _inline = _epoll && options.InlineHandlers;
@@ -46,14 +48,23 @@ public sealed class TcpServer : IAsyncDisposable
     /// <summary>The bound addresses, with the real port when 0 was asked for.</summary>
     public IReadOnlyList<IPEndPoint> LocalEndPoints { get; }
 
+    /// <summary>The limits this server runs with.</summary>
+    public TcpServerOptions Options => _options;
+
     /// <summary>Connections being served now.</summary>
     public int ActiveConnections => Volatile.Read(ref _active);
 
     /// <summary>Called once per finished connection, for the per-client log line and the counters.</summary>
     public Action<ConnectionSummary>? ConnectionClosed { get; set; }
 
-    /// <summary>Called when a connection is turned away because <see cref="TcpServerOptions.MaxConnections"/> are open.</summary>
-    public Action<IPEndPoint>? ConnectionRejected { get; set; }
+    /// <summary>
+    /// Called when a connection is turned away because <see cref="TcpServerOptions.MaxConnections"/> are open, or
+    /// <see cref="TcpServerOptions.MaxConnectionsPerAddress"/> from its address: which one says the limit.
+    /// </summary>
+    public Action<IPEndPoint, ConnectionLimit>? ConnectionRejected { get; set; }
+
+    /// <summary>Client addresses (IPv6: /64s) with a connection open now, each counted against the per-address limit.</summary>
+    internal int CountedAddresses => _perAddress.Addresses;
 
     /// <summary>
     /// Called for a connection refused by <see cref="TcpServerOptions.AllowClient"/>, with true the first time its address is
@@ -86,7 +97,7 @@ public sealed class TcpServer : IAsyncDisposable
     public Task RunAsync(TcpConnectionHandler handler, CancellationToken stopping) => HostAsync(
         () => _epoll
             ? AcceptOnEpollAsync(handler, stopping)
-            : Task.WhenAll(_listeners.Select(l => AcceptLoopAsync(l, socket => Start(socket, handler, stopping), stopping))),
+            : Task.WhenAll(_listeners.Select(l => AcceptLoopAsync(l, (socket, remote) => Start(socket, remote, handler, stopping), stopping))),
         stopping);
 
     /// <summary>
@@ -102,7 +113,7 @@ public sealed class TcpServer : IAsyncDisposable
         }
 
         return HostAsync(
-            () => Task.WhenAll(_listeners.Select(l => AcceptLoopAsync(l, socket => StartOwned(socket, factory, stopping), stopping))),
+            () => Task.WhenAll(_listeners.Select(l => AcceptLoopAsync(l, (socket, remote) => StartOwned(socket, remote, factory, stopping), stopping))),
             stopping);
     }
 
@@ -198,7 +209,7 @@ public sealed class TcpServer : IAsyncDisposable
         }
     }
 
-    private async Task AcceptLoopAsync(Socket listener, Action<Socket> accepted, CancellationToken stopping)
+    private async Task AcceptLoopAsync(Socket listener, Action<Socket, IPEndPoint> accepted, CancellationToken stopping)
     {
         while (!stopping.IsCancellationRequested)
         {
@@ -233,45 +244,75 @@ public sealed class TcpServer : IAsyncDisposable
                 continue;
             }
 
-            if (_options.AllowClient is { } allow && !Allowed(socket, allow))
+            IPEndPoint remote;
+            try
             {
+                remote = EndPointText.Normalize((IPEndPoint)socket.RemoteEndPoint!);
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                socket.Dispose(); // Reset between accept() and here.
                 continue;
             }
 
-            if (Interlocked.Increment(ref _active) > _options.MaxConnections)
+            if (!Admit(remote))
             {
-                Interlocked.Decrement(ref _active);
-                Reject(socket);
+                // Closed at once, with RST: the client is told no, and no handler (no relay's target) ever hears of it.
+                ResetAndClose(socket);
                 continue;
             }
 
-            accepted(socket);
+            accepted(socket, remote);
         }
     }
 
-    /// <summary>Applies <see cref="TcpServerOptions.AllowClient"/>; a refused socket is reset and closed here.</summary>
-    private bool Allowed(Socket socket, Predicate<IPAddress> allow)
+    /// <summary>
+    /// Admission, in order: <see cref="TcpServerOptions.AllowClient"/>, <see cref="TcpServerOptions.MaxConnections"/>,
+    /// <see cref="TcpServerOptions.MaxConnectionsPerAddress"/>. An admitted connection holds a slot of both counts until
+    /// <see cref="Release"/>; a refused one is reported here and is the caller's to reset.
+    /// </summary>
+    private bool Admit(IPEndPoint client)
     {
-        IPEndPoint remote;
-        try
+        if (_options.AllowClient is { } allow && !allow(client.Address))
         {
-            remote = EndPointText.Normalize((IPEndPoint)socket.RemoteEndPoint!);
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
-        {
-            socket.Dispose(); // Reset between accept() and here.
+            Refused(client);
             return false;
         }
 
-        if (allow(remote.Address))
+        if (Interlocked.Increment(ref _active) > _options.MaxConnections)
         {
-            return true;
+            Interlocked.Decrement(ref _active);
+            Rejected(client, ConnectionLimit.Server);
+            return false;
         }
 
-        // Closed at once, with RST: the client is told no, and no handler (no relay's target) ever hears of it.
-        Refused(remote);
-        ResetAndClose(socket);
-        return false;
+        if (!_perAddress.TryAdd(client.Address))
+        {
+            Interlocked.Decrement(ref _active);
+            Rejected(client, ConnectionLimit.Address);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Frees the slots <see cref="Admit"/> gave <paramref name="client"/>.</summary>
+    private void Release(IPEndPoint client)
+    {
+        _perAddress.Remove(client.Address);
+        Interlocked.Decrement(ref _active);
+    }
+
+    private void Rejected(IPEndPoint client, ConnectionLimit limit)
+    {
+        try
+        {
+            ConnectionRejected?.Invoke(client, limit);
+        }
+        catch (Exception e)
+        {
+            TransportLog.CallbackFailed(_logger, e);
+        }
     }
 
     private void Refused(IPEndPoint remote)
@@ -325,34 +366,17 @@ public sealed class TcpServer : IAsyncDisposable
     /// <summary>A connection accepted by an <see cref="EpollAcceptor"/>, on its loop's thread.</summary>
     private void Accepted(FileDescriptor fd, IPEndPoint remote, IPEndPoint local, TcpConnectionHandler handler, CancellationToken stopping)
     {
-        if (_options.AllowClient is { } allow && EndPointText.Normalize(remote) is var client && !allow(client.Address))
+        var client = EndPointText.Normalize(remote);
+        if (!Admit(client))
         {
-            Refused(client);
             var refused = new EpollConnectionIo(fd, EpollLoop.Next(_loops), remote, local);
             try
             {
-                refused.ResetOnClose(); // RST, as in Allowed.
+                refused.ResetOnClose(); // RST, as on the accept loop.
             }
             finally
             {
                 refused.Dispose();
-            }
-
-            return;
-        }
-
-        if (Interlocked.Increment(ref _active) > _options.MaxConnections)
-        {
-            Interlocked.Decrement(ref _active);
-            var rejected = new EpollConnectionIo(fd, EpollLoop.Next(_loops), remote, local);
-            try
-            {
-                ConnectionRejected?.Invoke(EndPointText.Normalize(remote));
-                rejected.ResetOnClose(); // RST, as in Reject.
-            }
-            finally
-            {
-                rejected.Dispose();
             }
 
             return;
@@ -367,7 +391,7 @@ public sealed class TcpServer : IAsyncDisposable
             }
             catch (Exception e) when (e is SocketException or ObjectDisposedException)
             {
-                Interlocked.Decrement(ref _active);
+                Release(client);
                 io.Dispose();
                 return;
             }
@@ -394,22 +418,6 @@ public sealed class TcpServer : IAsyncDisposable
         }
     }
 
-    private void Reject(Socket socket)
-    {
-        try
-        {
-            if (socket.RemoteEndPoint is IPEndPoint remote)
-            {
-                ConnectionRejected?.Invoke(EndPointText.Normalize(remote));
-            }
-        }
-        catch (SocketException)
-        {
-        }
-
-        ResetAndClose(socket);
-    }
-
     /// <summary>
     /// Linger 0 makes close() send RST: the client learns at once that it was turned away, and no TIME_WAIT is left behind
     /// here under a connection flood.
@@ -429,12 +437,12 @@ public sealed class TcpServer : IAsyncDisposable
         }
     }
 
-    private void StartOwned(Socket socket, SocketConnectionFactory factory, CancellationToken stopping)
+    private void StartOwned(Socket socket, IPEndPoint remote, SocketConnectionFactory factory, CancellationToken stopping)
     {
         SocketConnection? connection;
         try
         {
-            connection = factory(socket, EndPointText.Normalize((IPEndPoint)socket.RemoteEndPoint!));
+            connection = factory(socket, remote);
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
@@ -443,17 +451,18 @@ public sealed class TcpServer : IAsyncDisposable
 
         if (connection is null)
         {
-            Interlocked.Decrement(ref _active);
+            Release(remote);
             socket.Dispose();
             return;
         }
 
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _connections[connection] = gate.Task;
-        _ = ServeOwnedAsync(connection, gate, stopping);
+        _ = ServeOwnedAsync(connection, remote, gate, stopping);
     }
 
-    private async Task ServeOwnedAsync(SocketConnection connection, TaskCompletionSource gate, CancellationToken stopping)
+    /// <param name="remote">The address <see cref="Admit"/> counted: the connection's own may no longer be readable once its socket is closed.</param>
+    private async Task ServeOwnedAsync(SocketConnection connection, IPEndPoint remote, TaskCompletionSource gate, CancellationToken stopping)
     {
         await Task.Yield(); // Off the accept loop at once, as ServeAsync.
         try
@@ -462,11 +471,11 @@ public sealed class TcpServer : IAsyncDisposable
         }
         catch (Exception e)
         {
-            TransportLog.ConnectionFailed(_logger, EndPointText.Format(connection.RemoteEndPoint), e);
+            TransportLog.ConnectionFailed(_logger, EndPointText.Format(remote), e);
         }
 
         // Free the slot before telling anyone the connection is over, as ServeAsync.
-        Interlocked.Decrement(ref _active);
+        Release(remote);
         _connections.TryRemove(connection, out _);
         try
         {
@@ -482,7 +491,7 @@ public sealed class TcpServer : IAsyncDisposable
         }
     }
 
-    private void Start(Socket socket, TcpConnectionHandler handler, CancellationToken stopping)
+    private void Start(Socket socket, IPEndPoint remote, TcpConnectionHandler handler, CancellationToken stopping)
     {
         SocketConnectionIo io;
         try
@@ -495,7 +504,7 @@ public sealed class TcpServer : IAsyncDisposable
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
             // Reset between accept() and here: nothing to serve.
-            Interlocked.Decrement(ref _active);
+            Release(remote);
             socket.Dispose();
             return;
         }
@@ -543,7 +552,7 @@ public sealed class TcpServer : IAsyncDisposable
         // of a time server (the pool's spinning workers) and a fifth of its connections/s.
         // Free the slot before telling anyone the connection is over: a client that connects as soon as it hears
         // of it must find the slot free.
-        Interlocked.Decrement(ref _active);
+        Release(connection.RemoteEndPoint);
         _connections.TryRemove(connection, out _);
         try
         {

@@ -9,6 +9,22 @@ public sealed record TcpServerOptions
     /// </summary>
     public int MaxConnections { get; init; } = 1000;
 
+    /// <summary>
+    /// Connections served at once from one client address (IPv6: one /64, <see cref="SourceKey"/>), so that one host cannot
+    /// hold every slot of <see cref="MaxConnections"/> and keep everyone else out; one more is reset at once, as past
+    /// <see cref="MaxConnections"/>. Defaults to 100, a tenth of the server's (a browser opens 6 per server, RFC 9112 §9.4
+    /// asks clients to limit themselves; the course's clients open one). Loopback clients are not counted unless
+    /// <see cref="LimitLoopback"/>.
+    /// </summary>
+    public int MaxConnectionsPerAddress { get; init; } = 100;
+
+    /// <summary>
+    /// Counts loopback clients against <see cref="MaxConnectionsPerAddress"/> too. Off by default: every 127/8 address is this
+    /// machine, and a local user can bind any of them (<see cref="SourceKey.IsLoopback"/>), so the bound would stop no one
+    /// there and would only hold back a load test run on the server's own machine (<c>netprog bench</c>).
+    /// </summary>
+    public bool LimitLoopback { get; init; }
+
     /// <summary>A connection with no byte received or sent for this long is closed. Defaults to 5 minutes.</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
 

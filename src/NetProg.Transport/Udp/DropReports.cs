@@ -33,7 +33,7 @@ internal sealed class DropReports
     {
         lock (_gate)
         {
-            ref var entry = ref _entries[key.Slot(Slots, reason)];
+            ref var entry = ref _entries[key.Slot(Slots, (int)reason)];
             if (entry.Used && entry.Key == key && entry.Reason == reason)
             {
                 entry.Count++;

@@ -85,6 +85,86 @@ public sealed class LoginSessionCloseTests
         Assert.Throws<InvalidOperationException>(() => closed.OnLineTooLong());
         Assert.Throws<InvalidOperationException>(() => closed.OnThrottled());
         Assert.Throws<InvalidOperationException>(() => closed.Start());
+        Assert.Throws<InvalidOperationException>(() => closed.OnLoginTimeout());
+    }
+
+    [Theory]
+    [InlineData("started")]
+    [InlineData("expecting password")]
+    public void Should_close_with_421_when_the_login_deadline_passes_before_230(string state)
+    {
+        // Given a session that has not logged in
+        LoginSession session = In(state);
+
+        // When the service's login deadline passes, however busy the client kept the line
+        LoginAction result = session.OnLoginTimeout();
+
+        // Then 421 and close, as the idle timeout closes
+        Assert.Equal(Closing(ReplyCode.ServiceNotAvailable, "login timeout"), result);
+        Assert.Equal(LoginState.Closed, session.State);
+    }
+
+    [Theory]
+    [InlineData("verifying")]
+    [InlineData("logged in")]
+    public void Should_reject_a_login_deadline_once_the_password_is_in(string state)
+    {
+        // Given a session past its PASS (the deadline only runs while the service waits for a line before 230)
+        LoginSession session = In(state);
+
+        // When / Then: a deadline now is a bug in the driving service
+        Assert.Throws<InvalidOperationException>(() => session.OnLoginTimeout());
+    }
+
+    [Fact]
+    public void Should_close_with_421_after_too_many_commands_before_login()
+    {
+        // Given a session that allows four lines before 230
+        var session = new LoginSession(Banner, maxCommandsBeforeLogin: 4);
+        session.Start();
+
+        // When a client sends NOOP after NOOP instead of logging in
+        LoginAction[] answers = [.. Enumerable.Range(0, 5).Select(_ => session.Send("NOOP"))];
+
+        // Then the first four are answered as usual, the fifth closes the connection
+        Assert.All(answers[..4], a => Assert.Equal(Reply(ReplyCode.NotLoggedIn, "please log in"), a));
+        Assert.Equal(Closing(ReplyCode.ServiceNotAvailable, "too many commands before login"), answers[4]);
+        Assert.Equal(LoginState.Closed, session.State);
+    }
+
+    [Fact]
+    public void Should_count_every_line_before_login_but_none_after_it()
+    {
+        // Given a session that allows four lines before 230, and uses them all: a failed attempt, then a good one
+        var session = new LoginSession(Banner, maxCommandsBeforeLogin: 4);
+        session.Start();
+        session.FailOnce();
+        session.Send("USER alice");
+        session.Send("PASS secret");
+        session.CompleteVerification(passwordOk: true);
+
+        // When the logged-in client sends many lines, commands among them
+        LoginAction[] echoed = [.. Enumerable.Range(0, 10).Select(i => session.Send(i % 2 == 0 ? "NOOP" : "hello"))];
+
+        // Then every one is echoed, and QUIT still ends it politely
+        Assert.All(echoed, a => Assert.Same(EchoLine.Instance, a));
+        Assert.Equal(Closing(ReplyCode.Bye, "bye"), session.Send("QUIT"));
+    }
+
+    [Fact]
+    public void Should_answer_quit_even_past_the_command_limit()
+    {
+        // Given a session that has used its lines before login
+        var session = new LoginSession(Banner, maxCommandsBeforeLogin: 2);
+        session.Start();
+        session.Send("NOOP");
+        session.Send("NOOP");
+
+        // When the client says QUIT
+        LoginAction result = session.Send("QUIT");
+
+        // Then it is a polite goodbye, not the limit's 421
+        Assert.Equal(Closing(ReplyCode.Bye, "bye"), result);
     }
 
     private static LoginSession In(string state) => state switch

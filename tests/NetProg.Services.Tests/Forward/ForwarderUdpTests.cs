@@ -126,6 +126,66 @@ public sealed class ForwarderUdpTests
         Assert.Equal("two", System.Text.Encoding.ASCII.GetString(buffer, 0, count));
     }
 
+    [LinuxFact]
+    public async Task Should_bound_the_sessions_of_one_address_and_still_open_one_for_another()
+    {
+        // Given a forwarder that allows 3 UDP sessions per address, loopback counted (127.0.0.2 and .3 are two hosts here;
+        // Linux routes all of 127/8 to lo)
+        await using var echo = RunningHost.Start(ServiceCatalog.Echo(), ProtocolSelection.Udp);
+        await using var forward = RunningForwarder.Start(echo.Port, ProtocolSelection.Udp, o => o with { MaxConnectionsPerAddress = 3, LimitLoopback = true });
+        var target = new IPEndPoint(IPAddress.Loopback, forward.Port);
+
+        // When one host sends from 10 source ports, then another host sends once
+        var greedy = Enumerable.Range(0, 10).Select(_ => BoundUdp("127.0.0.2")).ToList();
+        using var other = BoundUdp("127.0.0.3");
+        try
+        {
+            foreach (var socket in greedy)
+            {
+                await socket.SendToAsync("x"u8.ToArray(), target);
+            }
+
+            await forward.WaitUntilAsync(() => forward.Log.Messages.Any(m => m.StartsWith("611 ", StringComparison.Ordinal)) && forward.Forwarder.ActiveUdpSessions == 3);
+            await other.SendToAsync("other"u8.ToArray(), target);
+            var buffer = new byte[16];
+            var got = await other.ReceiveAsync(buffer, SocketFlags.None).WaitAsync(Waits.Long);
+
+            // Then 3 sessions were opened for the first host and the drops logged once; the other host was served
+            Assert.Equal("other", Encoding.ASCII.GetString(buffer, 0, got));
+            Assert.Equal(4, forward.Forwarder.ActiveUdpSessions);
+            Assert.Equal(2, forward.Forwarder.UdpSessionAddresses);
+            Assert.Single(forward.Log.Messages, m => m.StartsWith("611 forward/udp 127.0.0.2:", StringComparison.Ordinal) && m.Contains("3 UDP sessions already open from this address (--max-per-address)", StringComparison.Ordinal));
+        }
+        finally
+        {
+            greedy.ForEach(s => s.Dispose());
+        }
+    }
+
+    [Fact]
+    public async Task Should_forget_a_session_the_target_never_answered_after_the_short_timeout()
+    {
+        // Given a target that reads nothing and answers nothing, behind a forwarder with a long UDP timeout and a short one
+        // for sessions never answered
+        using var silent = BoundUdp("127.0.0.1");
+        var silentPort = ((IPEndPoint)silent.LocalEndPoint!).Port;
+        await using var forward = RunningForwarder.Start(silentPort, ProtocolSelection.Udp, o => o with { UdpTimeout = TimeSpan.FromMinutes(2), UnansweredUdpTimeout = TimeSpan.FromMilliseconds(400) });
+        using var client = BoundUdp("127.0.0.1");
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        // When a client sends one datagram
+        await client.SendToAsync("hello?"u8.ToArray(), new IPEndPoint(IPAddress.Loopback, forward.Port));
+        var ended = await forward.WaitForEndAsync(s => s.Protocol == TransportProtocol.Udp);
+
+        // Then the session ends as never answered, after the short timeout and long before the 2 minutes, and says so
+        Assert.Equal((RelayEnd.Unanswered, 1L, 0L), (ended.End, ended.DatagramsToTarget, ended.DatagramsToClient));
+        Assert.InRange(started.Elapsed, TimeSpan.FromMilliseconds(350), TimeSpan.FromSeconds(60));
+        Assert.Equal(0, forward.Forwarder.ActiveUdpSessions);
+        Assert.True(
+            forward.Log.Messages.Any(m => m.Contains($"never answered by 127.0.0.1:{silentPort}/udp: expired after 0.4 s of silence", StringComparison.Ordinal)),
+            string.Join('\n', forward.Log.Messages));
+    }
+
     [Fact]
     public async Task Should_drop_datagrams_of_clients_outside_allow_and_log_the_address_once()
     {
@@ -207,5 +267,12 @@ public sealed class ForwarderUdpTests
         }
 
         Assert.Single(log.Messages, m => m.Contains("forward/udp", StringComparison.Ordinal) && m.Contains("forwarder stopped", StringComparison.Ordinal));
+    }
+
+    private static Socket BoundUdp(string address)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(IPAddress.Parse(address), 0));
+        return socket;
     }
 }

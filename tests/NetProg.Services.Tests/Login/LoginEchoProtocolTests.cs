@@ -173,6 +173,59 @@ public sealed class LoginEchoProtocolTests
     }
 
     [Fact]
+    public async Task Should_close_with_login_timeout_When_a_client_keeps_the_line_busy_without_logging_in()
+    {
+        // Given a login echo that gives a client 600 ms to log in, and a long idle timeout
+        await using var server = await LoginHost.StartAsync(
+            new LoginEchoOptions { LoginTimeout = TimeSpan.FromMilliseconds(600), IdleTimeout = TimeSpan.FromMinutes(5) },
+            inMemory: true);
+        var connectedSince = Stopwatch.StartNew();
+        await using var client = await server.ConnectPastBannerAsync();
+
+        // When the client sends NOOP every 100 ms (each one resets the idle timeout) and never logs in
+        using var stop = new CancellationTokenSource(Waits.Long);
+        var reading = client.ReadToEndTextAsync();
+        while (!reading.IsCompleted && !stop.IsCancellationRequested)
+        {
+            try
+            {
+                await client.SendAsync("NOOP\r\n");
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException)
+            {
+                break; // The server closed meanwhile.
+            }
+
+            await Task.WhenAny(reading, Task.Delay(100, stop.Token));
+        }
+
+        // Then every NOOP got its 530, and the login deadline closed the connection, not before it had passed
+        var received = await reading.WaitAsync(Waits.Long);
+        Assert.EndsWith("421 login timeout\r\n", received);
+        Assert.Matches(@"^(530 please log in\r\n)+421 login timeout\r\n$", received);
+        Assert.True(connectedSince.Elapsed >= TimeSpan.FromMilliseconds(550), $"closed after {connectedSince.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task Should_not_apply_the_login_timeout_When_the_client_has_logged_in()
+    {
+        // Given a login echo with a 300 ms login deadline and a 1.5 s idle timeout
+        await using var server = await LoginHost.StartAsync(
+            new LoginEchoOptions { LoginTimeout = TimeSpan.FromMilliseconds(300), IdleTimeout = TimeSpan.FromSeconds(1.5) },
+            inMemory: true);
+        await server.AddUserAsync("alice", "pw");
+        var idleSince = Stopwatch.StartNew();
+        await using var client = await server.LogInAsync("alice", "pw");
+
+        // When the logged-in client stays quiet past the login deadline
+        var received = await client.ReadToEndTextAsync();
+
+        // Then only the idle timeout ends it
+        Assert.Equal("421 idle timeout\r\n", received);
+        Assert.True(idleSince.Elapsed >= TimeSpan.FromSeconds(1.4), $"closed after {idleSince.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
     public async Task Should_record_the_last_login_and_reset_failures_When_a_login_succeeds()
     {
         // Given alice with one failed attempt on record

@@ -103,12 +103,5 @@ public abstract class ConnectionStateTests(TransportMode mode)
         Assert.Equal(ConnectionState.Closed, connection.State);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(Waits.Long);
-        while (!condition())
-        {
-            await Task.Delay(5, timeout.Token);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) => Waits.UntilAsync(condition, Waits.Long);
 }

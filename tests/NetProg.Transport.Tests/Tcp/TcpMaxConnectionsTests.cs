@@ -24,7 +24,7 @@ public abstract class TcpMaxConnectionsTests(TransportMode mode)
         var closed = new TaskCompletionSource<ConnectionSummary>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = RunningTcpServer.Start(mode, Handlers.Echo, new TcpServerOptions { MaxConnections = 2 }, s =>
         {
-            s.ConnectionRejected = remote => rejected.TrySetResult(remote);
+            s.ConnectionRejected = (remote, _) => rejected.TrySetResult(remote);
             s.ConnectionClosed = summary => closed.TrySetResult(summary);
         });
 
@@ -38,7 +38,7 @@ public abstract class TcpMaxConnectionsTests(TransportMode mode)
         using var third = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         third.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         var thirdPort = ((IPEndPoint)third.LocalEndPoint!).Port;
-        var turnedAway = await TryServiceAsync(third, server.EndPoint);
+        var turnedAway = await Loopback.TryServiceAsync(third, server.EndPoint);
 
         // Then the third is closed without a byte of service, and the server says whom it turned away
         Assert.Empty(turnedAway);
@@ -79,25 +79,5 @@ public abstract class TcpMaxConnectionsTests(TransportMode mode)
 
         // Then the callback already sees the slot free: a client admitted on that signal (MaxConnections = 1) is not refused
         Assert.Equal(0, await activeWhenClosed.Task.WaitAsync(Waits.Long));
-    }
-
-    /// <summary>
-    /// Connects, sends a request and reads until the stream ends. The server's RST may arrive at any point, even before our
-    /// side of the handshake has completed (then ConnectAsync itself fails with ECONNRESET): every such end counts as "no
-    /// service", and the bytes that did arrive are returned.
-    /// </summary>
-    private static async Task<byte[]> TryServiceAsync(Socket client, IPEndPoint server)
-    {
-        try
-        {
-            await client.ConnectAsync(server).WaitAsync(Waits.Long);
-            await Loopback.SendAllAsync(client, "three"u8.ToArray()).WaitAsync(Waits.Long);
-        }
-        catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionReset or SocketError.Shutdown or SocketError.ConnectionAborted)
-        {
-            return [];
-        }
-
-        return (await Loopback.ReadToEndAsync(client, Waits.Long)).Data;
     }
 }

@@ -67,6 +67,26 @@ public static class Loopback
         return await ReceiveExactlyAsync(socket, data.Length);
     }
 
+    /// <summary>
+    /// Connects <paramref name="client"/> (unconnected, maybe bound to an address of its own), sends a request and reads
+    /// until the stream ends: what a client a server turns away gets. The server's RST may arrive at any point, even before
+    /// our side of the handshake has completed (then ConnectAsync itself fails with ECONNRESET): every such end counts as
+    /// "no service", and the bytes that did arrive are returned.
+    /// </summary>
+    public static async Task<byte[]> TryServiceAsync(Socket client, IPEndPoint server)
+    {
+        try
+        {
+            await client.ConnectAsync(server).WaitAsync(Waits.Long);
+            await SendAllAsync(client, "request"u8.ToArray()).WaitAsync(Waits.Long);
+        }
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionReset or SocketError.Shutdown or SocketError.ConnectionAborted)
+        {
+            return [];
+        }
+
+        return (await ReadToEndAsync(client, Waits.Long)).Data;
+    }
 
     private static async Task<ReceivedStream> ReadToEndCoreAsync(Socket socket)
     {
