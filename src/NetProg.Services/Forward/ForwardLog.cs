@@ -11,8 +11,11 @@ internal static partial class ForwardLog
     [LoggerMessage(609, LogLevel.Information, "forward/udp {Client} -> {Forwarder} -> {Target}: session opened; its totals follow when it ends ({TimeoutSeconds:0.###} s of silence)")]
     public static partial void SessionOpened(ILogger logger, string client, string forwarder, string target, double timeoutSeconds);
 
-    [LoggerMessage(602, LogLevel.Warning, "forward/{Protocol} {Client}: refused, not in --allow {Allow} (logged once per address)")]
+    [LoggerMessage(602, LogLevel.Warning, "forward/{Protocol} {Client}: refused, not in --allow {Allow} (logged again at most once a minute per address)")]
     public static partial void NotAllowed(ILogger logger, string protocol, string client, string allow);
+
+    [LoggerMessage(612, LogLevel.Warning, "forward/{Protocol}: {Count} more refused, not in --allow, from addresses not named in the last {Seconds:0} s (at most {Capacity} are named a minute)")]
+    public static partial void RefusedNotNamed(ILogger logger, string protocol, long count, double seconds, int capacity);
 
     [LoggerMessage(603, LogLevel.Warning, "forward/tcp {Client}: turned away, {Active} connections already open (--max-connections)")]
     public static partial void ConnectionRejected(ILogger logger, string client, int active);

@@ -44,14 +44,14 @@ public sealed partial class Forwarder : IAsyncDisposable
         if (udp.Count > 0)
         {
             _udpServer = UdpServer.Listen([.. udp.Select(u => u.Item1)], UdpOptions(options), logger);
-            _udpServer.ClientRefused = (client, first) => Refuse(client, TransportProtocol.Udp, first);
+            _udpServer.ClientRefused = (client, notice) => Refuse(client, TransportProtocol.Udp, notice);
             _udp = _udpServer.Listeners.Select(l => new UdpPort(l, udp[l.Index].Item2, logger)).ToArray();
         }
 
         if (tcp.Count > 0)
         {
             _tcp = TcpServer.Listen([.. tcp.Select(t => t.Item1)], TcpOptions(options), logger);
-            _tcp.ClientRefused = (client, first) => Refuse(client, TransportProtocol.Tcp, first);
+            _tcp.ClientRefused = (client, notice) => Refuse(client, TransportProtocol.Tcp, notice);
             _tcp.ConnectionRejected = (client, limit) => Defer(limit == ConnectionLimit.Address
                 ? () => ForwardLog.AddressFull(_logger, EndPointText.Format(client), _options.MaxConnectionsPerAddress)
                 : () => ForwardLog.ConnectionRejected(_logger, EndPointText.Format(client), _options.MaxConnections));
@@ -293,12 +293,18 @@ public sealed partial class Forwarder : IAsyncDisposable
 
     private ValueTask CloseListenersAsync() => _udpServer?.DisposeAsync() ?? ValueTask.CompletedTask;
 
-    private void Refuse(IPEndPoint client, TransportProtocol protocol, bool first)
+    private void Refuse(IPEndPoint client, TransportProtocol protocol, RefusalNotice notice)
     {
         ClientRefused?.Invoke(client, protocol);
-        if (first)
+        var name = protocol == TransportProtocol.Tcp ? "tcp" : "udp";
+        if (notice.Name)
         {
-            Defer(() => ForwardLog.NotAllowed(_logger, protocol == TransportProtocol.Tcp ? "tcp" : "udp", EndPointText.Format(client.Address), _options.Allow.ToString()));
+            Defer(() => ForwardLog.NotAllowed(_logger, name, EndPointText.Format(client.Address), _options.Allow.ToString()));
+        }
+
+        if (notice.OthersNotNamed > 0)
+        {
+            Defer(() => ForwardLog.RefusedNotNamed(_logger, name, notice.OthersNotNamed, notice.Over.TotalSeconds, RefusedSources.Capacity));
         }
     }
 

@@ -67,10 +67,10 @@ public sealed class TcpServer : IAsyncDisposable
     internal int CountedAddresses => _perAddress.Addresses;
 
     /// <summary>
-    /// Called for a connection refused by <see cref="TcpServerOptions.AllowClient"/>, with true the first time its address is
-    /// refused (<see cref="RefusedSources"/>: what is logged once per address).
+    /// Called for a connection refused by <see cref="TcpServerOptions.AllowClient"/>, with what to log about it
+    /// (<see cref="RefusedSources"/>: an address at most once a minute, and a summary of those not named).
     /// </summary>
-    public Action<IPEndPoint, bool>? ClientRefused { get; set; }
+    public Action<IPEndPoint, RefusalNotice>? ClientRefused { get; set; }
 
     /// <summary>Binds every address on <paramref name="port"/> (0: one free port shared by all). Throws <see cref="NetworkException"/>.</summary>
     public static TcpServer Bind(IReadOnlyList<IPAddress> addresses, int port, TcpServerOptions options, ILogger logger)
@@ -319,7 +319,7 @@ public sealed class TcpServer : IAsyncDisposable
     {
         try
         {
-            ClientRefused?.Invoke(remote, _refused.IsFirst(remote.Address));
+            ClientRefused?.Invoke(remote, _refused.Record(remote.Address));
         }
         catch (Exception e)
         {

@@ -55,10 +55,10 @@ public sealed class UdpServer : IAsyncDisposable
     public IReadOnlyList<UdpListener> Listeners { get; }
 
     /// <summary>
-    /// Called for a datagram refused by <see cref="UdpServerOptions.AllowClient"/>, with true the first time its address is
-    /// refused (<see cref="RefusedSources"/>: what is logged once per address).
+    /// Called for a datagram refused by <see cref="UdpServerOptions.AllowClient"/>, with what to log about it
+    /// (<see cref="RefusedSources"/>: an address at most once a minute, and a summary of those not named).
     /// </summary>
-    public Action<IPEndPoint, bool>? ClientRefused { get; set; }
+    public Action<IPEndPoint, RefusalNotice>? ClientRefused { get; set; }
 
     /// <summary>Datagrams not answered, by any rule.</summary>
     public long DroppedDatagrams => Interlocked.Read(ref _dropped);
@@ -347,7 +347,7 @@ public sealed class UdpServer : IAsyncDisposable
 
         try
         {
-            ClientRefused?.Invoke(remote, _refused.IsFirst(remote.Address));
+            ClientRefused?.Invoke(remote, _refused.Record(remote.Address));
         }
         catch (Exception e)
         {

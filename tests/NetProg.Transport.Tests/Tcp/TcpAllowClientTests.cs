@@ -3,7 +3,7 @@ using NetProg.Transport.Tcp;
 
 namespace NetProg.Transport.Tests.Tcp;
 
-/// <summary><see cref="TcpServerOptions.AllowClient"/>: a refused client is reset before it takes a slot, reported once per address.</summary>
+/// <summary><see cref="TcpServerOptions.AllowClient"/>: a refused client is reset before it takes a slot, reported once per address within a minute.</summary>
 public abstract class TcpAllowClientTests(TransportMode mode)
 {
     /// <summary>On .NET's sockets.</summary>
@@ -29,7 +29,7 @@ public abstract class TcpAllowClientTests(TransportMode mode)
                 return Handlers.Echo(connection, stopping);
             },
             new TcpServerOptions { AllowClient = address => address.Equals(IPAddress.Parse("127.0.0.2")), MaxConnections = 1 },
-            s => s.ClientRefused = (remote, first) => refusals.Add((remote, first)));
+            s => s.ClientRefused = (remote, notice) => refusals.Add((remote, notice.Name)));
 
         // When a client from 127.0.0.1 connects twice
         for (var attempt = 0; attempt < 2; attempt++)

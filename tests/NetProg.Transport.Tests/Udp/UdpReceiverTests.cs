@@ -51,7 +51,7 @@ public sealed class UdpReceiverTests
         // Given a host that allows nobody on loopback, and counts what reaches its receiver
         var refused = Channel.CreateUnbounded<(IPEndPoint Client, bool First)>();
         await using var server = Host(ListenerSockets.Bind([IPAddress.Loopback], 0, [TransportProtocol.Udp]), new UdpServerOptions { AllowClient = a => !IPAddress.IsLoopback(a) });
-        server.ClientRefused = (client, first) => refused.Writer.TryWrite((client, first));
+        server.ClientRefused = (client, notice) => refused.Writer.TryWrite((client, notice.Name));
         var received = 0;
         using var stop = new CancellationTokenSource();
         var run = server.RunAsync((_, _, _, _) =>
