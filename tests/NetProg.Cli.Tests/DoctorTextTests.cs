@@ -2,12 +2,13 @@ using System.Text.Json;
 using NetProg.Cli.Rendering;
 using NetProg.Diagnostics.Doctor;
 using NetProg.Transport;
+using NetProg.Protocols.Text;
 
 namespace NetProg.Cli.Tests;
 
 /// <summary>
 /// The doctor's model said in words: the CLI's renderers make every English and Korean sentence from the findings, facts
-/// and fix codes, quote untrusted text only through <see cref="TerminalText.Printable"/>, and write <c>--json</c> as the
+/// and fix codes, quote untrusted text only through <see cref="PrintableText.Printable"/>, and write <c>--json</c> as the
 /// model itself, the same in every language.
 /// </summary>
 [Collection(UiLanguageCollection.Name)]

@@ -1,4 +1,5 @@
 using NetProg.Cli.Rendering;
+using NetProg.Protocols.Text;
 
 namespace NetProg.Cli.Tests;
 
@@ -16,7 +17,7 @@ public sealed class TerminalTextTests
     public void Should_escape_what_could_steer_the_terminal_and_keep_the_rest_When_text_is_made_printable(string text, string expected)
     {
         // When text from outside is made printable, then controls, ESC sequences and bidi overrides are escaped, the rest kept
-        Assert.Equal(expected, TerminalText.Printable(text));
+        Assert.Equal(expected, PrintableText.Printable(text));
     }
 
     [Fact]

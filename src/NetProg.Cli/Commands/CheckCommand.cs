@@ -6,6 +6,7 @@ using NetProg.Protocols.Ports;
 using NetProg.Services.Check;
 using NetProg.Services.Check.Clients;
 using NetProg.Services.Check.Login;
+using NetProg.Protocols.Text;
 
 namespace NetProg.Cli.Commands;
 
@@ -268,7 +269,7 @@ internal static class CheckCommand
         var (targets, bad, tooMany) = CheckTargetList.Parse(text);
         if (bad is { } line)
         {
-            throw new CheckException(string.Format(Strings.Check_Targets_Line, file, line.Line, string.Format(Strings.Check_Targets_BadLine, TerminalText.Printable(line.Text))));
+            throw new CheckException(string.Format(Strings.Check_Targets_Line, file, line.Line, string.Format(Strings.Check_Targets_BadLine, PrintableText.Printable(line.Text))));
         }
 
         if (tooMany)

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using NetProg.Cli.Infrastructure;
+using NetProg.Cli.Rendering;
 using NetProg.Services.Clients;
 using NetProg.Transport;
 using NetProg.Transport.Tls;
+using NetProg.Protocols.Text;
 
 namespace NetProg.Cli.Commands;
 
@@ -129,7 +131,7 @@ internal static class EchoClientCommand
 
         if (session.Welcome is { } welcome)
         {
-            console.Out.WriteLine(welcome);
+            console.Out.WriteLine(PrintableText.Printable(welcome));
         }
 
         // UDP has no connection: nothing is sent before the first line, so say where the datagrams go.
@@ -147,7 +149,8 @@ internal static class EchoClientCommand
             // The line goes out with its LF, as fgets() leaves it in the course's echo_client.
             var bytes = Encoding.UTF8.GetBytes(line + "\n");
             var reply = await session.ExchangeAsync(bytes, token).ConfigureAwait(false);
-            console.Out.WriteLine(Encoding.UTF8.GetString(reply).TrimEnd('\n', '\r'));
+            // Shown, not piped (a redirected stdin takes StreamAsync, byte for byte): the server's bytes are display text.
+            console.Out.WriteLine(PrintableText.Printable(Encoding.UTF8.GetString(reply).TrimEnd('\n', '\r')));
             if (reply.Length < bytes.Length)
             {
                 return (ExitCode)CommandRunner.Fail(console, string.Format(Strings.EchoClient_ClosedMidLine, target, reply.Length, bytes.Length), ExitCode.Failure);

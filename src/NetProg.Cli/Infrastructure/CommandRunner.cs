@@ -4,6 +4,7 @@ using NetProg.Accounts;
 using NetProg.Services.Clients;
 using NetProg.Transport;
 using NetProg.Transport.Tls;
+using NetProg.Protocols.Text;
 
 namespace NetProg.Cli.Infrastructure;
 
@@ -70,7 +71,8 @@ internal static class CommandRunner
 
     public static int Fail(ICliConsole console, string message, ExitCode code)
     {
-        console.Error.WriteLine($"netprog: {message}");
+        // One line, and only printable text: a message may quote a server's reply or an exception that quotes one.
+        console.Error.WriteLine($"netprog: {PrintableText.Printable(message)}");
         console.Error.Flush();
         return (int)code;
     }

@@ -1,4 +1,5 @@
 using NetProg.Diagnostics.Doctor;
+using NetProg.Protocols.Text;
 
 namespace NetProg.Cli.Rendering;
 
@@ -7,16 +8,16 @@ internal static class DoctorText
 {
     public static IEnumerable<string> Lines(DoctorReport report)
     {
-        var host = TerminalText.Printable(report.Host);
+        var host = PrintableText.Printable(report.Host);
         var target = report.Port is { } port ? string.Format(Strings.Doctor_Target, host, port, report.Udp ? "udp" : "tcp") : host;
         yield return $"netprog doctor: {target}";
         foreach (var check in report.Checks)
         {
             // A finding can quote the server's reply, a firewall rule or a process name: printable only.
-            yield return $"  {Mark(check.Status)} {TerminalText.Pad(DoctorWords.StepName(check.Id), 9)} {TerminalText.Printable(DoctorWords.Finding(check))}";
+            yield return $"  {Mark(check.Status)} {TerminalText.Pad(DoctorWords.StepName(check.Id), 9)} {PrintableText.Printable(DoctorWords.Finding(check))}";
             if (DoctorWords.Advice(check.Fix) is { } advice)
             {
-                yield return $"{string.Empty,16}-> {TerminalText.Printable(advice)}";
+                yield return $"{string.Empty,16}-> {PrintableText.Printable(advice)}";
             }
         }
 

@@ -1,12 +1,13 @@
 using NetProg.Diagnostics.Doctor;
 using NetProg.Transport;
+using NetProg.Protocols.Text;
 
 namespace NetProg.Cli.Rendering;
 
 /// <summary>
 /// The doctor's findings and fixes (<see cref="DoctorCheck"/>, data only) in the UI language's words: the one place they
 /// become English or Korean sentences. Text from the network or other programs is quoted as it came; the caller shows it
-/// through <see cref="TerminalText.Printable"/>.
+/// through <see cref="PrintableText.Printable"/>.
 /// </summary>
 internal static class DoctorWords
 {

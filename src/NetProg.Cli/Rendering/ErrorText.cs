@@ -1,6 +1,7 @@
 using NetProg.Diagnostics;
 using NetProg.Services.Clients;
 using NetProg.Transport;
+using NetProg.Protocols.Text;
 
 namespace NetProg.Cli.Rendering;
 
@@ -122,7 +123,7 @@ internal static class ErrorText
             return string.Empty;
         }
 
-        var names = string.Join(", ", list.Select(o => o.ProcessName is null ? $"pid {o.ProcessId}" : $"{TerminalText.Printable(o.ProcessName)} (pid {o.ProcessId})").Distinct());
+        var names = string.Join(", ", list.Select(o => o.ProcessName is null ? $"pid {o.ProcessId}" : $"{PrintableText.Printable(o.ProcessName)} (pid {o.ProcessId})").Distinct());
         return string.Format(Strings.Error_Bind_Owner, names);
     }
 }

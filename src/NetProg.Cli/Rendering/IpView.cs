@@ -1,5 +1,6 @@
 using NetProg.Diagnostics.Interfaces;
 using Spectre.Console;
+using NetProg.Protocols.Text;
 
 namespace NetProg.Cli.Rendering;
 
@@ -21,7 +22,7 @@ internal static class IpView
             foreach (var address in nic.Addresses.DefaultIfEmpty())
             {
                 table.AddRow(
-                    first ? Markup.Escape(TerminalText.Printable(nic.Name)) : string.Empty,
+                    first ? Markup.Escape(PrintableText.Printable(nic.Name)) : string.Empty,
                     first ? State(nic.State) : string.Empty,
                     first ? nic.Mtu?.ToString(CultureInfo.InvariantCulture) ?? "-" : string.Empty,
                     first ? nic.Mac ?? "-" : string.Empty,

@@ -2,6 +2,7 @@ using NetProg.Diagnostics;
 using NetProg.Diagnostics.Sockets;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using NetProg.Protocols.Text;
 
 namespace NetProg.Cli.Rendering;
 
@@ -52,7 +53,7 @@ internal static class SocketTableView
         entry.Remote is null ? "*:*" : Format(entry.Remote),
         entry.State,
         entry.ProcessId?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-        entry.OwnerHidden ? NeedsAdmin : TerminalText.Printable(entry.ProcessName ?? string.Empty),
+        entry.OwnerHidden ? NeedsAdmin : PrintableText.Printable(entry.ProcessName ?? string.Empty),
     ];
 
     // netstat's and ss's spelling: "tcp6" for an IPv6 socket, even an IPv4-mapped one.
