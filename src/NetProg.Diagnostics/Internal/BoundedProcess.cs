@@ -20,11 +20,17 @@ internal static class BoundedProcess
     /// Like <see cref="TryRun"/>, but says how the tool ended (not started, killed, its exit code, both outputs), for a
     /// reason a person can act on. Never throws.
     /// </summary>
+    /// <remarks>A bare name is looked for in the system's folders only (<see cref="SystemTools"/>), never along PATH.</remarks>
     public static ProcessOutcome Run(string fileName, IReadOnlyList<string> arguments, TimeSpan timeout)
     {
+        if (SystemTools.Find(fileName) is not { } path)
+        {
+            return new ProcessOutcome($"{fileName} is not installed in the system's folders", false, null, null, string.Empty);
+        }
+
         try
         {
-            var startInfo = new ProcessStartInfo(fileName)
+            var startInfo = new ProcessStartInfo(path)
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,

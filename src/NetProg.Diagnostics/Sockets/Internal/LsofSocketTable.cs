@@ -15,7 +15,7 @@ internal sealed class LsofSocketTable : ISocketTable
 
     public IReadOnlyList<SocketEntry> Snapshot(SocketFilter filter)
     {
-        var output = Diagnostics.Internal.BoundedProcess.TryRun(LsofPath(), Arguments(filter), filter.Port is null ? Timeout : PortTimeout);
+        var output = Diagnostics.Internal.BoundedProcess.TryRun("lsof", Arguments(filter), filter.Port is null ? Timeout : PortTimeout);
         return output is null ? [] : SocketOrder.Sort(filter.Apply(LsofSocketParser.Parse(output).Take(SocketTables.MaxRows)));
     }
 
@@ -43,6 +43,4 @@ internal sealed class LsofSocketTable : ISocketTable
         return arguments;
     }
 
-    // /usr/sbin is often not on PATH for processes started from a GUI or by launchd on macOS.
-    private static string LsofPath() => File.Exists("/usr/sbin/lsof") ? "/usr/sbin/lsof" : "lsof";
 }
