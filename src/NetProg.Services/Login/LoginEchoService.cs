@@ -82,8 +82,10 @@ public sealed class LoginEchoService : IAsyncDisposable
         Write(output, (SendReply)session.Start());
         await output.FlushAsync().ConfigureAwait(false);
 
-        // One timer for both clocks: the idle timeout, and before 230 the login deadline, whichever comes first.
-        using var idle = new CancellationTokenSource(NextTimeout(session, connected), _clock);
+        // One timer for both clocks: the idle timeout, and before 230 the login deadline, whichever comes first. Which one it
+        // was set for is kept, not worked out again when it fires: a timer may fire a tick before the clock says it is due.
+        var (timeout, loginDeadline) = NextTimeout(session, connected);
+        using var idle = new CancellationTokenSource(timeout, _clock);
         while (true)
         {
             ReadResult result;
@@ -94,8 +96,7 @@ public sealed class LoginEchoService : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                var late = session.State != LoginState.LoggedIn && _clock.GetElapsedTime(connected) >= _options.LoginTimeout;
-                Write(output, (SendReply)(late ? session.OnLoginTimeout() : session.OnIdleTimeout()));
+                Write(output, (SendReply)(loginDeadline ? session.OnLoginTimeout() : session.OnIdleTimeout()));
                 await output.CompleteAsync().ConfigureAwait(false);
                 return;
             }
@@ -153,7 +154,8 @@ public sealed class LoginEchoService : IAsyncDisposable
             if (lines)
             {
                 // After the batch, not per line: a login in it ends the login deadline.
-                idle.CancelAfter(NextTimeout(session, connected));
+                (timeout, loginDeadline) = NextTimeout(session, connected);
+                idle.CancelAfter(timeout);
             }
 
             // One flush per batch of lines read: many lines in one segment are echoed with one send.
@@ -166,16 +168,16 @@ public sealed class LoginEchoService : IAsyncDisposable
         }
     }
 
-    /// <summary>The idle timeout, or before 230 what is left of the login deadline when that is sooner.</summary>
-    private TimeSpan NextTimeout(LoginSession session, long connected)
+    /// <summary>The idle timeout, or before 230 what is left of the login deadline when that is sooner (then true).</summary>
+    private (TimeSpan Timeout, bool LoginDeadline) NextTimeout(LoginSession session, long connected)
     {
         if (session.State == LoginState.LoggedIn)
         {
-            return _options.IdleTimeout;
+            return (_options.IdleTimeout, false);
         }
 
         var left = _options.LoginTimeout - _clock.GetElapsedTime(connected);
-        return left <= TimeSpan.Zero ? TimeSpan.Zero : left < _options.IdleTimeout ? left : _options.IdleTimeout;
+        return left < _options.IdleTimeout ? (left <= TimeSpan.Zero ? TimeSpan.Zero : left, true) : (_options.IdleTimeout, false);
     }
 
     private async Task<LoginAction> VerifyAsync(LoginSession session, VerifyPassword verify, IPEndPoint client, string remote)
