@@ -6,20 +6,41 @@ namespace NetProg.Capture.Follow;
 /// <summary>
 /// Reassembles each TCP conversation's payload from annotated packets: bytes are placed by their sequence numbers, so a
 /// retransmission is not shown twice and a segment that arrives early waits for the gap before it (RFC 9293 section 3.4,
-/// the receiver's view). Memory is bounded: <see cref="MaxBytesPerStream"/> bytes kept per conversation, and at most
-/// <see cref="MaxPendingSegments"/> early segments held per direction.
+/// the receiver's view). Memory is bounded, whatever the capture holds: the first <see cref="MaxStreams"/> conversations
+/// are followed (the others only counted, <see cref="NotFollowed"/>), each keeps <see cref="MaxBytesPerStream"/> bytes and
+/// all together <see cref="MaxTotalBytes"/> (the rest counted, <see cref="FollowedStream.Truncated"/>), and early segments
+/// wait within <see cref="MaxPendingSegments"/> per direction and <see cref="MaxPendingBytes"/> in all (beyond, counted as
+/// missing).
 /// </summary>
 public sealed class StreamFollower
 {
     public const int MaxBytesPerStream = 1024 * 1024;
 
+    /// <summary>Bytes kept over all streams: a capture of a busy port holds thousands of conversations.</summary>
+    public const long MaxTotalBytes = 64L * 1024 * 1024;
+
+    /// <summary>Conversations followed; later ones are counted in <see cref="NotFollowed"/>.</summary>
+    public const int MaxStreams = 1000;
+
     public const int MaxPendingSegments = 256;
+
+    /// <summary>Bytes of early segments held over all streams, waiting for the gap before them.</summary>
+    public const long MaxPendingBytes = 16L * 1024 * 1024;
 
     private readonly Dictionary<int, FollowedStream> _streams = [];
     private readonly Dictionary<(int, PeerRole), Direction> _directions = [];
+    private readonly Pending _pending = new();
+    private long _kept;
+    private int _lastNotFollowed;
 
-    /// <summary>The conversations seen so far, in the order they started.</summary>
+    /// <summary>The conversations followed, in the order they started.</summary>
     public IEnumerable<FollowedStream> Streams => _streams.Values.OrderBy(s => s.Conversation);
+
+    /// <summary>TCP conversations seen after the first <see cref="MaxStreams"/>: counted, not followed.</summary>
+    public int NotFollowed { get; private set; }
+
+    /// <summary>True once all streams together reached <see cref="MaxTotalBytes"/>.</summary>
+    public bool TotalReached { get; private set; }
 
     public void Add(PacketEvent e)
     {
@@ -31,6 +52,19 @@ public sealed class StreamFollower
 
         if (!_streams.TryGetValue(e.Conversation, out var stream))
         {
+            if (_streams.Count >= MaxStreams)
+            {
+                // Conversation numbers grow in the order conversations start, and packets come in that order: a number
+                // above the last one counted is a conversation not counted yet.
+                if (e.Conversation > _lastNotFollowed)
+                {
+                    _lastNotFollowed = e.Conversation;
+                    NotFollowed++;
+                }
+
+                return;
+            }
+
             var client = e.Sender == PeerRole.Client ? packet.Source : packet.Destination;
             var server = e.Sender == PeerRole.Client ? packet.Destination : packet.Source;
             stream = new FollowedStream(e.Conversation, client, server);
@@ -40,7 +74,7 @@ public sealed class StreamFollower
         if (!_directions.TryGetValue((e.Conversation, e.Sender), out var direction))
         {
             // The first byte after the SYN has relative sequence 1 (the SYN takes 0).
-            direction = new Direction(relative + ((packet.Flags & TcpFlags.Syn) != 0 ? 1u : 0u));
+            direction = new Direction(relative + ((packet.Flags & TcpFlags.Syn) != 0 ? 1u : 0u), _pending);
             _directions[(e.Conversation, e.Sender)] = direction;
         }
 
@@ -50,7 +84,7 @@ public sealed class StreamFollower
             return;
         }
 
-        direction.Offer(start, packet.Payload.ToArray(), bytes => Append(stream, e.Sender, bytes), missing => stream.MissingBytes += missing);
+        direction.Offer(start, packet.Payload.Span, bytes => Append(stream, e.Sender, bytes), missing => stream.MissingBytes += missing);
     }
 
     /// <summary>Ends every stream: early segments still waiting for a gap are shown after it, the gap counted as missing.</summary>
@@ -63,7 +97,7 @@ public sealed class StreamFollower
         }
     }
 
-    private static void Append(FollowedStream stream, PeerRole from, byte[] bytes)
+    private void Append(FollowedStream stream, PeerRole from, ReadOnlySpan<byte> bytes)
     {
         if (from == PeerRole.Client)
         {
@@ -74,10 +108,11 @@ public sealed class StreamFollower
             stream.ServerBytes += bytes.Length;
         }
 
-        var room = MaxBytesPerStream - stream.Kept;
+        var room = Math.Min(MaxBytesPerStream - stream.Kept, MaxTotalBytes - _kept);
         if (room <= 0)
         {
             stream.Truncated = true;
+            TotalReached |= _kept >= MaxTotalBytes;
             return;
         }
 
@@ -85,26 +120,30 @@ public sealed class StreamFollower
         {
             bytes = bytes[..(int)room];
             stream.Truncated = true;
+            TotalReached |= _kept + bytes.Length >= MaxTotalBytes;
         }
 
         stream.Kept += bytes.Length;
-        if (stream.Chunks.Count > 0 && stream.Chunks[^1].From == from)
-        {
-            stream.Chunks[^1] = stream.Chunks[^1] with { Data = [.. stream.Chunks[^1].Data, .. bytes] };
-        }
-        else
-        {
-            stream.Chunks.Add(new StreamChunk(from, bytes));
-        }
+        _kept += bytes.Length;
+        stream.Append(from, bytes);
     }
 
+    /// <summary>The early-segment bytes held over all directions.</summary>
+    private sealed class Pending
+    {
+        public long Bytes { get; set; }
+    }
+
+    /// <summary>A delegate over a span: <see cref="Action{T}"/> cannot take one.</summary>
+    private delegate void Deliver(ReadOnlySpan<byte> bytes);
+
     /// <summary>One direction's reassembly: the next relative sequence number expected and the segments that came early.</summary>
-    private sealed class Direction(uint next)
+    private sealed class Direction(uint next, Pending pending)
     {
         private readonly SortedDictionary<uint, byte[]> _early = [];
         private uint _next = next;
 
-        public void Offer(uint start, byte[] data, Action<byte[]> deliver, Action<long> missing)
+        public void Offer(uint start, ReadOnlySpan<byte> data, Deliver deliver, Action<long> missing)
         {
             var offset = (int)(_next - start);
             if (offset >= data.Length)
@@ -114,12 +153,13 @@ public sealed class StreamFollower
 
             if (offset < 0)
             {
-                // Ahead of a gap: hold it until the gap is filled, within bounds.
-                if (_early.Count < MaxPendingSegments)
+                // Ahead of a gap: hold it (a copy: the packet's buffer is not ours) until the gap is filled, within bounds.
+                if (_early.Count < MaxPendingSegments && pending.Bytes + data.Length <= MaxPendingBytes && !_early.ContainsKey(start))
                 {
-                    _early.TryAdd(start, data);
+                    _early.Add(start, data.ToArray());
+                    pending.Bytes += data.Length;
                 }
-                else
+                else if (!_early.ContainsKey(start))
                 {
                     missing(data.Length);
                 }
@@ -138,21 +178,23 @@ public sealed class StreamFollower
                 }
 
                 _early.Remove(first);
+                pending.Bytes -= bytes.Length;
                 var skip = (int)(_next - first);
                 if (skip < bytes.Length)
                 {
-                    deliver(bytes[skip..]);
+                    deliver(bytes.AsSpan(skip));
                     _next = first + (uint)bytes.Length;
                 }
             }
         }
 
-        public void Flush(Action<byte[]> deliver, Action<long> missing)
+        public void Flush(Deliver deliver, Action<long> missing)
         {
             while (_early.Count > 0)
             {
                 var (first, bytes) = _early.First();
                 _early.Remove(first);
+                pending.Bytes -= bytes.Length;
                 var gap = (int)(first - _next);
                 if (gap > 0)
                 {
@@ -165,7 +207,7 @@ public sealed class StreamFollower
                 var skip = (int)(_next - first);
                 if (skip >= 0 && skip < bytes.Length)
                 {
-                    deliver(bytes[skip..]);
+                    deliver(bytes.AsSpan(skip));
                     _next = first + (uint)bytes.Length;
                 }
                 else if (skip < 0)

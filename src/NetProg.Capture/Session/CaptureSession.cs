@@ -221,10 +221,13 @@ public sealed class CaptureSession : IDisposable
     {
         var pipeline = _pipeline!;
         IReadOnlyList<FollowedStream>? streams = null;
+        var notFollowed = 0;
+        var totalReached = false;
         if (pipeline.Follower is { } follower)
         {
             follower.Complete();
             streams = [.. follower.Streams];
+            (notFollowed, totalReached) = (follower.NotFollowed, follower.TotalReached);
         }
 
         return new CaptureSummary(
@@ -234,6 +237,8 @@ public sealed class CaptureSession : IDisposable
             dropped,
             kernelDropped,
             streams,
-            _options.FlowGraph ? pipeline.GraphEvents : null);
+            _options.FlowGraph ? pipeline.GraphEvents : null,
+            notFollowed,
+            totalReached);
     }
 }

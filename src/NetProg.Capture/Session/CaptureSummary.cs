@@ -11,6 +11,8 @@ namespace NetProg.Capture.Session;
 /// <param name="KernelDropped">Frames the kernel dropped (libpcap's ps_drop), when the device knows; null for files.</param>
 /// <param name="Streams">Each TCP conversation's bytes when following was asked for, else null.</param>
 /// <param name="GraphEvents">The events for the flow graph when it was asked for, else null.</param>
+/// <param name="StreamsNotFollowed">TCP conversations past <see cref="StreamFollower.MaxStreams"/>: counted, not followed.</param>
+/// <param name="StreamTotalReached">All streams together reached <see cref="StreamFollower.MaxTotalBytes"/>; later bytes were counted, not kept.</param>
 public sealed record CaptureSummary(
     int Shown,
     long Written,
@@ -18,4 +20,6 @@ public sealed record CaptureSummary(
     long Dropped,
     long? KernelDropped,
     IReadOnlyList<FollowedStream>? Streams,
-    IReadOnlyList<PacketEvent>? GraphEvents);
+    IReadOnlyList<PacketEvent>? GraphEvents,
+    int StreamsNotFollowed = 0,
+    bool StreamTotalReached = false);

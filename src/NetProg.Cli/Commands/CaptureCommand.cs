@@ -152,7 +152,7 @@ internal static class CaptureCommand
 
         if (summary.Streams is { } streams)
         {
-            CaptureText.WriteFollow(console.Out, streams, request.Follow);
+            CaptureText.WriteFollow(console.Out, streams, request.Follow, summary.StreamsNotFollowed, summary.StreamTotalReached);
         }
 
         if (request.Flow is { } html)

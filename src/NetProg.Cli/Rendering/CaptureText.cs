@@ -44,7 +44,12 @@ internal static class CaptureText
     }
 
     /// <summary>Each TCP conversation's bytes, client and server marked, as text or as a hex dump (Wireshark's Follow TCP Stream).</summary>
-    public static void WriteFollow(TextWriter output, IEnumerable<FollowedStream> streams, FollowMode mode)
+    /// <param name="output">Where the text goes.</param>
+    /// <param name="streams">The streams followed.</param>
+    /// <param name="mode">Text, hex, or as the bytes look.</param>
+    /// <param name="notFollowed">Conversations past <see cref="StreamFollower.MaxStreams"/>, said at the end.</param>
+    /// <param name="totalReached">All streams together reached <see cref="StreamFollower.MaxTotalBytes"/>, said at the end.</param>
+    public static void WriteFollow(TextWriter output, IEnumerable<FollowedStream> streams, FollowMode mode, int notFollowed = 0, bool totalReached = false)
     {
         foreach (var stream in streams)
         {
@@ -77,6 +82,17 @@ internal static class CaptureText
             }
 
             output.WriteLine(notes.Append(" ===").ToString());
+        }
+
+        if (notFollowed > 0)
+        {
+            output.WriteLine();
+            output.WriteLine(string.Format(Strings.Capture_NotFollowed, notFollowed, StreamFollower.MaxStreams));
+        }
+
+        if (totalReached)
+        {
+            output.WriteLine(string.Format(Strings.Capture_FollowTotalReached, Bytes(StreamFollower.MaxTotalBytes)));
         }
     }
 
@@ -138,7 +154,7 @@ internal static class CaptureText
     private static string Bytes(long count) => string.Format(count == 1 ? Strings.Capture_Byte : Strings.Capture_Bytes, count);
 
     /// <summary>Text when nearly every byte is printable ASCII or a line break (a NUL at the end, as the course's time server sends, is allowed).</summary>
-    private static bool LooksLikeText(List<StreamChunk> chunks)
+    private static bool LooksLikeText(IReadOnlyList<StreamChunk> chunks)
     {
         long total = 0, printable = 0;
         foreach (var chunk in chunks)
