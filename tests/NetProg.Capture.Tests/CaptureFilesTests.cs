@@ -40,7 +40,7 @@ public sealed class CaptureFilesTests : IDisposable
         // Given a link at the capture's name pointing to a character device (as /dev/stdout points to the terminal: replacing
         // it as root would break every script on the machine, writing through it would follow a link); root only (mknod)
         var device = Path.Combine(_folder, "null");
-        if (OperatingSystem.IsWindows() || !await MknodAsync(device))
+        if (OperatingSystem.IsWindows() || !await ProcessRunner.SucceedsAsync("mknod", device, "c", "1", "3"))
         {
             Console.WriteLine("skipped: making a device (mknod) needs root on Unix");
             return;
@@ -65,7 +65,7 @@ public sealed class CaptureFilesTests : IDisposable
         // Given a character device of our own (the null driver, 1:3, as /dev/null is), made in the test's folder so that a
         // failure can break nothing else; root only (mknod)
         var device = Path.Combine(_folder, "null");
-        if (OperatingSystem.IsWindows() || !await MknodAsync(device))
+        if (OperatingSystem.IsWindows() || !await ProcessRunner.SucceedsAsync("mknod", device, "c", "1", "3"))
         {
             return; // not root, or Windows: no device to make
         }
@@ -124,25 +124,5 @@ public sealed class CaptureFilesTests : IDisposable
         // And dropped without a commit, it is gone and the old file stays
         Assert.Equal("yesterday's graph", File.ReadAllText(path));
         Assert.Equal([path], Directory.GetFileSystemEntries(_folder));
-    }
-
-    private static async Task<bool> MknodAsync(string path)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("mknod") { RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { path, "c", "1", "3" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        try
-        {
-            using var mknod = System.Diagnostics.Process.Start(start)!;
-            await mknod.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
-            return mknod.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false; // no mknod here
-        }
     }
 }

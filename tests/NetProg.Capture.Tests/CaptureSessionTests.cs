@@ -140,7 +140,7 @@ public sealed class CaptureSessionTests : IDisposable
         await session.RunAsync(_ => { }, CancellationToken.None);
 
         // Then the file is theirs, still owner-only
-        Assert.Equal("65534:65534 600", await StatAsync(pcap));
+        Assert.Equal("65534:65534 600", await ProcessRunner.OwnerAndModeAsync(pcap));
     }
 
     [Fact]
@@ -293,19 +293,4 @@ public sealed class CaptureSessionTests : IDisposable
     [SuppressMessage("Reliability", "CA2000", Justification = "OverDevice owns the device: the session disposes it, and OverDevice does when it throws.")]
     private static CaptureSession Replay(string file, string? filter, CaptureSessionOptions options, bool isLoopback) =>
         CaptureSession.OverDevice(PcapDevices.OpenFile(TestData.PathOf(file), filter), options, isLoopback);
-
-    /// <summary>The file's "uid:gid mode" as stat(1) prints it, not as the code under test reads it.</summary>
-    internal static async Task<string> StatAsync(string path)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("stat") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-c", "%u:%g %a", path })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var stat = System.Diagnostics.Process.Start(start)!;
-        var text = await stat.StandardOutput.ReadToEndAsync();
-        await stat.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
-        return text.Trim();
-    }
 }

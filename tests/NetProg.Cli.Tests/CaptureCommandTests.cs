@@ -158,8 +158,8 @@ public sealed class CaptureCommandTests
 
             // Then both files are that user's, owner-only, as tcpdump -Z gives its file away
             Assert.Equal(0, exit);
-            Assert.Equal("65534:65534 600", await StatAsync(pcap));
-            Assert.Equal("65534:65534 600", await StatAsync(html));
+            Assert.Equal("65534:65534 600", await ProcessRunner.OwnerAndModeAsync(pcap));
+            Assert.Equal("65534:65534 600", await ProcessRunner.OwnerAndModeAsync(html));
         }
         finally
         {
@@ -239,7 +239,7 @@ public sealed class CaptureCommandTests
             switch (how)
             {
                 case "hard link":
-                    if (OperatingSystem.IsWindows() || !await LinkAsync(file, other))
+                    if (OperatingSystem.IsWindows() || !await ProcessRunner.SucceedsAsync("ln", file, other))
                     {
                         return; // no ln here
                     }
@@ -261,23 +261,6 @@ public sealed class CaptureCommandTests
         finally
         {
             Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    private static async Task<bool> LinkAsync(string existing, string name)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("ln") { UseShellExecute = false, RedirectStandardError = true };
-        start.ArgumentList.Add(existing);
-        start.ArgumentList.Add(name);
-        try
-        {
-            using var ln = System.Diagnostics.Process.Start(start)!;
-            await ln.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
-            return ln.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
         }
     }
 
@@ -312,20 +295,5 @@ public sealed class CaptureCommandTests
         Assert.Equal(2, exit);
         Assert.Single(console.ErrorWriter.Lines);
         Assert.Empty(console.OutWriter.Lines);
-    }
-
-    /// <summary>The file's "uid:gid mode" as stat(1) prints it, not as the code under test reads it.</summary>
-    private static async Task<string> StatAsync(string path)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("stat") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-c", "%u:%g %a", path })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var stat = System.Diagnostics.Process.Start(start)!;
-        var text = await stat.StandardOutput.ReadToEndAsync();
-        await stat.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
-        return text.Trim();
     }
 }

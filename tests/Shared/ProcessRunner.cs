@@ -5,6 +5,23 @@ namespace NetProg.Tests.Shared;
 /// <summary>Runs a program to completion within a deadline, capturing its output; on timeout it is killed and the test told why.</summary>
 public static class ProcessRunner
 {
+    /// <summary>True when <paramref name="fileName"/> ran and exited 0 within 10 s; false when it failed or is not installed.</summary>
+    public static async Task<bool> SucceedsAsync(string fileName, params string[] arguments)
+    {
+        try
+        {
+            return (await RunAsync(fileName, arguments, TimeSpan.FromSeconds(10))).ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false; // not installed here
+        }
+    }
+
+    /// <summary>A file's "uid:gid mode" as stat(1) prints it (GNU), not as the code under test reads it.</summary>
+    public static async Task<string> OwnerAndModeAsync(string path) =>
+        (await RunAsync("stat", ["-c", "%u:%g %a", path], TimeSpan.FromSeconds(10))).Output;
+
     public static async Task<(int ExitCode, string Output)> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout)
     {
         var start = new ProcessStartInfo(fileName)
