@@ -131,32 +131,23 @@ public sealed class Xinetd : IAsyncLifetime
             """);
     }
 
-    private static async Task<bool> TcpAnswersAsync(int port, CancellationToken cancellationToken)
+    /// <summary>
+    /// True when xinetd's own service answers on the port, told by what it sends back (echo: the probe; daytime: text with
+    /// CRLF; time: four bytes): a free port can be taken by another test's server before xinetd binds it, and then xinetd
+    /// logs the failed bind and serves the rest, while that other server would answer a bare connect or any datagram.
+    /// </summary>
+    private static async Task<bool> TcpAnswersAsync(int port, Func<byte[], bool> isXinetd, CancellationToken cancellationToken)
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        using var receiveTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        receiveTimeout.CancelAfter(TimeSpan.FromMilliseconds(500));
         try
         {
             await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), cancellationToken);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static async Task<bool> UdpAnswersAsync(int port, CancellationToken cancellationToken)
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        using var receiveTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        receiveTimeout.CancelAfter(TimeSpan.FromMilliseconds(300));
-        try
-        {
-            await socket.SendToAsync("probe"u8.ToArray(), new IPEndPoint(IPAddress.Loopback, port), cancellationToken);
+            await socket.SendAsync("probe\n"u8.ToArray(), SocketFlags.None, cancellationToken);
             byte[] buffer = new byte[512];
-            await socket.ReceiveFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0), receiveTimeout.Token);
-            return true;
+            int count = await socket.ReceiveAsync(buffer, SocketFlags.None, receiveTimeout.Token);
+            return isXinetd(buffer[..count]);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -167,6 +158,35 @@ public sealed class Xinetd : IAsyncLifetime
             return false;
         }
     }
+
+    private static async Task<bool> UdpAnswersAsync(int port, Func<byte[], bool> isXinetd, CancellationToken cancellationToken)
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        using var receiveTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        receiveTimeout.CancelAfter(TimeSpan.FromMilliseconds(300));
+        try
+        {
+            await socket.SendToAsync("probe\n"u8.ToArray(), new IPEndPoint(IPAddress.Loopback, port), cancellationToken);
+            byte[] buffer = new byte[512];
+            var received = await socket.ReceiveFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0), receiveTimeout.Token);
+            return isXinetd(buffer[..received.ReceivedBytes]);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsEcho(byte[] reply) => reply.AsSpan().SequenceEqual("probe\n"u8);
+
+    private static bool IsDaytime(byte[] reply) => reply.Length > 2 && reply[^2] == '\r' && reply[^1] == '\n' && !IsEcho(reply);
+
+    private static bool IsTime(byte[] reply) => reply.Length == 4;
 
     private void PickPorts()
     {
@@ -192,12 +212,12 @@ public sealed class Xinetd : IAsyncLifetime
                 }
 
                 bool[] answers = await Task.WhenAll(
-                    TcpAnswersAsync(EchoTcpPort, deadline.Token),
-                    TcpAnswersAsync(DaytimeTcpPort, deadline.Token),
-                    TcpAnswersAsync(TimeTcpPort, deadline.Token),
-                    UdpAnswersAsync(EchoUdpPort, deadline.Token),
-                    UdpAnswersAsync(DaytimeUdpPort, deadline.Token),
-                    UdpAnswersAsync(TimeUdpPort, deadline.Token));
+                    TcpAnswersAsync(EchoTcpPort, IsEcho, deadline.Token),
+                    TcpAnswersAsync(DaytimeTcpPort, IsDaytime, deadline.Token),
+                    TcpAnswersAsync(TimeTcpPort, IsTime, deadline.Token),
+                    UdpAnswersAsync(EchoUdpPort, IsEcho, deadline.Token),
+                    UdpAnswersAsync(DaytimeUdpPort, IsDaytime, deadline.Token),
+                    UdpAnswersAsync(TimeUdpPort, IsTime, deadline.Token));
                 if (answers.All(answered => answered))
                 {
                     return null;
