@@ -65,4 +65,7 @@ public sealed record ForwardOptions
     /// through TCP flow control. Defaults to 64 KiB.
     /// </summary>
     public int BufferSize { get; init; } = 64 * 1024;
+
+    /// <summary>Log lines that may wait for a slow stderr before the code that has one writes it itself. Defaults to 10,000.</summary>
+    internal int LogQueueCapacity { get; init; } = 10_000;
 }

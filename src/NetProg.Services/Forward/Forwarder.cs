@@ -31,11 +31,14 @@ public sealed partial class Forwarder : IAsyncDisposable
     private readonly IReadOnlyList<UdpPort> _udp = [];
     private readonly ConnectionsPerAddress _udpPerAddress;
     // Log writes (and the RelayEnded callback), in order, by one task off the relays' threads: see Defer.
-    private readonly Channel<Action> _logWrites = Channel.CreateUnbounded<Action>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Action> _logWrites;
     private readonly Task _logWriter;
 
     private Forwarder(ForwardOptions options, ILogger logger, IReadOnlyList<(Socket, ForwardListener)> tcp, IReadOnlyList<(Socket, ForwardListener)> udp)
     {
+        // Bounded (every queue is): past LogQueueCapacity lines waiting for a slow stderr, Defer writes the line itself, so
+        // a flood of turned-away connections slows the accept loop instead of growing memory, and no line is lost.
+        _logWrites = Channel.CreateBounded<Action>(new BoundedChannelOptions(options.LogQueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         _options = options;
         _logger = logger;
         _tcpTargets = tcp.Select(t => t.Item2).DistinctBy(l => l.EndPoint.Port).ToDictionary(l => l.EndPoint.Port, l => l.Target);
@@ -65,6 +68,9 @@ public sealed partial class Forwarder : IAsyncDisposable
 
     /// <summary>The timeout of a UDP session never answered: <see cref="ForwardOptions.UnansweredUdpTimeout"/>, at most <see cref="ForwardOptions.UdpTimeout"/>.</summary>
     private double UnansweredSeconds => Math.Min(_options.UdpTimeout.TotalSeconds, _options.UnansweredUdpTimeout.TotalSeconds);
+
+    /// <summary>Log lines waiting for the log task (tests check the bound).</summary>
+    internal int PendingLogWrites => _logWrites.Reader.Count;
 
     /// <summary>Every bound socket, TCP first, in port order.</summary>
     public IReadOnlyList<ForwardListener> Listening { get; }
@@ -311,7 +317,8 @@ public sealed partial class Forwarder : IAsyncDisposable
     /// <summary>
     /// Hands a log write to the log task. The relay's socket continuations may run on the socket engine's own thread (see
     /// <c>netprog forward</c>'s inline completions); a log line written there to a slow stderr pipe would stall every relay.
-    /// Once the forwarder has stopped (the queue is closed) the write is done here: no relay runs any more.
+    /// Once the forwarder has stopped (the queue is closed), or when <see cref="ForwardOptions.LogQueueCapacity"/> lines
+    /// already wait (stderr has not kept up for that long), the write is done here.
     /// </summary>
     private void Defer(Action write)
     {
