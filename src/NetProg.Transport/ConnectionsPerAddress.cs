@@ -68,15 +68,6 @@ public sealed class ConnectionsPerAddress(int max, bool limitLoopback)
         }
     }
 
-    /// <summary>Open connections from <paramref name="address"/>'s key now, for the log line of a refusal.</summary>
-    public int Count(IPAddress address)
-    {
-        lock (_gate)
-        {
-            return _open.GetValueOrDefault(SourceKey.Of(address));
-        }
-    }
-
     /// <summary>Addresses with a connection open now (tests check the bound).</summary>
     public int Addresses
     {

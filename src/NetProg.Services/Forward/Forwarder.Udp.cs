@@ -146,7 +146,7 @@ public sealed partial class Forwarder
     private void ExpireSessions()
     {
         var timeoutMs = (long)_options.UdpTimeout.TotalMilliseconds;
-        var unansweredMs = Math.Min(timeoutMs, (long)_options.UnansweredUdpTimeout.TotalMilliseconds);
+        var unansweredMs = (long)(UnansweredSeconds * 1000);
         foreach (var port in _udp)
         {
             foreach (var (client, session) in port.Sessions)
